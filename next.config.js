@@ -1,0 +1,9 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // No "X-Powered-By" fingerprint for a privileged admin tool.
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+module.exports = nextConfig;

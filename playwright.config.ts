@@ -1,0 +1,40 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumExecutable } from './scripts/browser';
+
+/** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once. */
+export const E2E_PORTS = { app: 3100, workmail: 4310 } as const;
+const executablePath = chromiumExecutable();
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://localhost:${E2E_PORTS.app}`,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: executablePath ? { executablePath } : {} },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx tsx emulators/workmail/main.ts --port ${E2E_PORTS.workmail}`,
+      url: `http://127.0.0.1:${E2E_PORTS.workmail}/__control/state`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx next start -p ${E2E_PORTS.app}`,
+      url: `http://localhost:${E2E_PORTS.app}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});
