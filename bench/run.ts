@@ -1,0 +1,14 @@
+/** `npm run bench`: every benchmark, one table, bench/results.json, non-zero exit on a missed budget. */
+import { benchEmulator } from './emulator';
+import { report, type Result } from './lib';
+
+async function main() {
+  const results: Result[] = [];
+  results.push(...(await benchEmulator()));
+  process.exit(report(results) ? 0 : 1);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(2);
+});
