@@ -1,9 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable } from './scripts/browser';
+import { demoEnvironment, redirectUri, type DemoPorts } from './scripts/demo-env';
 
 /** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once. */
-export const E2E_PORTS = { app: 3100, workmail: 4310 } as const;
+export const E2E_PORTS: DemoPorts = { app: 3100, workmail: 4310, oidc: 4311 };
 const executablePath = chromiumExecutable();
+const env = demoEnvironment(E2E_PORTS, 'e2e-only-secret-0123456789abcdef0123456789');
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,10 +33,17 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      command: `npx tsx emulators/oidc/main.ts --port ${E2E_PORTS.oidc} --redirect-uri ${redirectUri(E2E_PORTS.app)}`,
+      url: `http://127.0.0.1:${E2E_PORTS.oidc}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       command: `npx next start -p ${E2E_PORTS.app}`,
       url: `http://localhost:${E2E_PORTS.app}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
+      env,
     },
   ],
 });

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignOutButton } from '@/components/sign-out-button';
+import { getActor } from '@/lib/auth/actor';
+import { loadPolicy } from '@/lib/access/policy';
+import { config } from '@/lib/config';
+
+export const metadata: Metadata = { title: 'No access' };
+
+export default async function NoAccessPage() {
+  const actor = await getActor();
+  if (!actor) redirect('/sign-in');
+  if (actor.role !== 'none') redirect('/users');
+  const adminGroups = [...loadPolicy(config().accessPolicyFile).adminGroups];
+  return (
+    <main className="page narrow">
+      <h1>You have no access to this portal</h1>
+      <p>
+        You are signed in as <strong>{actor.name}</strong> ({actor.email}), but none of your groups gives you a role here.
+      </p>
+      <p>
+        To get access, ask an IT administrator
+        {adminGroups.length > 0 ? (
+          <>
+            {' '}
+            (a member of <strong>{adminGroups.join(', ')}</strong>)
+          </>
+        ) : null}{' '}
+        to add one of your groups to the portal&apos;s access policy as a team lead for your WorkMail groups.
+      </p>
+      <SignOutButton />
+    </main>
+  );
+}

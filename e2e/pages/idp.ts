@@ -1,0 +1,17 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The local identity provider's sign-in page (emulators/oidc). */
+export class IdpSignInPage {
+  constructor(private readonly page: Page) {}
+
+  async expectShown() {
+    await expect(this.page.getByRole('heading', { name: 'Demo identity provider' })).toBeVisible();
+  }
+
+  async signIn(username: string, password = 'demo') {
+    await this.expectShown();
+    await this.page.getByLabel('Username').fill(username);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+}

@@ -1,0 +1,88 @@
+/** Sign-in through the real local IdP, roles from the access policy, deep links, sign-out, headers. */
+import { expect, test } from './fixtures';
+
+test.describe('roles', () => {
+  for (const [username, name, role] of [
+    ['alice', 'Alice Admin', 'Role: Admin'],
+    ['bob', 'Bob Lead', 'Role: Team lead of engineering (example)'],
+    ['carol', 'Carol Lead', 'Role: Team lead of sales (example)'],
+  ] as const) {
+    test(`${username} signs in and sees the role ${role}`, async ({ page, portal }) => {
+      await portal.signInAs(username);
+      await expect(page).toHaveURL(/\/users$/);
+      await portal.expectSignedInAs(name, role);
+    });
+  }
+
+  test('dave, who has no role, lands on the no-access page that says who to ask', async ({ page, portal }) => {
+    await portal.signInAs('dave');
+    await expect(page).toHaveURL(/\/no-access$/);
+    await expect(page.getByRole('heading', { name: 'You have no access to this portal' })).toBeVisible();
+    await expect(page.getByText('it-admins')).toBeVisible();
+    await page.goto('/users');
+    await expect(page).toHaveURL(/\/no-access$/);
+  });
+});
+
+test('a signed-out deep link returns to the same URL after sign-in', async ({ page, portal }) => {
+  await portal.signInAs('alice', '/users?q=jane');
+  await expect(page).toHaveURL(/\/users\?q=jane$/);
+  await expect(page.getByText('You asked for “jane”')).toBeVisible();
+});
+
+test('an external callbackUrl is not followed', async ({ page, portal }) => {
+  await page.goto('/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2Fsteal');
+  await portal.signInButton().click();
+  await portal.idp.signIn('alice');
+  await expect(page).toHaveURL(/^http:\/\/localhost:3100\/users$/);
+});
+
+test('a wrong IdP password shows an error and leaves you signed out', async ({ page, portal }) => {
+  await page.goto('/users');
+  await portal.signInButton().click();
+  await portal.idp.signIn('alice', 'not-the-password');
+  await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
+  await page.goto('/users');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers$/);
+});
+
+test('after Sign out the portal pages need sign-in again', async ({ page, portal }) => {
+  await portal.signInAs('alice');
+  await portal.expectSignedInAs('Alice Admin', 'Role: Admin');
+  await portal.signOutButton().click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto('/users');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers$/);
+  await expect(portal.signOutButton()).toHaveCount(0);
+});
+
+test('every page carries the security headers', async ({ page, portal, request }) => {
+  for (const path of ['/sign-in', '/users', '/api/health']) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    const h = res.headers();
+    const csp = h['content-security-policy'] ?? '';
+    expect(csp, path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("object-src 'none'");
+    expect(csp, path).toContain("base-uri 'none'");
+    expect(h['referrer-policy'], path).toBe('no-referrer');
+    expect(h['x-content-type-options'], path).toBe('nosniff');
+  }
+  await portal.signInAs('alice');
+  const page1 = await page.request.get('/users');
+  expect(page1.headers()['cache-control']).toContain('no-store');
+  const nonces = new Set<string>();
+  for (let i = 0; i < 2; i++) {
+    const res = await page.request.get('/users');
+    nonces.add(/'nonce-([^']+)'/.exec(res.headers()['content-security-policy'] ?? '')![1]!);
+  }
+  expect(nonces.size).toBe(2);
+});
+
+test('a server action POST from a foreign origin or without Origin is refused', async ({ request }) => {
+  const attempts: Array<Record<string, string>> = [{ 'next-action': 'x', origin: 'https://evil.example' }, { 'next-action': 'x' }];
+  for (const headers of attempts) {
+    const res = await request.post('/users', { headers, data: '[]', maxRedirects: 0 });
+    expect(res.status()).toBe(403);
+  }
+});

@@ -1,0 +1,17 @@
+/** The demo operators of DESIGN.md §10. Everyone's password is `demo`. */
+export interface DemoPerson {
+  username: string;
+  name: string;
+  email: string;
+  groups: string[];
+  description: string;
+}
+
+export const DEMO_PASSWORD = 'demo';
+
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { username: 'alice', name: 'Alice Admin', email: 'alice@example.com', groups: ['it-admins'], description: 'admin' },
+  { username: 'bob', name: 'Bob Lead', email: 'bob@example.com', groups: ['eng-leads'], description: 'lead of engineering' },
+  { username: 'carol', name: 'Carol Lead', email: 'carol@example.com', groups: ['sales-leads'], description: 'lead of sales' },
+  { username: 'dave', name: 'Dave Nobody', email: 'dave@example.com', groups: [], description: 'no access' },
+];

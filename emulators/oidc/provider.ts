@@ -1,0 +1,186 @@
+/**
+ * A local OpenID Provider built on `oidc-provider` (a certified implementation): one confidential
+ * client for the portal, authorization code flow with PKCE, and the demo people. ID tokens and
+ * userinfo carry sub, email, name and groups.
+ */
+import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { errorPage, loginPage } from './pages';
+import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from './people';
+
+export interface OidcOptions {
+  port?: number;
+  host?: string;
+  /** The issuer URL; `http://localhost:<port>` by default. */
+  issuer?: string;
+  clientId?: string;
+  clientSecret?: string;
+  redirectUris?: string[];
+  postLogoutRedirectUris?: string[];
+  people?: DemoPerson[];
+  /**
+   * Keep the IdP session between sign-ins (single sign-on). Off by default, so that after the
+   * portal's Sign out the next person is asked for their password instead of silently reusing it.
+   */
+  sso?: boolean;
+}
+
+export const DEMO_CLIENT = {
+  clientId: 'workmail-reset-portal',
+  clientSecret: 'demo-portal-client-secret',
+  redirectUri: 'http://localhost:3000/api/auth/callback/oidc',
+};
+
+export interface RunningOidc {
+  issuer: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+const MAX_FORM_BYTES = 16 * 1024;
+
+function signingKey() {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { ...privateKey.export({ format: 'jwk' }), alg: 'RS256', use: 'sig', kid: randomBytes(8).toString('hex') };
+}
+
+function samePassword(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc> {
+  const people = options.people ?? DEMO_PEOPLE;
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4011, options.host ?? '127.0.0.1', resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const issuer = options.issuer ?? `http://localhost:${port}`;
+
+  const policy = interactionPolicy.base();
+  if (!options.sso) {
+    policy.get('login')!.checks.add(
+      new interactionPolicy.Check('demo_always_login', 'the demo IdP asks for a password on every sign-in', (ctx) =>
+        ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+      ),
+    );
+  }
+
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: options.clientId ?? DEMO_CLIENT.clientId,
+        client_secret: options.clientSecret ?? DEMO_CLIENT.clientSecret,
+        client_name: 'WorkMail Reset Portal',
+        redirect_uris: options.redirectUris ?? [DEMO_CLIENT.redirectUri],
+        post_logout_redirect_uris: options.postLogoutRedirectUris ?? [],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    async findAccount(_ctx, sub) {
+      const person = people.find((p) => p.username === sub);
+      if (!person) return undefined;
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, email: person.email, email_verified: true, name: person.name, groups: person.groups }),
+      };
+    },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
+    scopes: ['openid', 'email', 'profile', 'groups'],
+    // The portal reads the claims from the ID token (DESIGN.md §10), not only from userinfo.
+    conformIdTokenClaims: false,
+    pkce: { required: () => true },
+    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}`, policy },
+    // A first-party client: consent is implied, so grant the requested scopes without a screen.
+    async loadExistingGrant(ctx: KoaContextWithOIDC) {
+      const { client, session } = ctx.oidc;
+      if (!client || !session?.accountId) return undefined;
+      const existing = ctx.oidc.result?.consent?.grantId || session.grantIdFor(client.clientId);
+      if (existing) return ctx.oidc.provider.Grant.find(existing);
+      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+      grant.addOIDCScope('openid email profile groups');
+      await grant.save();
+      return grant;
+    },
+    cookies: { keys: [randomBytes(32).toString('hex')] },
+    jwks: { keys: [signingKey()] },
+    ttl: { Session: 8 * 3600, Interaction: 600, AuthorizationCode: 60, IdToken: 3600, AccessToken: 3600, Grant: 8 * 3600 },
+    renderError(ctx, out) {
+      ctx.type = 'html';
+      ctx.body = errorPage('Sign-in error', `${out.error}: ${out.error_description ?? ''}`);
+    },
+  };
+  const provider = new Provider(issuer, configuration);
+  const callback = provider.callback();
+
+  server.on('request', (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const match = /^\/interaction\/([\w-]+)$/.exec(path);
+    if (!match) return callback(req, res);
+    handleInteraction(provider, people, req, res).catch((err: unknown) => {
+      const message = err instanceof Error ? err.message : String(err);
+      if (!res.headersSent) {
+        res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' });
+        res.end(errorPage('Sign-in error', `This sign-in attempt cannot continue (${message}). Start again from the portal.`));
+      }
+    });
+  });
+
+  return {
+    issuer,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  let body = '';
+  for await (const chunk of req) {
+    body += chunk;
+    if (body.length > MAX_FORM_BYTES) throw new Error('the form is too large');
+  }
+  return new URLSearchParams(body);
+}
+
+async function handleInteraction(provider: Provider, people: DemoPerson[], req: IncomingMessage, res: ServerResponse) {
+  const details = await provider.interactionDetails(req, res);
+  const action = `/interaction/${details.uid}`;
+  const clientName = 'WorkMail Reset Portal';
+  const html = (status: number, body: string) => {
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' });
+    res.end(body);
+  };
+  if (details.prompt.name !== 'login') {
+    // Consent is granted by loadExistingGrant; anything else is a flow this IdP does not offer.
+    return provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
+  }
+  if (req.method === 'GET') return html(200, loginPage({ action, people, clientName }));
+  if (req.method !== 'POST') return html(405, loginPage({ action, people, clientName, error: 'Unsupported request.' }));
+
+  const form = await readForm(req);
+  const username = (form.get('username') ?? '').trim();
+  const person = people.find((p) => p.username === username.toLowerCase());
+  if (!person || !samePassword(form.get('password') ?? '', DEMO_PASSWORD)) {
+    return html(401, loginPage({ action, people, clientName, username, error: 'Wrong username or password.' }));
+  }
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: person.username, amr: ['pwd'] } },
+    { mergeWithLastSubmission: false },
+  );
+}

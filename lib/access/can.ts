@@ -1,0 +1,53 @@
+/**
+ * The one access rule (DESIGN.md §4, rules 2–7). Pure: the search, the person page and the reset
+ * action all ask it, so what is shown and what is enforced cannot drift.
+ */
+import type { PersonWithGroups } from '../directory/types';
+import type { Actor } from './actor';
+
+export type Action = 'view' | 'reset';
+
+export type DenyReason =
+  | 'no-role'
+  | 'not-yours'
+  | 'self'
+  | 'deleted'
+  | 'disabled'
+  | 'resource'
+  | 'system-user'
+  | 'identity-center'
+  | 'protected';
+
+export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
+
+const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
+
+/** Words for each reason, shown before anyone types a password. */
+export const REASON_TEXT: Record<DenyReason, string> = {
+  'no-role': 'You have no role in this portal.',
+  'not-yours': 'Not found, or not someone you manage.',
+  self: 'You cannot reset your own mailbox here. Use your normal password change.',
+  deleted: 'This mailbox is deleted.',
+  disabled: 'This mailbox is disabled. An admin must enable it in WorkMail first.',
+  resource: 'This is a resource mailbox (a room or equipment), not a person.',
+  'system-user': 'This is a system mailbox, not a person.',
+  'identity-center': 'This person signs in through IAM Identity Center: reset their password there.',
+  protected: 'This person is in a protected group: only an admin can reset them.',
+};
+
+export function can(actor: Actor, action: Action, person: PersonWithGroups): Decision {
+  if (actor.role === 'none') return deny('no-role');
+  const access = actor.organizations.get(person.organizationId);
+  if (!access) return deny('not-yours');
+  if (access.scope !== 'all' && !access.scope.some((g) => person.groups.includes(g))) return deny('not-yours');
+  if (action === 'view') return { allowed: true };
+
+  if (actor.email && person.email && actor.email.toLowerCase() === person.email.toLowerCase()) return deny('self');
+  if (person.state === 'deleted') return deny('deleted');
+  if (person.state === 'disabled') return deny('disabled');
+  if (person.kind === 'resource') return deny('resource');
+  if (person.kind === 'system-user') return deny('system-user');
+  if (person.externallyManaged) return deny('identity-center');
+  if (actor.role !== 'admin' && access.protectedGroups.some((g) => person.groups.includes(g))) return deny('protected');
+  return { allowed: true };
+}

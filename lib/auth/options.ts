@@ -1,0 +1,85 @@
+import 'server-only';
+/**
+ * next-auth with one generic OIDC provider, configured from lib/config. Any compliant identity
+ * provider works (README: Okta, Entra ID, Google Workspace, Keycloak, Cognito). The groups claim
+ * travels in the session token; the role is computed from it on every request (lib/auth/actor).
+ */
+import type { NextAuthOptions } from 'next-auth';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { config } from '../config';
+import { safeCallbackPath } from './callback-url';
+
+interface OidcProfile {
+  sub: string;
+  email?: string;
+  name?: string;
+  preferred_username?: string;
+  [claim: string]: unknown;
+}
+
+/** Reads the groups claim, which IdPs send as an array or, rarely, as one space-separated string. */
+export function readGroups(profile: Record<string, unknown>, claim: string): string[] {
+  const value = profile[claim];
+  if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  return [];
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const c = config();
+  const provider: OAuthConfig<OidcProfile> = {
+    id: 'oidc',
+    name: c.oidc.providerName,
+    type: 'oauth',
+    wellKnown: `${c.oidc.issuer}/.well-known/openid-configuration`,
+    clientId: c.oidc.clientId,
+    clientSecret: c.oidc.clientSecret,
+    idToken: true,
+    checks: ['pkce', 'state', 'nonce'],
+    authorization: { params: { scope: c.oidc.scopes } },
+    profile: (profile) => ({
+      id: profile.sub,
+      name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
+      email: profile.email ?? null,
+    }),
+  };
+  cached = {
+    secret: c.auth.secret,
+    providers: [provider],
+    // A JWT session that cannot outlive SESSION_MAX_AGE_HOURS (8 at most, SECURITY.md).
+    session: { strategy: 'jwt', maxAge: c.auth.sessionMaxAgeSeconds },
+    jwt: { maxAge: c.auth.sessionMaxAgeSeconds },
+    useSecureCookies: c.auth.secureCookies,
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    callbacks: {
+      jwt({ token, profile, account }) {
+        if (account && profile) {
+          const p = profile as OidcProfile;
+          token.sub = p.sub;
+          token.email = p.email ?? token.email;
+          token.name = p.name ?? token.name;
+          token.groups = readGroups(p, c.oidc.groupsClaim);
+          token.authTime = Math.floor(Date.now() / 1000);
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.identity = {
+          subject: token.sub ?? '',
+          email: token.email ?? '',
+          name: token.name ?? token.email ?? '',
+          groups: token.groups ?? [],
+          authTime: token.authTime ?? 0,
+        };
+        return session;
+      },
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
+    },
+  };
+  return cached;
+}

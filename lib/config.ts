@@ -1,0 +1,130 @@
+/**
+ * The portal's configuration: the only reader of `process.env` (DESIGN.md §3). Validated with zod
+ * at start (instrumentation.ts); a bad value stops the portal with a message naming the variable.
+ * Defaults are the embedded demo's, except the session secret, which production must set.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const WORKMAIL_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
+
+const int = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = (fallback?: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = v?.trim() || fallback;
+      if (value === undefined) return undefined;
+      try {
+        const parsed = new URL(value);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error();
+        return value.replace(/\/+$/, '');
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `expected an http(s) URL, got "${value}"` });
+        return z.NEVER;
+      }
+    });
+
+const text = (fallback: string) => z.string().optional().transform((v) => v?.trim() || fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NEXTAUTH_URL: url('http://localhost:3000'),
+  NEXTAUTH_SECRET: z.string().optional(),
+  OIDC_ISSUER: url('http://localhost:4011'),
+  OIDC_CLIENT_ID: text('workmail-reset-portal'),
+  OIDC_CLIENT_SECRET: text('demo-portal-client-secret'),
+  OIDC_GROUPS_CLAIM: text('groups'),
+  OIDC_SCOPES: text('openid email profile groups'),
+  OIDC_PROVIDER_NAME: text('your company account'),
+  ACCESS_POLICY_FILE: text('config/access-policy.demo.json'),
+  AWS_REGION: z.enum(WORKMAIL_REGIONS).default('us-east-1'),
+  WORKMAIL_ENDPOINT: url(),
+  DATABASE_URL: text('file:./data/portal.db'),
+  PASSWORD_MIN_LENGTH: int(8, 256, 12),
+  PASSWORD_MIN_SCORE: int(0, 4, 3),
+  PASSWORD_REQUIRED_CLASSES: int(0, 4, 3),
+  RESET_LIMIT_PER_ACTOR: int(1, 10_000, 20),
+  RESET_LIMIT_PER_TARGET: int(1, 1_000, 3),
+  SESSION_MAX_AGE_HOURS: int(1, 8, 8),
+  ALLOWED_ORIGINS: z.string().optional(),
+});
+
+export interface Config {
+  production: boolean;
+  auth: { url: string; secret: string; secureCookies: boolean; sessionMaxAgeSeconds: number };
+  oidc: { issuer: string; clientId: string; clientSecret: string; groupsClaim: string; scopes: string; providerName: string };
+  accessPolicyFile: string;
+  workmail: { region: (typeof WORKMAIL_REGIONS)[number]; endpoint?: string };
+  databaseUrl: string;
+  password: { minLength: number; minScore: number; requiredClasses: number };
+  rateLimit: { perActor: number; perTarget: number };
+  /** Origins (host[:port]) allowed to post server actions besides NEXTAUTH_URL's, e.g. behind a proxy. */
+  allowedOrigins: string[];
+}
+
+export class ConfigError extends Error {}
+
+/** Parses an environment; pure, so tests can feed it any record. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = result.data;
+  const production = e.NODE_ENV === 'production';
+  let secret = e.NEXTAUTH_SECRET?.trim();
+  if (!secret) {
+    if (production) throw new ConfigError('Invalid configuration:\n  NEXTAUTH_SECRET: required in production (32 or more random characters)');
+    // Development only: sessions then end when the process restarts.
+    secret = randomBytes(32).toString('base64url');
+  } else if (secret.length < 32) {
+    throw new ConfigError('Invalid configuration:\n  NEXTAUTH_SECRET: must be at least 32 characters');
+  }
+  return Object.freeze({
+    production,
+    auth: {
+      url: e.NEXTAUTH_URL!,
+      secret,
+      secureCookies: e.NEXTAUTH_URL!.startsWith('https://'),
+      sessionMaxAgeSeconds: e.SESSION_MAX_AGE_HOURS * 3600,
+    },
+    oidc: {
+      issuer: e.OIDC_ISSUER!,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      groupsClaim: e.OIDC_GROUPS_CLAIM,
+      scopes: e.OIDC_SCOPES,
+      providerName: e.OIDC_PROVIDER_NAME,
+    },
+    accessPolicyFile: e.ACCESS_POLICY_FILE,
+    workmail: { region: e.AWS_REGION, endpoint: e.WORKMAIL_ENDPOINT },
+    databaseUrl: e.DATABASE_URL,
+    password: { minLength: e.PASSWORD_MIN_LENGTH, minScore: e.PASSWORD_MIN_SCORE, requiredClasses: e.PASSWORD_REQUIRED_CLASSES },
+    rateLimit: { perActor: e.RESET_LIMIT_PER_ACTOR, perTarget: e.RESET_LIMIT_PER_TARGET },
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  });
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed once. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

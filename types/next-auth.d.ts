@@ -1,0 +1,15 @@
+import 'next-auth';
+import 'next-auth/jwt';
+
+declare module 'next-auth' {
+  interface Session {
+    identity?: { subject: string; email: string; name: string; groups: string[]; authTime: number };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    groups?: string[];
+    authTime?: number;
+  }
+}
