@@ -3,19 +3,23 @@
  * app if needed, starts each service as its own process, waits until all answer, prints where to
  * go, and stops them all on Ctrl-C.
  *
- * Ports: --port (app, 3000), --workmail-port (4010).
+ * Ports: --port (app, 3000), --workmail-port (4010), --oidc-port (4011).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEMO_PEOPLE, DEMO_PASSWORD } from '../emulators/oidc/people';
+import { DEMO_PORTS, demoEnvironment, redirectUri, type DemoPorts } from './demo-env';
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: '3000' },
-    'workmail-port': { type: 'string', default: '4010' },
+    port: { type: 'string', default: String(DEMO_PORTS.app) },
+    'workmail-port': { type: 'string', default: String(DEMO_PORTS.workmail) },
+    'oidc-port': { type: 'string', default: String(DEMO_PORTS.oidc) },
   },
 });
-const ports = { app: Number(values.port), workmail: Number(values['workmail-port']) };
+const ports: DemoPorts = { app: Number(values.port), workmail: Number(values['workmail-port']), oidc: Number(values['oidc-port']) };
 for (const [name, port] of Object.entries(ports)) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`demo: the ${name} port must be a number from 1 to 65535`);
@@ -27,7 +31,9 @@ const children: ChildProcess[] = [];
 let stopping = false;
 
 function run(name: string, command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  // Each service in its own process group: Ctrl-C reaches only this launcher, which then stops
+  // every service with all of its children (npx starts next as a grandchild).
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, detached: true });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()
@@ -69,7 +75,11 @@ async function stop(code: number): Promise<never> {
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once('exit', () => resolve());
-          child.kill('SIGTERM');
+          try {
+            process.kill(-child.pid!, 'SIGTERM');
+          } catch {
+            resolve();
+          }
         }),
     ),
   );
@@ -85,24 +95,27 @@ async function main() {
     });
   }
   const workmailUrl = `http://127.0.0.1:${ports.workmail}`;
-  run('workmail', process.execPath, ['--import', 'tsx', 'emulators/workmail/main.ts', '--port', String(ports.workmail)]);
-  run('portal', 'npx', ['next', 'start', '-p', String(ports.app)], {
-    WORKMAIL_ENDPOINT: workmailUrl,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIAEMULATORDEMO0001',
-    AWS_SECRET_ACCESS_KEY: 'emulator-demo-secret-key-0001',
-  });
+  const oidcUrl = `http://localhost:${ports.oidc}`;
+  const tsx = (file: string, ...args: string[]) => ['--import', 'tsx', file, ...args];
+  run('workmail', process.execPath, tsx('emulators/workmail/main.ts', '--port', String(ports.workmail)));
+  run('idp', process.execPath, tsx('emulators/oidc/main.ts', '--port', String(ports.oidc), '--redirect-uri', redirectUri(ports.app)));
   await Promise.all([
     waitFor(`${workmailUrl}/__control/state`, 'the WorkMail emulator'),
-    waitFor(`http://localhost:${ports.app}/api/health`, 'the portal'),
+    waitFor(`${oidcUrl}/.well-known/openid-configuration`, 'the identity provider'),
   ]);
+  // A fresh session secret per run: demo sessions end when the demo stops.
+  run('portal', 'npx', ['next', 'start', '-p', String(ports.app)], demoEnvironment(ports, randomBytes(32).toString('base64url')));
+  await waitFor(`http://localhost:${ports.app}/api/health`, 'the portal');
   console.log(
     [
       '',
       `  WorkMail Reset Portal:  http://localhost:${ports.app}`,
+      `  Identity provider:      ${oidcUrl}`,
       `  WorkMail emulator:      ${workmailUrl}  (keys AKIAEMULATORDEMO0001 / emulator-demo-secret-key-0001)`,
       '',
-      '  Sign-in arrives with the identity provider (issue 3); until then the portal shows its home page.',
+      `  Sign in as (password "${DEMO_PASSWORD}"):`,
+      ...DEMO_PEOPLE.map((p) => `    ${p.username.padEnd(6)} ${p.description}`),
+      '',
       '  Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),

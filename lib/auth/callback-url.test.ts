@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { safeCallbackPath } from './callback-url';
+import { readGroups } from './options';
+
+const ORIGIN = 'https://reset.example.com';
+
+describe('safeCallbackPath', () => {
+  it.each([
+    ['/users?q=jane', '/users?q=jane'],
+    ['/users/example/jane.doe@example.com', '/users/example/jane.doe@example.com'],
+    ['https://reset.example.com/audit?x=1', '/audit?x=1'],
+    [undefined, '/'],
+    ['', '/'],
+  ])('keeps a same-origin path: %s', (raw, expected) => {
+    expect(safeCallbackPath(raw, ORIGIN)).toBe(expected);
+  });
+
+  it.each([
+    'https://evil.example/steal',
+    '//evil.example/steal',
+    '/\\evil.example',
+    'http://reset.example.com/users',
+    'javascript:alert(1)',
+    '/sign-in?callbackUrl=https://evil.example',
+    '/api/auth/signout',
+  ])('refuses %s', (raw) => {
+    expect(safeCallbackPath(raw, ORIGIN)).toBe('/');
+  });
+});
+
+describe('readGroups', () => {
+  it('reads arrays, space-separated strings and nothing', () => {
+    expect(readGroups({ groups: ['a', 'b', 3] }, 'groups')).toEqual(['a', 'b']);
+    expect(readGroups({ 'cognito:groups': 'a b' }, 'cognito:groups')).toEqual(['a', 'b']);
+    expect(readGroups({}, 'groups')).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+describe('configuration', () => {
+  it('runs the demo with no environment at all', () => {
+    const c = parseConfig({});
+    expect(c.oidc.issuer).toBe('http://localhost:4011');
+    expect(c.oidc.groupsClaim).toBe('groups');
+    expect(c.password).toEqual({ minLength: 12, minScore: 3, requiredClasses: 3 });
+    expect(c.rateLimit).toEqual({ perActor: 20, perTarget: 3 });
+    expect(c.auth.sessionMaxAgeSeconds).toBe(8 * 3600);
+    expect(c.auth.secret.length).toBeGreaterThanOrEqual(32);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const c = parseConfig({
+      NODE_ENV: 'production',
+      NEXTAUTH_URL: 'https://reset.example.com/',
+      NEXTAUTH_SECRET: 'x'.repeat(40),
+      OIDC_ISSUER: 'https://idp.example.com/oauth2/default',
+      OIDC_GROUPS_CLAIM: 'cognito:groups',
+      WORKMAIL_ENDPOINT: 'http://127.0.0.1:4010',
+      AWS_REGION: 'eu-west-1',
+      PASSWORD_MIN_LENGTH: '16',
+      RESET_LIMIT_PER_TARGET: '5',
+      SESSION_MAX_AGE_HOURS: '4',
+      ALLOWED_ORIGINS: 'reset.example.com, proxy.example.com:8443',
+    });
+    expect(c.auth).toMatchObject({ url: 'https://reset.example.com', secureCookies: true, sessionMaxAgeSeconds: 4 * 3600 });
+    expect(c.oidc.groupsClaim).toBe('cognito:groups');
+    expect(c.workmail).toEqual({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:4010' });
+    expect(c.password.minLength).toBe(16);
+    expect(c.rateLimit.perTarget).toBe(5);
+    expect(c.allowedOrigins).toEqual(['reset.example.com', 'proxy.example.com:8443']);
+  });
+
+  it.each([
+    ['PASSWORD_MIN_LENGTH', 'twelve'],
+    ['PASSWORD_MIN_LENGTH', '4'],
+    ['PASSWORD_MIN_SCORE', '5'],
+    ['RESET_LIMIT_PER_ACTOR', '0'],
+    ['SESSION_MAX_AGE_HOURS', '24'],
+    ['OIDC_ISSUER', 'not a url'],
+    ['NEXTAUTH_URL', 'ftp://x'],
+    ['AWS_REGION', 'ap-south-1'],
+  ])('stops on a bad %s with a message naming it', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it('requires a real session secret in production, and never prints it', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/NEXTAUTH_SECRET: required in production/);
+    const short = 'short-secret-value';
+    try {
+      parseConfig({ NODE_ENV: 'production', NEXTAUTH_SECRET: short });
+      throw new Error('expected a ConfigError');
+    } catch (err) {
+      expect((err as Error).message).toContain('NEXTAUTH_SECRET');
+      expect((err as Error).message).not.toContain(short);
+    }
+  });
+});
