@@ -1,8 +1,13 @@
 import { test as base, expect } from '@playwright/test';
+import { control } from './emulator';
 import { Portal } from './pages/portal';
+import { SearchPage } from './pages/search';
 
 interface Fixtures {
   portal: Portal;
+  search: SearchPage;
+  /** The WorkMail emulator back at its seed, with no faults and an empty calls log. */
+  workmail: void;
   /** CSP violations reported by any page of the test; asserted empty after each test. */
   cspViolations: string[];
 }
@@ -16,9 +21,20 @@ export const test = base.extend<Fixtures>({
     await use(violations);
     expect(violations, 'CSP violations').toEqual([]);
   },
+  workmail: [
+    async ({}, use) => {
+      await control('POST', '/__control/reset');
+      await use();
+      await control('DELETE', '/__control/faults');
+    },
+    { auto: true },
+  ],
   portal: async ({ page, cspViolations }, use) => {
     void cspViolations;
     await use(new Portal(page));
+  },
+  search: async ({ page }, use) => {
+    await use(new SearchPage(page));
   },
 });
 

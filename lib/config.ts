@@ -61,6 +61,8 @@ const envSchema = z.object({
   RESET_LIMIT_PER_ACTOR: int(1, 10_000, 20),
   RESET_LIMIT_PER_TARGET: int(1, 1_000, 3),
   SESSION_MAX_AGE_HOURS: int(1, 8, 8),
+  PEOPLE_INDEX_REFRESH_SECONDS: int(10, 86_400, 300),
+  SCOPE_CACHE_SECONDS: int(0, 3_600, 60),
   ALLOWED_ORIGINS: z.string().optional(),
 });
 
@@ -73,6 +75,8 @@ export interface Config {
   databaseUrl: string;
   password: { minLength: number; minScore: number; requiredClasses: number };
   rateLimit: { perActor: number; perTarget: number };
+  /** How often each organization's in-memory word index is rebuilt, and how long a lead's scope is reused. */
+  search: { indexRefreshSeconds: number; scopeCacheSeconds: number };
   /** Origins (host[:port]) allowed to post server actions besides NEXTAUTH_URL's, e.g. behind a proxy. */
   allowedOrigins: string[];
 }
@@ -117,6 +121,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     password: { minLength: e.PASSWORD_MIN_LENGTH, minScore: e.PASSWORD_MIN_SCORE, requiredClasses: e.PASSWORD_REQUIRED_CLASSES },
     rateLimit: { perActor: e.RESET_LIMIT_PER_ACTOR, perTarget: e.RESET_LIMIT_PER_TARGET },
+    search: { indexRefreshSeconds: e.PEOPLE_INDEX_REFRESH_SECONDS, scopeCacheSeconds: e.SCOPE_CACHE_SECONDS },
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   });
 }

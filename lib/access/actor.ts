@@ -51,3 +51,9 @@ export function actorFor(identity: Identity, policy: Policy): Actor {
 }
 
 export const ROLE_LABEL: Record<Role, string> = { admin: 'Admin', lead: 'Team lead', none: 'No access' };
+
+/** The organization an operator may act in, named by id or alias; undefined when not theirs. */
+export function organizationOf(actor: Actor, idOrAlias: string | undefined): OrganizationAccess | undefined {
+  if (!idOrAlias) return undefined;
+  return actor.organizations.get(idOrAlias) ?? [...actor.organizations.values()].find((o) => o.alias === idOrAlias);
+}

@@ -24,3 +24,30 @@ export interface Person {
 export interface PersonWithGroups extends Person {
   groups: readonly string[];
 }
+
+export interface PersonPage {
+  people: Person[];
+  /** Opaque; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * What the portal needs from a directory. WorkMail implements it in lib/workmail; another
+ * directory would implement the same five questions and one command.
+ */
+export interface Directory {
+  /** A page of people in the directory's own order. */
+  listPeople(organizationId: string, options: { cursor?: string; limit: number }): Promise<PersonPage>;
+  /** Every person, for the in-memory word index. */
+  allPeople(organizationId: string): Promise<Person[]>;
+  /** People whose username, display name or email starts with `query`, plus an exact id/username/email match. */
+  findByPrefix(organizationId: string, query: string): Promise<Person[]>;
+  /** One person by id, username or email; null when there is none. */
+  getPerson(organizationId: string, identifier: string): Promise<Person | null>;
+  /** Names of every group the person belongs to, directly or through nested groups. */
+  groupsOf(organizationId: string, personId: string): Promise<string[]>;
+  /** Ids of every person in a group, directly or through nested groups; empty for an unknown group. */
+  membersOf(organizationId: string, groupName: string): Promise<Set<string>>;
+  /** Sets a new password. The password goes to the directory and nowhere else. */
+  resetPassword(organizationId: string, personId: string, password: string): Promise<{ requestId?: string }>;
+}

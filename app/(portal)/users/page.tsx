@@ -1,15 +1,35 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { OrganizationPicker } from '@/components/organization-picker';
+import { SearchBox } from '@/components/search-box';
+import { SearchResults } from '@/components/search-results';
+import { SkeletonRows } from '@/components/skeleton-rows';
+import { organizationOf } from '@/lib/access/actor';
+import { requireActor } from '@/lib/auth/actor';
 
 export const metadata: Metadata = { title: 'People' };
 
-/** Placeholder until the search lands (issue 4); it keeps the query so deep links can be tested. */
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const { q } = await searchParams;
-  const query = Array.isArray(q) ? q[0] : q;
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const actor = await requireActor();
+  const params = await searchParams;
+  const organizations = [...actor.organizations.values()];
+  const organization = organizationOf(actor, one(params.org)) ?? organizations[0]!;
+  const query = (one(params.q) ?? '').slice(0, 256);
+  const page = Math.max(1, Number.parseInt(one(params.page) ?? '1', 10) || 1);
+  const cursor = one(params.cursor)?.slice(0, 1024);
   return (
     <>
       <h1>People</h1>
-      <p>Searching for people arrives next.{query ? ` You asked for “${query}”.` : ''}</p>
+      <div className="toolbar">
+        <SearchBox />
+        {organizations.length > 1 ? <OrganizationPicker organizations={organizations} current={organization.alias} /> : null}
+      </div>
+      <Suspense key={`${organization.organizationId}|${query}|${page}|${cursor ?? ''}`} fallback={<SkeletonRows />}>
+        <SearchResults actor={actor} organization={organization} query={query} page={page} cursor={cursor} />
+      </Suspense>
     </>
   );
 }

@@ -1,0 +1,63 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { DirectoryErrorAlert } from '@/components/directory-error-alert';
+import { PersonDetails } from '@/components/person-details';
+import { organizationOf } from '@/lib/access/actor';
+import { can, REASON_TEXT } from '@/lib/access/can';
+import { requireActor } from '@/lib/auth/actor';
+import { getPerson, groupsOf } from '@/lib/directory';
+import { DirectoryError } from '@/lib/directory/errors';
+
+export const metadata: Metadata = { title: 'Person' };
+
+interface Params {
+  org: string;
+  user: string;
+}
+
+export default async function PersonPage({ params }: { params: Promise<Params> }) {
+  const actor = await requireActor();
+  const { org, user } = await params;
+  const organization = organizationOf(actor, decodeURIComponent(org));
+  if (!organization) notFound();
+
+  let target;
+  try {
+    const person = await getPerson(organization.organizationId, decodeURIComponent(user));
+    if (!person) notFound();
+    target = { ...person, groups: await groupsOf(organization.organizationId, person.id) };
+  } catch (err) {
+    if (!(err instanceof DirectoryError)) throw err;
+    return (
+      <>
+        <h1>Person</h1>
+        <DirectoryErrorAlert error={err} />
+      </>
+    );
+  }
+  // Out of scope answers exactly like unknown, so a lead cannot learn who exists elsewhere.
+  if (!can(actor, 'view', target).allowed) notFound();
+  const reset = can(actor, 'reset', target);
+  const permalink = `/users/${encodeURIComponent(organization.alias)}/${encodeURIComponent(target.id)}`;
+
+  return (
+    <>
+      <p>
+        <Link href="/users">← Back to search</Link>
+      </p>
+      <h1>{target.displayName}</h1>
+      <PersonDetails person={target} organizationAlias={organization.alias} permalink={permalink} />
+      <section aria-labelledby="reset-heading" className="panel">
+        <h2 id="reset-heading">Reset password</h2>
+        {reset.allowed ? (
+          <p data-slot="reset-form">You can reset this person’s password.</p>
+        ) : (
+          <p className="notice">
+            <strong>You cannot reset this password.</strong> {REASON_TEXT[reset.reason]}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

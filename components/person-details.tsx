@@ -1,0 +1,34 @@
+import type { PersonWithGroups } from '@/lib/directory/types';
+
+const KIND_LABEL = { user: 'Person', 'remote-user': 'Person (remote)', resource: 'Resource', 'system-user': 'System' } as const;
+const STATE_LABEL = { enabled: 'Enabled', disabled: 'Disabled', deleted: 'Deleted' } as const;
+
+const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function PersonDetails({ person, organizationAlias, permalink }: { person: PersonWithGroups; organizationAlias: string; permalink: string }) {
+  return (
+    <dl className="details">
+      <dt>Email</dt>
+      <dd>{person.email ?? '—'}</dd>
+      <dt>Username</dt>
+      <dd>{person.username}</dd>
+      <dt>State</dt>
+      <dd>{STATE_LABEL[person.state]}</dd>
+      <dt>Kind</dt>
+      <dd>
+        {KIND_LABEL[person.kind]}
+        {person.externallyManaged ? ', signs in through IAM Identity Center' : ''}
+      </dd>
+      <dt>Enabled</dt>
+      <dd>{person.enabledAt ? `${date.format(person.enabledAt)} (UTC)` : '—'}</dd>
+      <dt>Groups</dt>
+      <dd>{person.groups.length > 0 ? person.groups.join(', ') : 'None'}</dd>
+      <dt>Organization</dt>
+      <dd>{organizationAlias}</dd>
+      <dt>Permanent link</dt>
+      <dd>
+        <a href={permalink}>{permalink}</a>
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,71 @@
+import Link from 'next/link';
+import type { Actor, OrganizationAccess } from '@/lib/access/actor';
+import { DirectoryError } from '@/lib/directory/errors';
+import { searchPeople } from '@/lib/directory/search';
+import { DirectoryErrorAlert } from './directory-error-alert';
+import { UsersTable } from './users-table';
+
+interface Props {
+  actor: Actor;
+  organization: OrganizationAccess;
+  query: string;
+  page: number;
+  cursor?: string;
+}
+
+function href(params: Record<string, string | undefined>) {
+  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
+  return `/users?${search}`;
+}
+
+/** The results in a region named after the query, so assistive tech and tests know when they changed. */
+export async function SearchResults(props: Props) {
+  return (
+    <section aria-label={props.query ? `Results for “${props.query}”` : 'Results'}>
+      <Results {...props} />
+    </section>
+  );
+}
+
+async function Results({ actor, organization, query, page, cursor }: Props) {
+  let result;
+  try {
+    result = await searchPeople(actor, organization.organizationId, query, { page, cursor });
+  } catch (err) {
+    if (err instanceof DirectoryError) return <DirectoryErrorAlert error={err} />;
+    throw err;
+  }
+  if (result.rows.length === 0) {
+    return (
+      <p className="empty" role="status">
+        {query ? `No one matches “${query}”` : 'No people to show'}
+        {actor.role === 'lead' ? ' among the people you manage.' : '.'}
+      </p>
+    );
+  }
+  const base = { q: query || undefined, org: organization.alias };
+  const caption = query
+    ? `${result.total} ${result.total === 1 ? 'person matches' : 'people match'} “${query}”`
+    : actor.role === 'lead'
+      ? `${result.total} people you manage`
+      : 'People in this organization';
+  return (
+    <>
+      <UsersTable rows={result.rows} organizationAlias={organization.alias} caption={caption} />
+      {result.truncated ? <p className="muted">More people match than are shown: type more of the name or email.</p> : null}
+      <nav aria-label="Pages" className="pages">
+        {result.pageCount > 1 ? (
+          <>
+            {result.page > 1 ? <Link href={href({ ...base, page: String(result.page - 1) })}>Previous page</Link> : null}
+            <span>
+              Page {result.page} of {result.pageCount}
+            </span>
+            {result.page < result.pageCount ? <Link href={href({ ...base, page: String(result.page + 1) })}>Next page</Link> : null}
+          </>
+        ) : null}
+        {cursor ? <Link href={href(base)}>First page</Link> : null}
+        {result.nextCursor ? <Link href={href({ ...base, cursor: result.nextCursor })}>Next page</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import { REASON_TEXT } from '@/lib/access/can';
+import type { SearchRow } from '@/lib/directory/search';
+
+const STATE_LABEL = { enabled: 'Enabled', disabled: 'Disabled', deleted: 'Deleted' } as const;
+
+export function UsersTable({ rows, organizationAlias, caption }: { rows: SearchRow[]; organizationAlias: string; caption: string }) {
+  return (
+    <table className="users">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Email</th>
+          <th scope="col">State</th>
+          <th scope="col">Reset</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ person, reset }) => (
+          <tr key={person.id}>
+            <td>
+              <Link href={`/users/${encodeURIComponent(organizationAlias)}/${encodeURIComponent(person.id)}`}>{person.displayName}</Link>
+              <div className="muted">{person.username}</div>
+            </td>
+            <td>{person.email ?? '—'}</td>
+            <td>{STATE_LABEL[person.state]}</td>
+            <td>{reset.allowed ? 'You can reset' : <span className="muted">{REASON_TEXT[reset.reason]}</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

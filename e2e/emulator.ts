@@ -1,0 +1,33 @@
+/** The WorkMail emulator's control API, for asserting what WorkMail now holds. */
+export const WORKMAIL_URL = 'http://127.0.0.1:4310';
+
+export interface Call {
+  operation: string;
+  input: Record<string, unknown>;
+  outcome: string;
+}
+
+export async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${WORKMAIL_URL}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export const calls = async () => (await control<{ calls: Call[] }>('GET', '/__control/calls')).calls;
+export const clearCalls = () => control('DELETE', '/__control/calls');
+
+export interface StateUser {
+  id: string;
+  name: string;
+  displayName: string;
+  email: string | null;
+}
+
+export async function users(alias = 'example'): Promise<StateUser[]> {
+  const state = await control<{ organizations: Array<{ alias: string; users: StateUser[] }> }>('GET', '/__control/state');
+  return state.organizations.find((o) => o.alias === alias)!.users;
+}

@@ -1,0 +1,141 @@
+/** Finding people: admin search, a lead's nested scope, person pages and their reasons, call ceilings. */
+import { calls, clearCalls, control, users } from './emulator';
+import { expect, test } from './fixtures';
+
+test.describe('an admin searches', () => {
+  test('alice finds Jane Doe by first name, by last name and by email', async ({ page, portal, search }) => {
+    await portal.signInAs('alice');
+    for (const query of ['jane', 'doe', 'jane.doe@example.com']) {
+      await search.search(query);
+      await expect(search.personLink('Jane Doe')).toBeVisible();
+    }
+    await search.personLink('Jane Doe').click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Jane Doe' })).toBeVisible();
+    await expect(page.getByText('jane.doe@example.com').first()).toBeVisible();
+  });
+
+  test('the table has Name, Email and State columns, and the query lives in the URL', async ({ page, portal, search }) => {
+    await portal.signInAs('alice', '/users?q=maria');
+    await expect(page).toHaveURL(/\/users\?q=maria$/);
+    for (const header of ['Name', 'Email', 'State']) await expect(page.getByRole('columnheader', { name: header })).toBeVisible();
+    await expect(search.box()).toHaveValue('maria');
+    expect(await search.names()).toEqual(['Maria Garcia']);
+  });
+
+  test('someone created since the index was built is found by prefix', async ({ portal, search }) => {
+    await portal.signInAs('alice');
+    await search.search('doe');
+    await control('POST', '/__control/generate', { organization: 'example', users: 1 });
+    const added = (await users()).at(-1)!;
+    await search.search(added.name);
+    await expect(search.table().getByText(added.email!)).toBeVisible();
+  });
+
+  test('an organization picker switches organizations', async ({ page, portal, search }) => {
+    await portal.signInAs('alice');
+    await page.getByLabel('Organization').selectOption('subsidiary');
+    await expect(page).toHaveURL(/org=subsidiary/);
+    await expect(search.personLink('Lena Fischer')).toBeVisible();
+    await search.search('jane');
+    await expect(search.results('jane').getByRole('status')).toContainText('No one matches “jane”');
+  });
+
+  test('an organization that is not active shows the mapped error, not the AWS message', async ({ portal, search }) => {
+    await control('POST', '/__control/organizations/example/state', { state: 'Inactive' });
+    await portal.signInAs('alice');
+    await search.search('jane');
+    const alert = search.results('jane').getByRole('alert');
+    await expect(alert).toContainText('This WorkMail organization is not active right now.');
+    await expect(alert).not.toContainText('OrganizationStateException');
+    await expect(alert).not.toContainText('Inactive');
+  });
+
+  test('a search makes no more WorkMail calls than the design needs', async ({ portal, search }) => {
+    await portal.signInAs('alice');
+    await search.search('john');
+    await expect(search.personLink('John Smith')).toBeVisible();
+    await clearCalls();
+    await search.search('jane');
+    await expect(search.personLink('Jane Doe')).toBeVisible();
+    const made = await calls();
+    // Three prefix filters in parallel plus one exact lookup; the index is already built.
+    expect(made.filter((c) => c.operation === 'ListUsers')).toHaveLength(3);
+    expect(made.filter((c) => c.operation === 'DescribeUser').length).toBeLessThanOrEqual(1);
+    expect(made.length).toBeLessThanOrEqual(4);
+  });
+});
+
+test.describe('a team lead searches inside their scope', () => {
+  test('bob finds priya.patel through the nested platform group, but not maria.garcia', async ({ portal, search }) => {
+    await portal.signInAs('bob');
+    await search.search('priya');
+    await expect(search.personLink('Priya Patel')).toBeVisible();
+    await search.search('maria');
+    await expect(search.results('maria').getByRole('status')).toHaveText('No one matches “maria” among the people you manage.');
+  });
+
+  test("bob's direct URL to maria's page is the same not-found page as an unknown person", async ({ page, portal }) => {
+    await portal.signInAs('bob');
+    const maria = (await users()).find((u) => u.name === 'maria.garcia')!;
+    for (const path of [`/users/example/${maria.id}`, '/users/example/maria.garcia@example.com', '/users/example/no.such.person']) {
+      const response = await page.goto(path);
+      expect(response!.status()).toBe(404);
+      await expect(page.getByRole('heading', { name: 'Not found, or not yours' })).toBeVisible();
+      await expect(page.getByText('Maria')).toHaveCount(0);
+    }
+  });
+
+  test('carol sees only the sales team', async ({ portal, search }) => {
+    await portal.signInAs('carol');
+    await expect(search.table()).toBeVisible();
+    const names = await search.names();
+    expect(names).toEqual(expect.arrayContaining(['Maria Garcia', 'Tom Brown']));
+    expect(names).not.toContain('Jane Doe');
+    expect(names).not.toContain('Priya Patel');
+    const sales = (await users()).filter((u) => ['maria.garcia', 'tom.brown', 'carol'].includes(u.name));
+    expect(names.length).toBeGreaterThanOrEqual(sales.length);
+  });
+
+  test('a lead search is served from the cached scope: a repeat search calls WorkMail at most for the index', async ({ portal, search }) => {
+    await portal.signInAs('bob');
+    await search.search('jane');
+    await expect(search.personLink('Jane Doe')).toBeVisible();
+    await clearCalls();
+    await search.search('john');
+    await expect(search.personLink('John Smith')).toBeVisible();
+    expect((await calls()).filter((c) => c.operation !== 'ListUsers' || c.input.Filters)).toEqual([]);
+  });
+});
+
+test.describe('person pages say why not, before anyone types a password', () => {
+  for (const [username, who, reason] of [
+    ['sam.lee', 'alice', 'This mailbox is disabled.'],
+    ['conf.room.1', 'alice', 'This is a resource mailbox'],
+    ['journal', 'alice', 'This is a system mailbox'],
+    ['ivy.center', 'alice', 'IAM Identity Center'],
+    ['erin.exec', 'bob', 'protected group: only an admin can reset them'],
+    ['bob', 'bob', 'You cannot reset your own mailbox here.'],
+  ] as const) {
+    test(`${who} on ${username}'s page`, async ({ page, portal }) => {
+      await portal.signInAs(who, `/users/example/${username}`);
+      await expect(page.getByRole('region', { name: 'Reset password' })).toContainText(reason);
+      await expect(page.getByRole('region', { name: 'Reset password' })).toContainText('You cannot reset this password.');
+    });
+  }
+
+  test('alice can reset Jane Doe, found by email in the URL, with the canonical id link', async ({ page, portal }) => {
+    await portal.signInAs('alice', '/users/example/jane.doe@example.com');
+    await expect(page.getByRole('heading', { level: 1, name: 'Jane Doe' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Reset password' })).toContainText('You can reset');
+    const jane = (await users()).find((u) => u.name === 'jane.doe')!;
+    await expect(page.getByRole('link', { name: `/users/example/${jane.id}` })).toBeVisible();
+    await expect(page.getByText('engineering')).toBeVisible();
+  });
+
+  test('bob sees priya.patel with both her groups and can reset her', async ({ page, portal }) => {
+    await portal.signInAs('bob', '/users/example/priya.patel');
+    await expect(page.getByRole('heading', { level: 1, name: 'Priya Patel' })).toBeVisible();
+    await expect(page.getByText('engineering, platform')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Reset password' })).toContainText('You can reset');
+  });
+});

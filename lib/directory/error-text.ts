@@ -1,0 +1,66 @@
+/** What each directory failure means to an operator, and what to do about it (DESIGN.md §8). */
+import type { DirectoryErrorCode } from './errors';
+
+export interface ErrorText {
+  title: string;
+  action: string;
+}
+
+export const DIRECTORY_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
+  'invalid-password': {
+    title: 'WorkMail rejected the password as too weak for its directory rules.',
+    action: 'Use a longer password that mixes at least three of lowercase, uppercase, digits and symbols, or generate one.',
+  },
+  'invalid-input': {
+    title: 'WorkMail refused one of the values sent to it.',
+    action: 'Check the person and the password for unusual characters and try again.',
+  },
+  'not-found': {
+    title: 'This person no longer exists in this organization.',
+    action: 'Search again: they may have been renamed or removed.',
+  },
+  'entity-state': {
+    title: 'This mailbox is disabled or deleted in WorkMail.',
+    action: 'An admin must enable it in WorkMail before its password can be reset.',
+  },
+  'organization-not-found': {
+    title: 'WorkMail does not know this organization.',
+    action: 'The organization id in the access policy is wrong, or belongs to another AWS account or region: tell IT.',
+  },
+  'organization-state': {
+    title: 'This WorkMail organization is not active right now.',
+    action: 'Try again later; if it stays inactive, tell IT.',
+  },
+  'directory-unavailable': {
+    title: 'The directory behind WorkMail cannot be reached.',
+    action: 'Try again in a few minutes; if it persists, tell IT.',
+  },
+  'directory-auth-failed': {
+    title: "WorkMail's own sign-in to its directory failed.",
+    action: 'IT must repair the directory connection in WorkMail.',
+  },
+  unsupported: {
+    title: 'This organization’s directory is read-only from WorkMail (for example an AD Connector).',
+    action: 'Reset the password in Active Directory instead.',
+  },
+  'access-denied': {
+    title: 'The portal’s AWS role is not allowed to do this in this organization.',
+    action: 'IT must grant the portal’s role the WorkMail permission (for resets: workmail:ResetPassword) on this organization.',
+  },
+  credentials: {
+    title: 'The portal’s AWS credentials are missing, wrong or expired.',
+    action: 'Tell IT: the portal’s server needs valid AWS credentials.',
+  },
+  throttled: {
+    title: 'WorkMail is busy and turned the request away, even after retrying.',
+    action: 'Try again in a minute.',
+  },
+  network: {
+    title: 'WorkMail could not be reached.',
+    action: 'Try again in a minute; if it persists, tell IT.',
+  },
+  unknown: {
+    title: 'Something unexpected went wrong talking to WorkMail.',
+    action: 'Try again; if it persists, tell IT and quote the request id.',
+  },
+};

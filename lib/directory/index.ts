@@ -1,0 +1,46 @@
+import 'server-only';
+/**
+ * The portal's directory: the one place that picks the WorkMail adapter, plus the shared caches
+ * (per-organization word index, group memberships) and per-request memos, so a page never asks
+ * the directory the same thing twice.
+ */
+import { cache } from 'react';
+import { loadPolicy } from '../access/policy';
+import { config } from '../config';
+import { WorkMailDirectory } from '../workmail/directory';
+import { PeopleIndex } from './people-index';
+import { TtlCache } from './ttl-cache';
+import type { Directory } from './types';
+
+let instance: Directory | undefined;
+
+export function directory(): Directory {
+  instance ??= new WorkMailDirectory(
+    (organizationId) =>
+      loadPolicy(config().accessPolicyFile).organizations.find((o) => o.id === organizationId)?.region ?? config().workmail.region,
+  );
+  return instance;
+}
+
+const indexes = new Map<string, PeopleIndex>();
+
+export function peopleIndex(organizationId: string): PeopleIndex {
+  let index = indexes.get(organizationId);
+  if (!index) {
+    index = new PeopleIndex(() => directory().allPeople(organizationId), config().search.indexRefreshSeconds * 1000);
+    indexes.set(organizationId, index);
+  }
+  return index;
+}
+
+let memberships: TtlCache<Set<string>> | undefined;
+
+/** Transitive members of a group, shared by every operator for SCOPE_CACHE_SECONDS. */
+export function groupMembers(organizationId: string, groupName: string): Promise<Set<string>> {
+  memberships ??= new TtlCache(config().search.scopeCacheSeconds * 1000);
+  return memberships.get(`${organizationId}\u0000${groupName}`, () => directory().membersOf(organizationId, groupName));
+}
+
+/** Per request: the person page, its layout and the action may all ask for the same person. */
+export const getPerson = cache((organizationId: string, identifier: string) => directory().getPerson(organizationId, identifier));
+export const groupsOf = cache((organizationId: string, personId: string) => directory().groupsOf(organizationId, personId));

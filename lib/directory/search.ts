@@ -1,0 +1,102 @@
+import 'server-only';
+/**
+ * Finding people (DESIGN.md §5). Admins: WorkMail's prefix filters in parallel, an exact lookup,
+ * and the word index, merged. Team leads: the transitive members of their groups, filtered in
+ * memory. Every row carries `can(actor, 'reset', person)`, the same answer the action enforces.
+ */
+import type { Actor } from '../access/actor';
+import { can, type Decision } from '../access/can';
+import { getPerson, groupMembers, peopleIndex, directory } from './index';
+import type { Person, PersonWithGroups } from './types';
+
+export const PAGE_SIZE = 25;
+/** How many word-index matches to merge with the live results. */
+const INDEX_LIMIT = 200;
+/** New people not yet in the index are looked up one by one, at most this many per search. */
+const MAX_LOOKUPS = 25;
+
+export interface SearchRow {
+  person: Person;
+  reset: Decision;
+}
+
+export interface SearchResult {
+  rows: SearchRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Cursor of the next page when listing with no query (the directory's own paging). */
+  nextCursor?: string;
+  /** True when the directory has more matches than were merged: refine the query. */
+  truncated: boolean;
+}
+
+const byName = (a: Person, b: Person) =>
+  a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) || (a.email ?? '').localeCompare(b.email ?? '');
+
+/** The relevant group names of a person, from the membership sets that decide scope and protection. */
+async function membershipOf(actor: Actor, organizationId: string): Promise<(person: Person) => PersonWithGroups> {
+  const access = actor.organizations.get(organizationId)!;
+  // An admin's decisions do not depend on groups (all in scope, protection does not bind them).
+  const names = access.scope === 'all' ? [] : [...new Set([...access.scope, ...access.protectedGroups])];
+  const sets = await Promise.all(names.map(async (name) => [name, await groupMembers(organizationId, name)] as const));
+  return (person) => ({ ...person, groups: sets.filter(([, ids]) => ids.has(person.id)).map(([name]) => name) });
+}
+
+function page(people: Person[], pageNumber: number, decide: (p: Person) => SearchRow | undefined, truncated: boolean): SearchResult {
+  const rows = people.map(decide).filter((r): r is SearchRow => r !== undefined);
+  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const current = Math.min(Math.max(1, pageNumber), pageCount);
+  return { rows: rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), total: rows.length, page: current, pageCount, truncated };
+}
+
+export async function searchPeople(
+  actor: Actor,
+  organizationId: string,
+  query: string,
+  options: { page?: number; cursor?: string } = {},
+): Promise<SearchResult> {
+  const access = actor.organizations.get(organizationId);
+  if (!access) return { rows: [], total: 0, page: 1, pageCount: 1, truncated: false };
+  const q = query.trim().slice(0, 256);
+  const groupsOf = await membershipOf(actor, organizationId);
+  const decide = (person: Person): SearchRow | undefined => {
+    const target = groupsOf(person);
+    if (!can(actor, 'view', target).allowed) return undefined;
+    return { person, reset: can(actor, 'reset', target) };
+  };
+  const index = peopleIndex(organizationId);
+
+  if (access.scope === 'all') {
+    void index.refreshIfStale();
+    if (!q) {
+      const listed = await directory().listPeople(organizationId, { cursor: options.cursor, limit: PAGE_SIZE });
+      const rows = listed.people.map(decide).filter((r): r is SearchRow => r !== undefined);
+      return { rows, total: rows.length, page: 1, pageCount: 1, nextCursor: listed.nextCursor, truncated: false };
+    }
+    const live = await directory().findByPrefix(organizationId, q);
+    const merged = new Map<string, Person>();
+    for (const person of [...live, ...index.search(q, INDEX_LIMIT)]) if (!merged.has(person.id)) merged.set(person.id, person);
+    return page([...merged.values()].sort(byName), options.page ?? 1, decide, live.length >= 100);
+  }
+
+  // A lead's scope: everyone in their groups, nested included. The index supplies names and
+  // emails (WorkMail's member lists carry neither); people added since it was built are looked up.
+  if (!index.ready) await index.refreshIfStale();
+  else void index.refreshIfStale();
+  const ids = new Set((await Promise.all(access.scope.map((g) => groupMembers(organizationId, g)))).flatMap((s) => [...s]));
+  const people: Person[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const person = index.byId(id);
+    if (person) people.push(person);
+    else missing.push(id);
+  }
+  const found = await Promise.all(missing.slice(0, MAX_LOOKUPS).map((id) => getPerson(organizationId, id)));
+  people.push(...found.filter((p): p is Person => p !== null));
+  const needle = q.toLowerCase();
+  const matches = needle
+    ? people.filter((p) => [p.displayName, p.username, p.email ?? ''].some((field) => field.toLowerCase().includes(needle)))
+    : people;
+  return page(matches.sort(byName), options.page ?? 1, decide, missing.length > MAX_LOOKUPS);
+}

@@ -1,0 +1,166 @@
+import 'server-only';
+/**
+ * The WorkMail implementation of the portal's Directory. Every call goes through `call`, which
+ * maps SDK errors to DirectoryError; ids and names are validated before they reach WorkMail,
+ * because the JS SDK validates nothing (WORKMAIL.md).
+ */
+import {
+  DescribeUserCommand,
+  ListGroupsCommand,
+  ListUsersCommand,
+  ResetPasswordCommand,
+  paginateListGroupMembers,
+  paginateListGroupsForEntity,
+  paginateListUsers,
+  type ListUsersRequest,
+} from '@aws-sdk/client-workmail';
+import { DirectoryError } from '../directory/errors';
+import type { Directory, Person, PersonPage } from '../directory/types';
+import { workmailClient } from './client';
+import { toDirectoryError } from './errors';
+import { fromDescribedUser, fromListedUser } from './mappers';
+
+/** WorkMail's EntityIdentifier: an id, a username or an email (DescribeUser API reference). */
+const ENTITY_IDENTIFIER = /^[a-zA-Z0-9._%+@-]{1,256}$/;
+/** Prefix filters are plain strings of at most 256 characters (ListUsersFilters). */
+const MAX_PREFIX = 256;
+
+export class WorkMailDirectory implements Directory {
+  constructor(private readonly regionOf: (organizationId: string) => string) {}
+
+  private client(organizationId: string) {
+    return workmailClient(this.regionOf(organizationId));
+  }
+
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw toDirectoryError(err);
+    }
+  }
+
+  async listPeople(organizationId: string, { cursor, limit }: { cursor?: string; limit: number }): Promise<PersonPage> {
+    const input: ListUsersRequest = { OrganizationId: organizationId, MaxResults: Math.min(100, Math.max(1, limit)) };
+    if (cursor) input.NextToken = cursor;
+    const out = await this.call(() => this.client(organizationId).send(new ListUsersCommand(input)));
+    return { people: (out.Users ?? []).map((u) => fromListedUser(u, organizationId)), nextCursor: out.NextToken };
+  }
+
+  async allPeople(organizationId: string): Promise<Person[]> {
+    return this.call(async () => {
+      const people: Person[] = [];
+      const pages = paginateListUsers({ client: this.client(organizationId), pageSize: 100 }, { OrganizationId: organizationId });
+      for await (const page of pages) for (const u of page.Users ?? []) people.push(fromListedUser(u, organizationId));
+      return people;
+    });
+  }
+
+  async findByPrefix(organizationId: string, query: string): Promise<Person[]> {
+    const prefix = query.slice(0, MAX_PREFIX);
+    const list = (Filters: ListUsersRequest['Filters']) =>
+      this.call(() => this.client(organizationId).send(new ListUsersCommand({ OrganizationId: organizationId, MaxResults: 100, Filters })));
+    // WorkMail filters are prefix-only and one per call (WORKMAIL.md): ask all three at once.
+    const [byUsername, byDisplayName, byEmail, exact] = await Promise.all([
+      list({ UsernamePrefix: prefix }),
+      list({ DisplayNamePrefix: prefix }),
+      list({ PrimaryEmailPrefix: prefix }),
+      ENTITY_IDENTIFIER.test(query) ? this.getPerson(organizationId, query) : Promise.resolve(null),
+    ]);
+    const people = [byUsername, byDisplayName, byEmail].flatMap((out) => (out.Users ?? []).map((u) => fromListedUser(u, organizationId)));
+    return exact ? [exact, ...people] : people;
+  }
+
+  async getPerson(organizationId: string, identifier: string): Promise<Person | null> {
+    if (!ENTITY_IDENTIFIER.test(identifier)) return null;
+    try {
+      const out = await this.call(() =>
+        this.client(organizationId).send(new DescribeUserCommand({ OrganizationId: organizationId, UserId: identifier })),
+      );
+      return fromDescribedUser(out, organizationId);
+    } catch (err) {
+      if (err instanceof DirectoryError && err.code === 'not-found') return null;
+      throw err;
+    }
+  }
+
+  async groupsOf(organizationId: string, personId: string): Promise<string[]> {
+    const names = new Set<string>();
+    const visited = new Set<string>([personId]);
+    let frontier = [personId];
+    // Breadth-first up the nesting; `visited` guards against cycles (a group inside itself).
+    while (frontier.length > 0) {
+      const parents = await Promise.all(frontier.map((id) => this.directGroupsOf(organizationId, id)));
+      frontier = [];
+      for (const group of parents.flat()) {
+        names.add(group.name);
+        if (!visited.has(group.id)) {
+          visited.add(group.id);
+          frontier.push(group.id);
+        }
+      }
+    }
+    return [...names].sort();
+  }
+
+  private directGroupsOf(organizationId: string, entityId: string) {
+    return this.call(async () => {
+      const groups: Array<{ id: string; name: string }> = [];
+      const pages = paginateListGroupsForEntity(
+        { client: this.client(organizationId), pageSize: 100 },
+        { OrganizationId: organizationId, EntityId: entityId },
+      );
+      for await (const page of pages) for (const g of page.Groups ?? []) if (g.GroupId && g.GroupName) groups.push({ id: g.GroupId, name: g.GroupName });
+      return groups;
+    });
+  }
+
+  async membersOf(organizationId: string, groupName: string): Promise<Set<string>> {
+    const root = await this.groupId(organizationId, groupName);
+    const people = new Set<string>();
+    if (!root) return people;
+    const visited = new Set<string>([root]);
+    let frontier = [root];
+    while (frontier.length > 0) {
+      const lists = await Promise.all(frontier.map((id) => this.directMembers(organizationId, id)));
+      frontier = [];
+      for (const member of lists.flat()) {
+        if (member.type === 'USER') people.add(member.id);
+        else if (!visited.has(member.id)) {
+          visited.add(member.id);
+          frontier.push(member.id);
+        }
+      }
+    }
+    return people;
+  }
+
+  /** Group names may hold spaces, which GroupId does not accept: look the id up by exact name. */
+  private async groupId(organizationId: string, name: string): Promise<string | undefined> {
+    const out = await this.call(() =>
+      this.client(organizationId).send(
+        new ListGroupsCommand({ OrganizationId: organizationId, MaxResults: 100, Filters: { NamePrefix: name.slice(0, MAX_PREFIX) } }),
+      ),
+    );
+    return out.Groups?.find((g) => g.Name === name && g.State !== 'DELETED')?.Id;
+  }
+
+  private directMembers(organizationId: string, groupId: string) {
+    return this.call(async () => {
+      const members: Array<{ id: string; type: string }> = [];
+      const pages = paginateListGroupMembers(
+        { client: this.client(organizationId), pageSize: 100 },
+        { OrganizationId: organizationId, GroupId: groupId },
+      );
+      for await (const page of pages) for (const m of page.Members ?? []) if (m.Id && m.Type) members.push({ id: m.Id, type: m.Type });
+      return members;
+    });
+  }
+
+  async resetPassword(organizationId: string, personId: string, password: string): Promise<{ requestId?: string }> {
+    const out = await this.call(() =>
+      this.client(organizationId).send(new ResetPasswordCommand({ OrganizationId: organizationId, UserId: personId, Password: password })),
+    );
+    return { requestId: out.$metadata.requestId };
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * SDK shapes → provider-neutral people. No SDK type crosses this line (STYLE.md). Anything
+ * unexpected maps to the state or kind that cannot be reset: deny by default.
+ */
+import type { DescribeUserResponse, User } from '@aws-sdk/client-workmail';
+import type { Person, PersonKind, PersonState } from '../directory/types';
+
+const STATE: Record<string, PersonState> = { ENABLED: 'enabled', DISABLED: 'disabled', DELETED: 'deleted' };
+const KIND: Record<string, PersonKind> = { USER: 'user', REMOTE_USER: 'remote-user', RESOURCE: 'resource', SYSTEM_USER: 'system-user' };
+
+export function fromListedUser(user: User, organizationId: string): Person {
+  return person(organizationId, {
+    id: user.Id,
+    username: user.Name,
+    displayName: user.DisplayName,
+    email: user.Email,
+    state: user.State,
+    role: user.UserRole,
+    identityProviderUserId: user.IdentityProviderUserId,
+    enabledAt: user.EnabledDate,
+  });
+}
+
+export function fromDescribedUser(user: DescribeUserResponse, organizationId: string): Person {
+  return person(organizationId, {
+    id: user.UserId,
+    username: user.Name,
+    displayName: user.DisplayName,
+    email: user.Email,
+    state: user.State,
+    role: user.UserRole,
+    identityProviderUserId: user.IdentityProviderUserId,
+    enabledAt: user.EnabledDate,
+  });
+}
+
+function person(
+  organizationId: string,
+  u: { id?: string; username?: string; displayName?: string; email?: string; state?: string; role?: string; identityProviderUserId?: string; enabledAt?: Date },
+): Person {
+  const username = u.username ?? u.id ?? '';
+  return {
+    id: u.id ?? '',
+    organizationId,
+    username,
+    displayName: u.displayName || username,
+    email: u.email || undefined,
+    state: STATE[u.state ?? ''] ?? 'disabled',
+    kind: KIND[u.role ?? ''] ?? 'system-user',
+    externallyManaged: Boolean(u.identityProviderUserId),
+    enabledAt: u.enabledAt,
+  };
+}
