@@ -10,6 +10,8 @@ export interface CallRecord {
   input: unknown;
   outcome: 'ok' | string;
   status: number;
+  /** Time the emulator spent on the call, injected latency included. */
+  durationMs: number;
 }
 
 const SECRET_MEMBERS = new Set(['Password']);

@@ -126,6 +126,7 @@ interface ApiContext {
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer, ctx: ApiContext) {
+  const started = performance.now();
   const requestId = randomUUID();
   const target = String(req.headers['x-amz-target'] ?? '');
   const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
@@ -140,6 +141,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
       input: redact(input),
       outcome,
       status,
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     });
   try {
     if (req.method !== 'POST')

@@ -62,6 +62,26 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value.join(',') : value;
 }
 
+const signers = new Map<string, SignatureV4>();
+
+/** One signer per key and region: it caches its derived signing keys between requests. */
+function signerFor(key: AccessKey, region: string): SignatureV4 {
+  const id = `${key.accessKeyId}\u0000${key.secretAccessKey}\u0000${region}`;
+  let signer = signers.get(id);
+  if (!signer) {
+    signer = new SignatureV4({
+      credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
+      region,
+      service: SERVICE,
+      sha256: Hash.bind(null, 'sha256'),
+      // Sign exactly the caller's SignedHeaders: botocore does not sign x-amz-content-sha256.
+      applyChecksum: false,
+    });
+    signers.set(id, signer);
+  }
+  return signer;
+}
+
 export async function verifySignature(
   method: string,
   path: string,
@@ -108,14 +128,7 @@ export async function verifySignature(
     if (value === undefined) throw new WorkMailError('InvalidSignatureException', `Signed header ${name} is missing.`);
     signedHeaders[name] = value;
   }
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
-    region: region!,
-    service: SERVICE,
-    sha256: Hash.bind(null, 'sha256'),
-    // Sign exactly the caller's SignedHeaders: botocore does not sign x-amz-content-sha256.
-    applyChecksum: false,
-  });
+  const signer = signerFor(key, region!);
   const request = new HttpRequest({ method, path, hostname: '', headers: signedHeaders, body });
   const signed = await signer.sign(request, { signingDate, signableHeaders: new Set(signedNames) });
   const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1] ?? '';

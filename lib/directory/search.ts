@@ -7,6 +7,7 @@ import 'server-only';
 import type { Actor } from '../access/actor';
 import { can, type Decision } from '../access/can';
 import { getPerson, groupMembers, peopleIndex, directory } from './index';
+import { byName, type PeopleIndex } from './people-index';
 import type { Person, PersonWithGroups } from './types';
 
 export const PAGE_SIZE = 25;
@@ -31,8 +32,6 @@ export interface SearchResult {
   truncated: boolean;
 }
 
-const byName = (a: Person, b: Person) =>
-  a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) || (a.email ?? '').localeCompare(b.email ?? '');
 
 /** The relevant group names of a person, from the membership sets that decide scope and protection. */
 async function membershipOf(actor: Actor, organizationId: string): Promise<(person: Person) => PersonWithGroups> {
@@ -43,11 +42,23 @@ async function membershipOf(actor: Actor, organizationId: string): Promise<(pers
   return (person) => ({ ...person, groups: sets.filter(([, ids]) => ids.has(person.id)).map(([name]) => name) });
 }
 
+/** Name order: the index's ranks first (no string comparisons), then anyone it does not hold yet. */
+function sortByName(people: Person[], index: PeopleIndex): Person[] {
+  return people.sort((a, b) => index.rankOf(a.id) - index.rankOf(b.id) || byName(a, b));
+}
+
+/**
+ * One page of already visible, name-sorted people. Decisions are made for the shown rows only:
+ * every candidate passed `can(view)` (or is in the lead's scope, which is the same test).
+ */
 function page(people: Person[], pageNumber: number, decide: (p: Person) => SearchRow | undefined, truncated: boolean): SearchResult {
-  const rows = people.map(decide).filter((r): r is SearchRow => r !== undefined);
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const pageCount = Math.max(1, Math.ceil(people.length / PAGE_SIZE));
   const current = Math.min(Math.max(1, pageNumber), pageCount);
-  return { rows: rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE), total: rows.length, page: current, pageCount, truncated };
+  const rows = people
+    .slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)
+    .map(decide)
+    .filter((r): r is SearchRow => r !== undefined);
+  return { rows, total: people.length, page: current, pageCount, truncated };
 }
 
 export async function searchPeople(
@@ -77,7 +88,7 @@ export async function searchPeople(
     const live = await directory().findByPrefix(organizationId, q);
     const merged = new Map<string, Person>();
     for (const person of [...live, ...index.search(q, INDEX_LIMIT)]) if (!merged.has(person.id)) merged.set(person.id, person);
-    return page([...merged.values()].sort(byName), options.page ?? 1, decide, live.length >= 100);
+    return page(sortByName([...merged.values()], index), options.page ?? 1, decide, live.length >= 50);
   }
 
   // A lead's scope: everyone in their groups, nested included. The index supplies names and
@@ -98,5 +109,5 @@ export async function searchPeople(
   const matches = needle
     ? people.filter((p) => [p.displayName, p.username, p.email ?? ''].some((field) => field.toLowerCase().includes(needle)))
     : people;
-  return page(matches.sort(byName), options.page ?? 1, decide, missing.length > MAX_LOOKUPS);
+  return page(sortByName(matches, index), options.page ?? 1, decide, missing.length > MAX_LOOKUPS);
 }

@@ -22,8 +22,12 @@ import { fromDescribedUser, fromListedUser } from './mappers';
 
 /** WorkMail's EntityIdentifier: an id, a username or an email (DescribeUser API reference). */
 const ENTITY_IDENTIFIER = /^[a-zA-Z0-9._%+@-]{1,256}$/;
+/** Queries worth an exact DescribeUser besides the prefix filters: emails (aliases too) and ids. */
+const EMAIL_OR_ID = /@|^S-1-|^r-[0-9a-f]{32}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Prefix filters are plain strings of at most 256 characters (ListUsersFilters). */
 const MAX_PREFIX = 256;
+/** Matches per filter: two pages of results each; more means the operator should type more. */
+export const PREFIX_PAGE = 50;
 
 export class WorkMailDirectory implements Directory {
   constructor(private readonly regionOf: (organizationId: string) => string) {}
@@ -59,13 +63,18 @@ export class WorkMailDirectory implements Directory {
   async findByPrefix(organizationId: string, query: string): Promise<Person[]> {
     const prefix = query.slice(0, MAX_PREFIX);
     const list = (Filters: ListUsersRequest['Filters']) =>
-      this.call(() => this.client(organizationId).send(new ListUsersCommand({ OrganizationId: organizationId, MaxResults: 100, Filters })));
+      this.call(() =>
+        this.client(organizationId).send(new ListUsersCommand({ OrganizationId: organizationId, MaxResults: PREFIX_PAGE, Filters })),
+      );
     // WorkMail filters are prefix-only and one per call (WORKMAIL.md): ask all three at once.
+    // An exact username is its own prefix, so DescribeUser is only worth a call for an email
+    // (which also finds aliases) or an id, which no filter matches.
+    const lookup = ENTITY_IDENTIFIER.test(query) && EMAIL_OR_ID.test(query);
     const [byUsername, byDisplayName, byEmail, exact] = await Promise.all([
       list({ UsernamePrefix: prefix }),
       list({ DisplayNamePrefix: prefix }),
       list({ PrimaryEmailPrefix: prefix }),
-      ENTITY_IDENTIFIER.test(query) ? this.getPerson(organizationId, query) : Promise.resolve(null),
+      lookup ? this.getPerson(organizationId, query) : Promise.resolve(null),
     ]);
     const people = [byUsername, byDisplayName, byEmail].flatMap((out) => (out.Users ?? []).map((u) => fromListedUser(u, organizationId)));
     return exact ? [exact, ...people] : people;

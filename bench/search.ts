@@ -1,0 +1,140 @@
+/**
+ * Issue 4's benchmarks, with 20 ms injected latency on every WorkMail call and ratios measured
+ * side by side (each portal search alternates with a direct call, so both see the same noise):
+ *   B1  admin search on 100,000 people ÷ one direct ListUsers, and word search through the index;
+ *   B2  a lead's search in a 5,000-member nested scope ÷ one direct ListUsers;
+ *   the memory the 100,000-person index adds to the process that runs the portal's code.
+ * The portal's search runs here in-process (lib/directory/search), against the emulator over HTTP.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateGroupCommand, AssociateMemberToGroupCommand, ListUsersCommand, WorkMailClient } from '@aws-sdk/client-workmail';
+import { percentile, startProcess, stopProcess, type Result } from './lib';
+
+const ORG = 'm-0123456789abcdef0123456789abcdef';
+const LATENCY_MS = 20;
+const ROUNDS = 150;
+const ADMIN_QUERIES = ['avery', 'blake.c', 'jane.doe@example.com', 'doe', 'quinn olsen', 'sage.stone.9', 'harper', 'zz-none'];
+const WORD_QUERIES = ['olsen', 'quinn', 'doe', 'stone', 'vance 1', 'price', 'rowan hale', 'nobody'];
+const LEAD_QUERIES = ['avery', 'olsen', 'quinn.p', '@example', 'zz-none', 'blake'];
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+function heapAfterGc(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+export async function benchSearch(): Promise<Result[]> {
+  const { child, match } = await startProcess(['emulators/workmail/main.ts', '--port', '0'], /listening on (http:\/\/\S+)/);
+  const url = match[1]!;
+  const credentials = { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'emulator-demo-secret-key-0001' };
+  const direct = new WorkMailClient({ region: 'us-east-1', endpoint: url, credentials });
+  const control = (path: string, body: unknown) =>
+    fetch(`${url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) }).then(async (r) => {
+      if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    });
+
+  try {
+    // 95,000 people outside any team and 5,000 in `bench-leaf`, nested in the lead's `bench-scope`.
+    await control('generate', { organization: 'example', users: 95_000 });
+    await control('generate', { organization: 'example', users: 5_000, group: 'bench-leaf' });
+    const { GroupId } = await direct.send(new CreateGroupCommand({ OrganizationId: ORG, Name: 'bench-scope' }));
+    await direct.send(new AssociateMemberToGroupCommand({ OrganizationId: ORG, GroupId, MemberId: 'bench-leaf' }));
+
+    const dir = mkdtempSync(join(tmpdir(), 'bench-policy-'));
+    const policyFile = join(dir, 'policy.json');
+    writeFileSync(
+      policyFile,
+      JSON.stringify({
+        organizations: [{ id: ORG, alias: 'example', region: 'us-east-1' }],
+        admins: { groups: ['it-admins'] },
+        delegations: [{ groups: ['bench-leads'], organization: 'example', workmailGroups: ['bench-scope'] }],
+        protectedWorkmailGroups: { example: ['executives'] },
+      }),
+    );
+    Object.assign(process.env, {
+      WORKMAIL_ENDPOINT: url,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_REGION: 'us-east-1',
+      ACCESS_POLICY_FILE: policyFile,
+      SCOPE_CACHE_SECONDS: '60',
+    });
+    const { actorFor } = await import('../lib/access/actor');
+    const { loadPolicy } = await import('../lib/access/policy');
+    const { peopleIndex } = await import('../lib/directory');
+    const { searchPeople } = await import('../lib/directory/search');
+    const policy = loadPolicy(policyFile);
+    const admin = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice', groups: ['it-admins'] }, policy);
+    const lead = actorFor({ subject: 'lee', email: 'lee@example.com', name: 'Lee', groups: ['bench-leads'] }, policy);
+
+    // The index fill is 1,000 ListUsers pages; it runs before the latency so the bench stays short.
+    const heapBefore = heapAfterGc();
+    const index = peopleIndex(ORG);
+    const fillStarted = performance.now();
+    await index.refreshIfStale();
+    const fillMs = performance.now() - fillStarted;
+    const heapAfter = heapAfterGc();
+
+    await control('faults', { operation: '*', latencyMs: LATENCY_MS });
+    const listUsers = (i: number) =>
+      direct.send(new ListUsersCommand({ OrganizationId: ORG, MaxResults: 100, Filters: { UsernamePrefix: ADMIN_QUERIES[i % ADMIN_QUERIES.length]! } }));
+
+    const timed = async (fn: () => Promise<unknown>) => {
+      const started = performance.now();
+      await fn();
+      return performance.now() - started;
+    };
+
+    const directAdmin: number[] = [];
+    const adminSearch: number[] = [];
+    for (let i = 0; i < ROUNDS + 5; i++) {
+      const d = await timed(() => listUsers(i));
+      const s = await timed(() => searchPeople(admin, ORG, ADMIN_QUERIES[i % ADMIN_QUERIES.length]!));
+      if (i >= 5) {
+        directAdmin.push(d);
+        adminSearch.push(s);
+      }
+    }
+
+    const words: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const started = performance.now();
+      index.search(WORD_QUERIES[i % WORD_QUERIES.length]!, 200);
+      words.push(performance.now() - started);
+    }
+
+    const coldStarted = performance.now();
+    const cold = await searchPeople(lead, ORG, '');
+    const leadCold = performance.now() - coldStarted;
+    if (cold.total !== 5_000) throw new Error(`the lead's scope holds ${cold.total} people, expected 5,000`);
+    const directLead: number[] = [];
+    const leadSearch: number[] = [];
+    for (let i = 0; i < ROUNDS + 5; i++) {
+      const d = await timed(() => listUsers(i));
+      const s = await timed(() => searchPeople(lead, ORG, LEAD_QUERIES[i % LEAD_QUERIES.length]!));
+      if (i >= 5) {
+        directLead.push(d);
+        leadSearch.push(s);
+      }
+    }
+
+    const p95 = (s: number[]) => percentile(s, 95);
+    return [
+      { benchmark: 'B1 admin search', metric: 'direct ListUsers p95 (20 ms latency)', value: p95(directAdmin), unit: 'ms' },
+      { benchmark: 'B1 admin search', metric: 'portal search p95 (3 filters + exact + index)', value: p95(adminSearch), unit: 'ms' },
+      { benchmark: 'B1 admin search', metric: 'ratio search p95 / ListUsers p95', value: p95(adminSearch) / p95(directAdmin), unit: 'x', budget: 1.25 },
+      { benchmark: 'B1 admin search', metric: 'word search in the 100,000-person index p95', value: p95(words), unit: 'ms', budget: 10 },
+      { benchmark: 'B1 admin search', metric: 'index fill: 1,000 ListUsers pages, no latency', value: fillMs / 1000, unit: 's' },
+      { benchmark: 'B2 lead search', metric: 'first search, scope resolved (cold)', value: leadCold, unit: 'ms' },
+      { benchmark: 'B2 lead search', metric: 'direct ListUsers p95 (20 ms latency)', value: p95(directLead), unit: 'ms' },
+      { benchmark: 'B2 lead search', metric: 'lead search p95 in 5,000 nested (warm)', value: p95(leadSearch), unit: 'ms' },
+      { benchmark: 'B2 lead search', metric: 'ratio lead search p95 / ListUsers p95', value: p95(leadSearch) / p95(directLead), unit: 'x', budget: 2.0 },
+      { benchmark: 'memory', metric: 'heap added by the 100,000-person index', value: mb(heapAfter - heapBefore), unit: 'MB', budget: 60 },
+    ];
+  } finally {
+    direct.destroy();
+    await stopProcess(child);
+  }
+}
