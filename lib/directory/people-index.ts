@@ -36,7 +36,7 @@ export class PeopleIndex {
   private rank = new Map<string, number>();
   private words: string[] = [];
   private owners = new Int32Array(0);
-  private loadedAt = 0;
+  private loadedAt: number | undefined;
   private loading: Promise<void> | undefined;
 
   constructor(
@@ -50,13 +50,13 @@ export class PeopleIndex {
   }
 
   get ready(): boolean {
-    return this.loadedAt > 0;
+    return this.loadedAt !== undefined;
   }
 
   /** Starts a rebuild when the index is empty or stale; never throws, never blocks the caller. */
   refreshIfStale(): Promise<void> {
     if (this.loading) return this.loading;
-    if (this.loadedAt > 0 && this.now() - this.loadedAt < this.refreshMs) return Promise.resolve();
+    if (this.loadedAt !== undefined && this.now() - this.loadedAt < this.refreshMs) return Promise.resolve();
     this.loading = this.load()
       .then((people) => this.replace(people))
       .catch((err: unknown) => {
