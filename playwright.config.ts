@@ -5,7 +5,13 @@ import { demoEnvironment, redirectUri, type DemoPorts } from './scripts/demo-env
 /** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once. */
 export const E2E_PORTS: DemoPorts = { app: 3100, workmail: 4310, oidc: 4311 };
 const executablePath = chromiumExecutable();
-const env = demoEnvironment(E2E_PORTS, 'e2e-only-secret-0123456789abcdef0123456789');
+export const E2E_DATABASE = 'data/e2e-portal.db';
+const env = {
+  ...demoEnvironment(E2E_PORTS, 'e2e-only-secret-0123456789abcdef0123456789'),
+  DATABASE_URL: `file:./${E2E_DATABASE}`,
+  // Many resets by one admin across the suite; the per-operator limit has its own integration test.
+  RESET_LIMIT_PER_ACTOR: '1000',
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -39,7 +45,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx next start -p ${E2E_PORTS.app}`,
+      command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && npx next start -p ${E2E_PORTS.app}`,
       url: `http://localhost:${E2E_PORTS.app}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -31,3 +31,15 @@ export async function users(alias = 'example'): Promise<StateUser[]> {
   const state = await control<{ organizations: Array<{ alias: string; users: StateUser[] }> }>('GET', '/__control/state');
   return state.organizations.find((o) => o.alias === alias)!.users;
 }
+
+export const ORG_ID = 'm-0123456789abcdef0123456789abcdef';
+
+export async function verifyPassword(userId: string, password: string): Promise<boolean> {
+  return (await control<{ match: boolean }>('POST', '/__control/verify-password', { organizationId: ORG_ID, userId, password })).match;
+}
+
+export async function resetCalls(): Promise<Call[]> {
+  return (await calls()).filter((c) => c.operation === 'ResetPassword');
+}
+
+export const fault = (body: Record<string, unknown>) => control('POST', '/__control/faults', body);

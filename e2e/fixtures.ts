@@ -1,9 +1,16 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Cookie } from '@playwright/test';
 import { control } from './emulator';
 import { Portal } from './pages/portal';
 import { SearchPage } from './pages/search';
 
+interface WorkerFixtures {
+  /** Session cookies per demo operator, signed in once per worker through the real IdP. */
+  sessions: (username: string) => Promise<Cookie[]>;
+}
+
 interface Fixtures {
+  /** Puts the operator's session into this test's browser context. */
+  signedInAs: (username: string) => Promise<void>;
   portal: Portal;
   search: SearchPage;
   /** The WorkMail emulator back at its seed, with no faults and an empty calls log. */
@@ -12,7 +19,30 @@ interface Fixtures {
   cspViolations: string[];
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  sessions: [
+    async ({ browser }, use, workerInfo) => {
+      const cache = new Map<string, Cookie[]>();
+      await use(async (username) => {
+        if (!cache.has(username)) {
+          const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+          const page = await context.newPage();
+          await new Portal(page).signInAs(username);
+          await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+          cache.set(username, await context.cookies());
+          await context.close();
+        }
+        return cache.get(username)!;
+      });
+    },
+    { scope: 'worker' },
+  ],
+  signedInAs: async ({ page, sessions }, use) => {
+    await use(async (username) => {
+      await page.context().clearCookies();
+      await page.context().addCookies(await sessions(username));
+    });
+  },
   cspViolations: async ({ page }, use) => {
     const violations: string[] = [];
     page.on('console', (message) => {

@@ -24,10 +24,11 @@ test.describe('roles', () => {
   });
 });
 
-test('a signed-out deep link returns to the same URL after sign-in', async ({ page, portal }) => {
+test('a signed-out deep link returns to the same URL after sign-in', async ({ page, portal, search }) => {
   await portal.signInAs('alice', '/users?q=jane');
   await expect(page).toHaveURL(/\/users\?q=jane$/);
-  await expect(page.getByText('You asked for “jane”')).toBeVisible();
+  await expect(search.box()).toHaveValue('jane');
+  await expect(search.personLink('Jane Doe')).toBeVisible();
 });
 
 test('an external callbackUrl is not followed', async ({ page, portal }) => {

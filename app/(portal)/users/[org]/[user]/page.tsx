@@ -3,11 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DirectoryErrorAlert } from '@/components/directory-error-alert';
 import { PersonDetails } from '@/components/person-details';
+import { ResetForm } from '@/components/reset-form';
 import { organizationOf } from '@/lib/access/actor';
 import { can, REASON_TEXT } from '@/lib/access/can';
 import { requireActor } from '@/lib/auth/actor';
 import { getPerson, groupsOf } from '@/lib/directory';
 import { DirectoryError } from '@/lib/directory/errors';
+import { formBinding } from '@/lib/auth/binding';
+import { config } from '@/lib/config';
+import { contextWords } from '@/lib/password/strength';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -51,7 +55,19 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
       <section aria-labelledby="reset-heading" className="panel">
         <h2 id="reset-heading">Reset password</h2>
         {reset.allowed ? (
-          <p data-slot="reset-form">You can reset this person’s password.</p>
+          <ResetForm
+            organizationId={organization.organizationId}
+            userId={target.id}
+            binding={formBinding(organization.organizationId, target.id, actor.subject)}
+            signInName={target.email ?? target.username}
+            contextWords={contextWords({
+              username: target.username,
+              displayName: target.displayName,
+              email: target.email,
+              organizationAlias: organization.alias,
+            })}
+            policy={{ ...config().password, maxLength: 256 }}
+          />
         ) : (
           <p className="notice">
             <strong>You cannot reset this password.</strong> {REASON_TEXT[reset.reason]}

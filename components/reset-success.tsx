@@ -1,0 +1,36 @@
+'use client';
+
+import { useState } from 'react';
+import type { ResetResult } from '@/lib/reset-result';
+
+/** The hand-over: who was reset, their sign-in name, and what to tell them. */
+export function ResetSuccess({ result }: { result: Extract<ResetResult, { status: 'success' }> }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div role="status" className="success">
+      <p>
+        <strong>
+          Password reset for {result.displayName}
+          {result.email ? ` (${result.email})` : ''}
+        </strong>
+      </p>
+      <p>
+        Sign-in name: <code>{result.username}</code>{' '}
+        <button
+          type="button"
+          className="button"
+          onClick={() => void navigator.clipboard.writeText(result.username).then(() => setCopied(true))}
+        >
+          Copy sign-in name
+        </button>{' '}
+        {copied ? <span className="muted">Copied.</span> : null}
+      </p>
+      <ul>
+        <li>Give the new password to the person in person or by phone, never by email to the mailbox itself.</li>
+        <li>WorkMail cannot force a change at next sign-in: ask them to change it themselves straight away.</li>
+        <li>Their phones and mail clients will stop syncing until they enter the new password there too.</li>
+      </ul>
+      {result.requestId ? <p className="muted">AWS request id: {result.requestId}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** Reads the portal's SQLite audit log as a reviewer would, straight from the file. */
+import { existsSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+
+export const AUDIT_FILE = 'data/e2e-portal.db';
+
+export interface Row {
+  id: number;
+  type: string;
+  actor_email: string;
+  person_email: string | null;
+  outcome: string;
+  error_code: string | null;
+  request_id: string | null;
+  reason: string | null;
+}
+
+export function auditRows(): Row[] {
+  const db = new Database(AUDIT_FILE, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('select * from audit_events order by id').all() as Row[];
+  } finally {
+    db.close();
+  }
+}
+
+/** True when any byte sequence of the database files (main, WAL) holds `text`. */
+export function databaseContains(text: string): boolean {
+  const needle = Buffer.from(text, 'utf8');
+  return [AUDIT_FILE, `${AUDIT_FILE}-wal`].some((file) => existsSync(file) && readFileSync(file).includes(needle));
+}

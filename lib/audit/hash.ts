@@ -1,0 +1,19 @@
+/**
+ * The hash chain: each event's hash covers the previous event's hash and every field of the
+ * event, so editing or deleting a row breaks verification from that row on (DESIGN.md §9).
+ */
+import { createHash } from 'node:crypto';
+import type { AuditEventsTable } from './schema';
+
+export const GENESIS = '0'.repeat(64);
+
+type Hashed = Omit<AuditEventsTable, 'id' | 'hash'>;
+
+const FIELDS: Array<keyof Hashed> = [
+  'time', 'type', 'actor_subject', 'actor_email', 'actor_name', 'actor_role', 'organization_id', 'person_id',
+  'person_email', 'person_name', 'outcome', 'error_code', 'request_id', 'reason', 'client_ip', 'user_agent', 'prev_hash',
+];
+
+export function eventHash(row: Hashed): string {
+  return createHash('sha256').update(JSON.stringify(FIELDS.map((f) => row[f] ?? null))).digest('hex');
+}

@@ -1,0 +1,34 @@
+import { sql, type Kysely } from 'kysely';
+
+/** Forward-only migrations, applied in name order at start. */
+export const MIGRATIONS = {
+  '001_audit_events': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('time', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('actor_subject', 'text', (c) => c.notNull())
+        .addColumn('actor_email', 'text', (c) => c.notNull())
+        .addColumn('actor_name', 'text', (c) => c.notNull())
+        .addColumn('actor_role', 'text', (c) => c.notNull())
+        .addColumn('organization_id', 'text')
+        .addColumn('person_id', 'text')
+        .addColumn('person_email', 'text')
+        .addColumn('person_name', 'text')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('error_code', 'text')
+        .addColumn('request_id', 'text')
+        .addColumn('reason', 'text')
+        .addColumn('client_ip', 'text')
+        .addColumn('user_agent', 'text')
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      // The rate limits count recent requests per operator and per person.
+      await sql`create index audit_by_actor on audit_events (type, actor_subject, time)`.execute(db);
+      await sql`create index audit_by_person on audit_events (type, organization_id, person_id, time)`.execute(db);
+    },
+  },
+};

@@ -1,0 +1,43 @@
+/** Audit events (DESIGN.md §9). Never a password or a token: there is no field that could hold one. */
+export type AuditEventType =
+  | 'password.reset.requested'
+  | 'password.reset.succeeded'
+  | 'password.reset.failed'
+  | 'access.denied'
+  | 'rate.limited'
+  | 'sign-in';
+
+export interface AuditEventInput {
+  type: AuditEventType;
+  actor: { subject: string; email: string; name: string; role: string };
+  organizationId?: string;
+  person?: { id?: string; email?: string; name?: string };
+  outcome: string;
+  errorCode?: string;
+  requestId?: string;
+  reason?: string;
+  clientIp?: string;
+  userAgent?: string;
+}
+
+export interface AuditEvent {
+  id: number;
+  time: string;
+  type: AuditEventType;
+  actorSubject: string;
+  actorEmail: string;
+  actorName: string;
+  actorRole: string;
+  organizationId: string | null;
+  personId: string | null;
+  personEmail: string | null;
+  personName: string | null;
+  outcome: string;
+  errorCode: string | null;
+  requestId: string | null;
+  reason: string | null;
+  clientIp: string | null;
+  userAgent: string | null;
+  prevHash: string;
+  hash: string;
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+/**
+ * One way to run a form action (STYLE.md): parse with the form's schema, require a signed-in
+ * operator with a role, run the handler, and turn anything unexpected into a plain refusal that
+ * is logged in full. `redirect` happens outside any try/catch, as Next.js requires.
+ */
+import { redirect } from 'next/navigation';
+import type { z } from 'zod';
+import type { Actor } from './access/actor';
+import { getActor } from './auth/actor';
+import { log } from './log';
+import type { ResetField, ResetResult } from './reset-result';
+
+export interface ActionContext {
+  actor: Actor;
+}
+
+export function defineAction<S extends z.ZodType>(
+  schema: () => S,
+  fields: readonly string[],
+  handler: (input: z.output<S>, context: ActionContext) => Promise<ResetResult>,
+) {
+  return async (_previous: ResetResult, formData: FormData): Promise<ResetResult> => {
+    const raw = Object.fromEntries(fields.map((name) => [name, formData.get(name) ?? undefined]));
+    const parsed = schema().safeParse(raw);
+    const actor = await getActor();
+    if (!actor) redirect('/sign-in');
+    if (actor.role === 'none') redirect('/no-access');
+    if (!parsed.success) {
+      const fieldErrors: Partial<Record<ResetField, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = (['password', 'confirmation', 'reason'].includes(String(issue.path[0])) ? issue.path[0] : 'form') as ResetField;
+        fieldErrors[field] ??= field === 'form' ? 'This form is out of date: reload the page and try again.' : issue.message;
+      }
+      return { status: 'invalid', fieldErrors };
+    }
+    try {
+      return await handler(parsed.data, { actor });
+    } catch (err) {
+      log.error({ err, actor: actor.subject }, 'action failed unexpectedly');
+      return { status: 'refused', title: 'Something unexpected went wrong.', action: 'Try again; if it persists, tell IT.' };
+    }
+  };
+}

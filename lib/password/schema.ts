@@ -1,0 +1,34 @@
+/**
+ * The reset form's schema, used by the browser and by the action (STYLE.md: one isomorphic
+ * schema per form). Messages name what is wrong and never repeat the password.
+ */
+import { z } from 'zod';
+import { checklist, type PasswordPolicy } from './policy';
+
+export const REASON_MAX = 200;
+
+export function resetPasswordSchema(policy: PasswordPolicy) {
+  return z
+    .object({
+      organizationId: z.string().regex(/^m-[0-9a-f]{32}$/, 'Unknown organization.'),
+      userId: z.string().min(1).max(256),
+      binding: z.string().min(1).max(200),
+      password: z.string().max(4 * policy.maxLength, `At most ${policy.maxLength} characters.`),
+      confirmation: z.string().max(4 * policy.maxLength),
+      reason: z
+        .string()
+        .max(REASON_MAX, `At most ${REASON_MAX} characters.`)
+        .regex(/^[^\p{Cc}]*$/u, 'Remove line breaks and control characters.')
+        .transform((s) => s.trim())
+        .optional(),
+    })
+    .superRefine((form, ctx) => {
+      for (const check of checklist(form.password, form.confirmation, policy)) {
+        if (check.ok) continue;
+        const path = check.id === 'match' ? 'confirmation' : 'password';
+        ctx.addIssue({ code: 'custom', path: [path], message: check.id === 'match' ? 'The passwords do not match.' : `${check.label}.` });
+      }
+    });
+}
+
+export type ResetPasswordInput = z.output<ReturnType<typeof resetPasswordSchema>>;

@@ -1,0 +1,44 @@
+import 'server-only';
+/**
+ * Reset rate limits, per operator and per person, counted from the audit log itself (the same
+ * database, shared by every instance). The count and the "requested" event are one transaction,
+ * so two concurrent attempts cannot both slip under the limit.
+ */
+import { appendWithin, inTransaction } from './audit/store';
+import type { AuditEventInput } from './audit/types';
+
+const WINDOW_MS = 60 * 60 * 1000;
+
+export type Reservation = { ok: true } | { ok: false; scope: 'operator' | 'person'; retryAt: Date };
+
+export async function reserveReset(
+  requested: AuditEventInput,
+  limits: { perActor: number; perTarget: number },
+  now = new Date(),
+): Promise<Reservation> {
+  const since = new Date(now.getTime() - WINDOW_MS).toISOString();
+  return inTransaction(async (trx) => {
+    const recent = (where: 'actor' | 'person') => {
+      let q = trx
+        .selectFrom('audit_events')
+        .select('time')
+        .where('type', '=', 'password.reset.requested')
+        .where('time', '>', since);
+      q =
+        where === 'actor'
+          ? q.where('actor_subject', '=', requested.actor.subject)
+          : q.where('organization_id', '=', requested.organizationId ?? '').where('person_id', '=', requested.person?.id ?? '');
+      return q.orderBy('time', 'asc').execute();
+    };
+    for (const [scope, limit] of [['operator', limits.perActor], ['person', limits.perTarget]] as const) {
+      const times = await recent(scope === 'operator' ? 'actor' : 'person');
+      if (times.length >= limit) {
+        await appendWithin(trx, { ...requested, type: 'rate.limited', outcome: 'refused', errorCode: `rate-limit-${scope}` }, now);
+        // The window frees a slot when the oldest counted attempt is an hour old.
+        return { ok: false, scope, retryAt: new Date(Date.parse(times[times.length - limit]!.time) + WINDOW_MS) };
+      }
+    }
+    await appendWithin(trx, requested, now);
+    return { ok: true };
+  });
+}

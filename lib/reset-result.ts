@@ -1,0 +1,10 @@
+/** What the reset action answers: a union the form renders, never holding the password. */
+export type ResetField = 'password' | 'confirmation' | 'reason' | 'form';
+
+export type ResetResult =
+  | { status: 'idle' }
+  | { status: 'success'; displayName: string; email?: string; username: string; requestId?: string }
+  | { status: 'invalid'; fieldErrors: Partial<Record<ResetField, string>> }
+  | { status: 'refused'; title: string; action: string; requestId?: string };
+
+export const IDLE: ResetResult = { status: 'idle' };
