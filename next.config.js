@@ -4,6 +4,15 @@ const nextConfig = {
   // No "X-Powered-By" fingerprint for a privileged admin tool.
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    serverActions: {
+      // A reset form is a few hundred bytes (proxy.ts refuses larger bodies with a 413 first).
+      bodySizeLimit: '64kb',
+      // Behind a reverse proxy whose host differs from the portal's, list it in ALLOWED_ORIGINS.
+      // (Next.js reads this file itself; lib/config.ts validates the same variable.)
+      allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    },
+  },
 };
 
 export default nextConfig;

@@ -10,6 +10,8 @@ import { config as portalConfig } from './lib/config';
 import { contentSecurityPolicy, isSameOrigin, securityHeaders } from './lib/security-headers';
 
 const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health$/];
+/** A reset form is a few hundred bytes; anything this large is not ours (next.config.js has the same). */
+const MAX_ACTION_BYTES = 64 * 1024;
 
 export async function proxy(request: NextRequest) {
   const c = portalConfig();
@@ -29,6 +31,9 @@ export async function proxy(request: NextRequest) {
   if (request.method === 'POST' && request.headers.has('next-action')) {
     if (!isSameOrigin(request.headers.get('origin'), c.auth.url, c.allowedOrigins)) {
       return finish(NextResponse.json({ error: 'Cross-origin request refused.' }, { status: 403 }));
+    }
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_ACTION_BYTES) {
+      return finish(NextResponse.json({ error: 'The request is too large.' }, { status: 413 }));
     }
   }
 
