@@ -17,7 +17,8 @@ export function workmailClient(region: string): WorkMailClient {
       region,
       endpoint: config().workmail.endpoint,
       maxAttempts: 3,
-      requestHandler: new NodeHttpHandler({ connectionTimeout: 2_000, requestTimeout: 3_000 }),
+      // Three attempts of at most 2.5 s each, plus backoff: no reset waits more than about 8 s.
+      requestHandler: new NodeHttpHandler({ connectionTimeout: 2_000, requestTimeout: 2_500, throwOnRequestTimeout: true }),
     });
     clients.set(region, client);
   }

@@ -1,0 +1,108 @@
+/**
+ * Every row of DESIGN.md §8 through a real reset, with the failure injected in the emulator:
+ * the alert says what happened and what to do, and never shows the raw AWS name or message.
+ */
+import Database from 'better-sqlite3';
+import { AUDIT_FILE, auditRows } from './audit-db';
+import { control, fault, resetCalls } from './emulator';
+import { expect, test } from './fixtures';
+import { PersonPage } from './pages/person';
+
+const PASSWORD = 'Granite-Velvet-Osprey-58';
+const RAW = 'raw-aws-message-not-for-operators';
+
+/** Each row resets a different person: the per-person limit is three an hour. */
+const ROWS: Array<[error: string, person: string, expected: RegExp, status?: number]> = [
+  ['InvalidPasswordException', 'liam.carter', /rejected the password as too weak/],
+  ['InvalidParameterException', 'olivia.nguyen', /refused one of the values/],
+  ['ValidationException', 'noah.kim', /refused one of the values/],
+  ['EntityNotFoundException', 'emma.rossi', /no longer exists in this organization/],
+  ['EntityStateException', 'lucas.silva', /disabled or deleted in WorkMail.*enable it/],
+  ['OrganizationNotFoundException', 'mia.novak', /does not know this organization.*access policy/],
+  ['OrganizationStateException', 'ethan.walsh', /not active right now/],
+  ['DirectoryUnavailableException', 'mason.ortiz', /directory behind WorkMail cannot be reached/],
+  ['DirectoryServiceAuthenticationFailedException', 'sofia.ivanova', /own sign-in to its directory failed/],
+  ['UnsupportedOperationException', 'logan.hughes', /read-only.*Active Directory/],
+  ['AccessDeniedException', 'isabella.cruz', /workmail:ResetPassword/],
+  ['UnrecognizedClientException', 'james.okafor', /AWS credentials are missing, wrong or expired/],
+  ['InvalidSignatureException', 'benjamin.moreau', /AWS credentials are missing, wrong or expired/],
+  ['ExpiredTokenException', 'harper.lindqvist', /AWS credentials are missing, wrong or expired/],
+  ['SomethingNewException', 'elijah.brooks', /Something unexpected went wrong talking to WorkMail/],
+  ['InternalFailure', 'evelyn.tanaka', /unexpected|busy/, 500],
+];
+
+async function attempt(page: import('@playwright/test').Page, person: string) {
+  const p = new PersonPage(page);
+  await p.open('example', person);
+  await p.reset(PASSWORD);
+  return p;
+}
+
+for (const [error, person, expected, status] of ROWS) {
+  test(`${error}: the operator learns what happened and what to do`, async ({ page, signedInAs }) => {
+    await fault({ operation: 'ResetPassword', error, message: RAW, times: 3, ...(status ? { status } : {}) });
+    await signedInAs('alice');
+    const p = await attempt(page, person);
+    await expect(p.alert()).toContainText(expected);
+    await expect(p.alert()).toContainText(/AWS request id: [0-9a-f-]{36}/);
+    await expect(p.alert()).not.toContainText(error);
+    await expect(p.alert()).not.toContainText(RAW);
+    await expect(p.status()).toHaveCount(0);
+    const last = auditRows().at(-1)!;
+    expect(last).toMatchObject({ type: 'password.reset.failed', person_email: `${person}@example.com`, error_code: error });
+  });
+}
+
+test('ThrottlingException is retried by the SDK, then explained', async ({ page, signedInAs }) => {
+  await fault({ operation: 'ResetPassword', error: 'ThrottlingException', message: RAW });
+  await signedInAs('alice');
+  const started = Date.now();
+  const p = await attempt(page, 'daniel.murphy');
+  await expect(p.alert()).toContainText('WorkMail is busy');
+  expect(Date.now() - started).toBeLessThan(15_000);
+  expect((await resetCalls()).length).toBe(3);
+});
+
+test('a network failure (WorkMail not answering in time) is explained, within 10 s of waiting', async ({ page, signedInAs }) => {
+  await fault({ operation: 'ResetPassword', latencyMs: 6_000 });
+  await signedInAs('alice');
+  const p = new PersonPage(page);
+  await p.open('example', 'emily.fischer');
+  await p.fill(PASSWORD);
+  const started = Date.now();
+  await p.resetButton().click();
+  await expect(p.alert()).toContainText('WorkMail could not be reached', { timeout: 15_000 });
+  expect(Date.now() - started).toBeLessThan(12_000);
+});
+
+test('the per-person rate limit refuses the fourth reset in an hour, says when, and audits it', async ({ page, signedInAs }) => {
+  await signedInAs('alice');
+  for (let i = 0; i < 3; i++) {
+    const p = await attempt(page, 'tom.brown');
+    await expect(p.status()).toContainText('Password reset for Tom Brown');
+  }
+  const p = await attempt(page, 'tom.brown');
+  await expect(p.alert()).toContainText('reset too many times in the last hour');
+  await expect(p.alert()).toContainText(/Try again after \d\d:\d\d UTC/);
+  expect(await resetCalls()).toHaveLength(3);
+  expect(auditRows().at(-1)).toMatchObject({ type: 'rate.limited', error_code: 'rate-limit-person' });
+});
+
+test('when the audit log cannot be written, WorkMail is not called (fail closed)', async ({ page, signedInAs }) => {
+  await signedInAs('alice');
+  const p = new PersonPage(page);
+  await p.open('example', 'owen.park');
+  await p.fill(PASSWORD);
+  const lock = new Database(AUDIT_FILE);
+  lock.exec('BEGIN EXCLUSIVE');
+  try {
+    await p.resetButton().click();
+    await expect(p.alert()).toContainText('audit log cannot be written right now, so no reset was made', { timeout: 15_000 });
+  } finally {
+    lock.exec('ROLLBACK');
+    lock.close();
+  }
+  expect(await resetCalls()).toEqual([]);
+  const owen = ((await control<{ organizations: Array<{ users: Array<{ name: string; hasPassword: boolean }> }> }>('GET', '/__control/state')).organizations[0]!.users).find((u) => u.name === 'owen.park')!;
+  expect(owen.hasPassword).toBe(false);
+});
