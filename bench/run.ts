@@ -1,12 +1,14 @@
 /** `npm run bench`: every benchmark, one table, bench/results.json, non-zero exit on a missed budget. */
 import { benchEmulator } from './emulator';
 import { report, type Result } from './lib';
+import { benchReset } from './reset';
 import { benchSearch } from './search';
 
 async function main() {
   const results: Result[] = [];
   results.push(...(await benchEmulator()));
   results.push(...(await benchSearch()));
+  results.push(...(await benchReset()));
   process.exit(report(results) ? 0 : 1);
 }
 

@@ -51,12 +51,14 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
     ...request,
   });
 
-  // 3. The person as WorkMail has them now; a failed lookup denies.
+  // 3. The person as WorkMail has them now; a failed lookup denies. Their groups decide scope and
+  // protection for a lead, so a lead's reset reads them fresh; an admin's decision never depends
+  // on groups (every group is in scope and protection does not bind admins), so it skips them.
   let person: Person | null;
   let groups: string[];
   try {
     person = await getPerson(input.organizationId, input.userId);
-    groups = person ? await groupsOf(input.organizationId, person.id) : [];
+    groups = person && access.scope !== 'all' ? await groupsOf(input.organizationId, person.id) : [];
   } catch (err) {
     if (err instanceof DirectoryError) return refusedBy(err);
     throw err;

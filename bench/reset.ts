@@ -1,0 +1,113 @@
+/**
+ * Issue 5's server-side benchmarks:
+ *   B3  the reset action's server time (lib/reset-password, an admin's reset, real SQLite audit)
+ *       p95, against two direct WorkMail calls (DescribeUser + ResetPassword) p95, side by side,
+ *       20 ms injected latency on every call;
+ *   B4  the server strength check's p99 over inputs up to 256 characters, adversarial included.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeUserCommand, ResetPasswordCommand, WorkMailClient } from '@aws-sdk/client-workmail';
+import { percentile, startProcess, stopProcess, type Result } from './lib';
+
+const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ROUNDS = 120;
+
+function adversarialInputs(): string[] {
+  const glued = 'passwordletmeinmonkeydragonsunshinefootballprincessqwertyiloveyouadmin';
+  const walk = 'qwertyuiopasdfghjklzxcvbnm1234567890!@#$%^&*()';
+  const inputs = [
+    'a'.repeat(256),
+    'ab'.repeat(128),
+    '1234567890'.repeat(25),
+    walk.repeat(6).slice(0, 256),
+    glued.repeat(4).slice(0, 256),
+    'Jane.Doe2026!'.repeat(19).slice(0, 256),
+    'P@ssw0rd'.repeat(32),
+    '2026-11-27'.repeat(25),
+    'Tr0ub4dor&3',
+    'correct horse battery staple',
+    'Orchid-Tandem-Quarry-84',
+  ];
+  for (let n = 8; n <= 256; n += 8) inputs.push(`${glued}${walk}`.repeat(4).slice(0, n));
+  return inputs;
+}
+
+export async function benchReset(): Promise<Result[]> {
+  const { child, match } = await startProcess(['emulators/workmail/main.ts', '--port', '0'], /listening on (http:\/\/\S+)/);
+  const url = match[1]!;
+  const credentials = { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'emulator-demo-secret-key-0001' };
+  const direct = new WorkMailClient({ region: 'us-east-1', endpoint: url, credentials });
+  const control = (path: string, body: unknown) => fetch(`${url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  try {
+    await control('generate', { organization: 'example', users: 2 * (ROUNDS + 10) });
+    const state = (await (await fetch(`${url}/__control/state`)).json()) as { organizations: Array<{ id: string; users: Array<{ id: string; name: string }> }> };
+    const people = state.organizations.find((o) => o.id === ORG)!.users.slice(-2 * (ROUNDS + 10));
+
+    Object.assign(process.env, {
+      WORKMAIL_ENDPOINT: url,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_REGION: 'us-east-1',
+      ACCESS_POLICY_FILE: 'config/access-policy.demo.json',
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'audit.db')}`,
+      NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
+      RESET_LIMIT_PER_ACTOR: '10000',
+    });
+    const { performReset } = await import('../lib/reset-password');
+    const { formBinding } = await import('../lib/auth/binding');
+    const { actorFor } = await import('../lib/access/actor');
+    const { loadPolicy } = await import('../lib/access/policy');
+    const { estimateStrength, contextWords } = await import('../lib/password/strength');
+    const admin = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice', groups: ['it-admins'] }, loadPolicy('config/access-policy.demo.json'));
+
+    await control('faults', { operation: '*', latencyMs: 20 });
+    const password = 'Harbor-Quartz-Pelican-31';
+    const action: number[] = [];
+    const twoCalls: number[] = [];
+    for (let i = 0; i < ROUNDS + 5; i++) {
+      const viaPortal = people[2 * i]!;
+      const viaSdk = people[2 * i + 1]!;
+      let started = performance.now();
+      await direct.send(new DescribeUserCommand({ OrganizationId: ORG, UserId: viaSdk.name }));
+      await direct.send(new ResetPasswordCommand({ OrganizationId: ORG, UserId: viaSdk.id, Password: password }));
+      const d = performance.now() - started;
+      started = performance.now();
+      const result = await performReset(
+        admin,
+        { organizationId: ORG, userId: viaPortal.id, binding: formBinding(ORG, viaPortal.id, 'alice'), password, confirmation: password, reason: 'bench' },
+        { clientIp: '127.0.0.1', userAgent: 'bench' },
+      );
+      const a = performance.now() - started;
+      if (result.status !== 'success') throw new Error(`reset failed: ${JSON.stringify(result)}`);
+      if (i >= 5) {
+        twoCalls.push(d);
+        action.push(a);
+      }
+    }
+
+    const words = contextWords({ username: 'jane.doe', displayName: 'Jane Doe', email: 'jane.doe@example.com', organizationAlias: 'example' });
+    const strength: number[] = [];
+    const inputs = adversarialInputs();
+    for (let round = 0; round < 10; round++) {
+      for (const text of inputs) {
+        const started = performance.now();
+        estimateStrength(text, words);
+        strength.push(performance.now() - started);
+      }
+    }
+
+    const actionP95 = percentile(action, 95);
+    const directP95 = percentile(twoCalls, 95);
+    return [
+      { benchmark: 'B3 reset action', metric: 'two direct calls p95 (DescribeUser + ResetPassword)', value: directP95, unit: 'ms' },
+      { benchmark: 'B3 reset action', metric: 'reset action server time p95 (admin)', value: actionP95, unit: 'ms' },
+      { benchmark: 'B3 reset action', metric: 'action p95 − 1.0 × two calls p95', value: actionP95 - directP95, unit: 'ms', budget: 30 },
+      { benchmark: 'B4 strength', metric: `server strength check p99 (${inputs.length} inputs ≤ 256 chars)`, value: percentile(strength, 99), unit: 'ms', budget: 25 },
+    ];
+  } finally {
+    direct.destroy();
+    await stopProcess(child);
+  }
+}
