@@ -4,7 +4,7 @@ import { useActionState, useMemo, useState } from 'react';
 import { resetPasswordAction } from '@/app/(portal)/users/[org]/[user]/actions';
 import { generatePassword } from '@/lib/password/generate';
 import { checklist, type PasswordPolicy } from '@/lib/password/policy';
-import { STRENGTH_LABELS } from '@/lib/password/strength';
+import { STRENGTH_LABELS } from '@/lib/password/labels';
 import { IDLE, type ResetResult } from '@/lib/reset-result';
 import { ResetSuccess } from './reset-success';
 import { StrengthMeter } from './strength-meter';

@@ -1,4 +1,4 @@
-import { STRENGTH_LABELS } from '@/lib/password/strength';
+import { STRENGTH_LABELS } from '@/lib/password/labels';
 
 /** The strength meter: a role=meter with the visible label (DESIGN.md §5). */
 export function StrengthMeter({ score }: { score: number | undefined }) {

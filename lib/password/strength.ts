@@ -4,11 +4,13 @@
  * are context, so "Jane.Doe2026!" is weak for Jane Doe.
  */
 import zxcvbn from 'zxcvbn';
+import { STRENGTH_LABELS } from './labels';
+
+export { STRENGTH_LABELS };
 
 /** zxcvbn scores at most this many characters; longer passwords keep their full length check. */
 export const STRENGTH_CAP = 32;
 
-export const STRENGTH_LABELS = ['Very weak', 'Weak', 'Fair', 'Strong', 'Very strong'] as const;
 
 export interface StrengthContext {
   username: string;
