@@ -56,8 +56,9 @@ export const DIRECTORY_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
     action: 'Try again in a minute.',
   },
   network: {
-    title: 'WorkMail could not be reached.',
-    action: 'Try again in a minute; if it persists, tell IT.',
+    title: 'WorkMail did not answer in time, or could not be reached.',
+    // A request that timed out may still have been carried out by WorkMail.
+    action: 'If this was a reset, the password may or may not have been changed: try the reset again in a minute; if it persists, tell IT.',
   },
   unknown: {
     title: 'Something unexpected went wrong talking to WorkMail.',
