@@ -1,20 +1,31 @@
 /** `npm run bench`: every benchmark, one table, bench/results.json, non-zero exit on a missed budget. */
-import { benchBrowser } from './browser';
-import { benchEmulator } from './emulator';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { report, type Result } from './lib';
-import { benchReset } from './reset';
-import { benchSearch } from './search';
 
-async function main() {
+const MODULES = ['emulator', 'search', 'reset', 'browser'];
+
+function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const results: Result[] = [];
-  results.push(...(await benchEmulator()));
-  results.push(...(await benchSearch()));
-  results.push(...(await benchReset()));
-  results.push(...(await benchBrowser()));
-  process.exit(report(results) ? 0 : 1);
+  let failed = false;
+  for (const name of MODULES) {
+    const out = join(dir, `${name}.json`);
+    console.log(`bench: ${name}...`);
+    const child = spawnSync(process.execPath, ['--expose-gc', '--conditions=react-server', '--import', 'tsx', 'bench/one.ts', name, out], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (child.status !== 0) {
+      console.error(`bench: ${name} failed (exit ${child.status})`);
+      failed = true;
+      continue;
+    }
+    results.push(...(JSON.parse(readFileSync(out, 'utf8')) as Result[]));
+  }
+  const ok = report(results);
+  process.exit(ok && !failed ? 0 : 1);
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(2);
-});
+main();

@@ -1,11 +1,12 @@
-'use client';
+import { signOutAction } from '@/lib/auth/sign-out';
 
-import { signOut } from 'next-auth/react';
-
+/** A form, not a script: signing out works before hydration and without next-auth's client. */
 export function SignOutButton() {
   return (
-    <button type="button" className="button" onClick={() => void signOut({ callbackUrl: '/sign-in' })}>
-      Sign out
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="button">
+        Sign out
+      </button>
+    </form>
   );
 }

@@ -85,10 +85,13 @@ export async function searchPeople(
       const rows = listed.people.map(decide).filter((r): r is SearchRow => r !== undefined);
       return { rows, total: rows.length, page: 1, pageCount: 1, nextCursor: listed.nextCursor, truncated: false };
     }
-    const live = await directory().findByPrefix(organizationId, q);
+    // The index is searched while the directory calls are in flight.
+    const pending = directory().findByPrefix(organizationId, q);
+    const indexed = index.search(q, INDEX_LIMIT);
+    const live = await pending;
     const merged = new Map<string, Person>();
-    for (const person of [...live, ...index.search(q, INDEX_LIMIT)]) if (!merged.has(person.id)) merged.set(person.id, person);
-    return page(sortByName([...merged.values()], index), options.page ?? 1, decide, live.length >= 50);
+    for (const person of [...live.people, ...indexed]) if (!merged.has(person.id)) merged.set(person.id, person);
+    return page(sortByName([...merged.values()], index), options.page ?? 1, decide, live.truncated);
   }
 
   // A lead's scope: everyone in their groups, nested included. The index supplies names and

@@ -40,8 +40,11 @@ export interface Directory {
   listPeople(organizationId: string, options: { cursor?: string; limit: number }): Promise<PersonPage>;
   /** Every person, for the in-memory word index. */
   allPeople(organizationId: string): Promise<Person[]>;
-  /** People whose username, display name or email starts with `query`, plus an exact id/username/email match. */
-  findByPrefix(organizationId: string, query: string): Promise<Person[]>;
+  /**
+   * People whose username, display name or email starts with `query`, plus an exact email or id
+   * match; `truncated` when the directory holds more matches than it returned.
+   */
+  findByPrefix(organizationId: string, query: string): Promise<{ people: Person[]; truncated: boolean }>;
   /** One person by id, username or email; null when there is none. */
   getPerson(organizationId: string, identifier: string): Promise<Person | null>;
   /** Names of every group the person belongs to, directly or through nested groups. */

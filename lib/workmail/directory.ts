@@ -27,7 +27,7 @@ const EMAIL_OR_ID = /@|^S-1-|^r-[0-9a-f]{32}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{
 /** Prefix filters are plain strings of at most 256 characters (ListUsersFilters). */
 const MAX_PREFIX = 256;
 /** Matches per filter: two pages of results each; more means the operator should type more. */
-export const PREFIX_PAGE = 50;
+const PREFIX_PAGE = 50;
 
 export class WorkMailDirectory implements Directory {
   constructor(private readonly regionOf: (organizationId: string) => string) {}
@@ -60,7 +60,7 @@ export class WorkMailDirectory implements Directory {
     });
   }
 
-  async findByPrefix(organizationId: string, query: string): Promise<Person[]> {
+  async findByPrefix(organizationId: string, query: string): Promise<{ people: Person[]; truncated: boolean }> {
     const prefix = query.slice(0, MAX_PREFIX);
     const list = (Filters: ListUsersRequest['Filters']) =>
       this.call(() =>
@@ -76,8 +76,9 @@ export class WorkMailDirectory implements Directory {
       list({ PrimaryEmailPrefix: prefix }),
       lookup ? this.getPerson(organizationId, query) : Promise.resolve(null),
     ]);
-    const people = [byUsername, byDisplayName, byEmail].flatMap((out) => (out.Users ?? []).map((u) => fromListedUser(u, organizationId)));
-    return exact ? [exact, ...people] : people;
+    const pages = [byUsername, byDisplayName, byEmail];
+    const people = pages.flatMap((out) => (out.Users ?? []).map((u) => fromListedUser(u, organizationId)));
+    return { people: exact ? [exact, ...people] : people, truncated: pages.some((out) => out.NextToken !== undefined) };
   }
 
   async getPerson(organizationId: string, identifier: string): Promise<Person | null> {
