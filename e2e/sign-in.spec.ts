@@ -1,4 +1,5 @@
 /** Sign-in through the real local IdP, roles from the access policy, deep links, sign-out, headers. */
+import { auditRows } from './audit-db';
 import { expect, test } from './fixtures';
 
 test.describe('roles', () => {
@@ -21,6 +22,9 @@ test.describe('roles', () => {
     await expect(page.getByText('it-admins')).toBeVisible();
     await page.goto('/users');
     await expect(page).toHaveURL(/\/no-access$/);
+    const dave = auditRows().filter((r) => r.actor_email === 'dave@example.com');
+    expect(dave.map((r) => r.type)).toContain('sign-in');
+    expect(dave.at(-1)).toMatchObject({ type: 'access.denied', error_code: 'no-role' });
   });
 });
 

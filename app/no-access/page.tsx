@@ -3,6 +3,8 @@ import { redirect } from 'next/navigation';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getActor } from '@/lib/auth/actor';
 import { loadPolicy } from '@/lib/access/policy';
+import { appendEvent } from '@/lib/audit/store';
+import { log } from '@/lib/log';
 import { config } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'No access' };
@@ -11,6 +13,13 @@ export default async function NoAccessPage() {
   const actor = await getActor();
   if (!actor) redirect('/sign-in');
   if (actor.role !== 'none') redirect('/users');
+  // DESIGN.md §4 rule 2: a signed-in operator without a role is turned away, and that is recorded.
+  await appendEvent({
+    type: 'access.denied',
+    actor: { subject: actor.subject, email: actor.email, name: actor.name, role: actor.role },
+    outcome: 'denied',
+    errorCode: 'no-role',
+  }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'audit: no-access event not written'));
   const adminGroups = [...loadPolicy(config().accessPolicyFile).adminGroups];
   return (
     <main className="page narrow">

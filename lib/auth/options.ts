@@ -6,7 +6,11 @@ import 'server-only';
  */
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { actorFor } from '../access/actor';
+import { loadPolicy } from '../access/policy';
+import { appendEvent } from '../audit/store';
 import { config } from '../config';
+import { log } from '../log';
 import { safeCallbackPath } from './callback-url';
 
 interface OidcProfile {
@@ -23,6 +27,16 @@ export function readGroups(profile: Record<string, unknown>, claim: string): str
   if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
   if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
   return [];
+}
+
+/** Records each sign-in with the role it gives at that moment; a failed write does not block sign-in. */
+async function auditSignIn(identity: { subject: string; email: string; name: string; groups: string[] }, policyFile: string) {
+  try {
+    const role = actorFor(identity, loadPolicy(policyFile)).role;
+    await appendEvent({ type: 'sign-in', actor: { ...identity, role }, outcome: 'signed-in' });
+  } catch (err) {
+    log.error({ err: (err as Error).message }, 'audit: sign-in event not written');
+  }
 }
 
 let cached: NextAuthOptions | undefined;
@@ -55,7 +69,7 @@ export function authOptions(): NextAuthOptions {
     useSecureCookies: c.auth.secureCookies,
     pages: { signIn: '/sign-in', error: '/sign-in' },
     callbacks: {
-      jwt({ token, profile, account }) {
+      async jwt({ token, profile, account }) {
         if (account && profile) {
           const p = profile as OidcProfile;
           token.sub = p.sub;
@@ -63,6 +77,7 @@ export function authOptions(): NextAuthOptions {
           token.name = p.name ?? token.name;
           token.groups = readGroups(p, c.oidc.groupsClaim);
           token.authTime = Math.floor(Date.now() / 1000);
+          await auditSignIn({ subject: p.sub, email: token.email ?? '', name: token.name ?? '', groups: token.groups }, c.accessPolicyFile);
         }
         return token;
       },
