@@ -1,15 +1,18 @@
 import { DIRECTORY_ERROR_TEXT } from '@/lib/directory/error-text';
 import type { DirectoryError } from '@/lib/directory/errors';
 
-/** A directory failure in plain words, with the request id IT can quote. */
-export function DirectoryErrorAlert({ error }: { error: DirectoryError }) {
-  const text = DIRECTORY_ERROR_TEXT[error.code];
+/** A failure in plain words: what happened, what to do, and the request id IT can quote. */
+export function ErrorAlert({ title, action, requestId }: { title: string; action: string; requestId?: string }) {
   return (
     <div role="alert" className="alert">
       <p>
-        <strong>{text.title}</strong> {text.action}
+        <strong>{title}</strong> {action}
       </p>
-      {error.requestId ? <p className="muted">AWS request id: {error.requestId}</p> : null}
+      {requestId ? <p className="muted">AWS request id: {requestId}</p> : null}
     </div>
   );
+}
+
+export function DirectoryErrorAlert({ error }: { error: DirectoryError }) {
+  return <ErrorAlert {...DIRECTORY_ERROR_TEXT[error.code]} requestId={error.requestId} />;
 }

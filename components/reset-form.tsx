@@ -6,6 +6,8 @@ import { generatePassword } from '@/lib/password/generate';
 import { checklist, type PasswordPolicy } from '@/lib/password/policy';
 import { STRENGTH_LABELS } from '@/lib/password/labels';
 import { IDLE, type ResetResult } from '@/lib/reset-result';
+import { ErrorAlert } from './directory-error-alert';
+import { PasswordField } from './password-field';
 import { ResetSuccess } from './reset-success';
 import { StrengthMeter } from './strength-meter';
 import { useStrength } from './use-strength';
@@ -47,14 +49,7 @@ export function ResetForm({ organizationId, userId, binding, signInName, context
   return (
     <>
       {result.status === 'success' ? <ResetSuccess result={result} /> : null}
-      {result.status === 'refused' ? (
-        <div role="alert" className="alert">
-          <p>
-            <strong>{result.title}</strong> {result.action}
-          </p>
-          {result.requestId ? <p className="muted">AWS request id: {result.requestId}</p> : null}
-        </div>
-      ) : null}
+      {result.status === 'refused' ? <ErrorAlert title={result.title} action={result.action} requestId={result.requestId} /> : null}
       {errors.form ? (
         <p role="alert" className="alert">
           {errors.form}
@@ -76,46 +71,31 @@ export function ResetForm({ organizationId, userId, binding, signInName, context
           aria-hidden="true"
         />
 
-        <div className="field">
-          <label htmlFor="new-password">New password</label>
-          <input
-            id="new-password"
-            name="password"
-            type={shown ? 'text' : 'password'}
-            autoComplete="new-password"
-            spellCheck={false}
-            value={password}
-            maxLength={4 * policy.maxLength}
-            aria-invalid={errors.password ? true : undefined}
-            aria-describedby="password-rules password-error"
-            onFocus={start}
-            onChange={(e) => {
-              setPassword(e.target.value);
-              setCopied(false);
-            }}
-          />
-          {errors.password ? (
-            <p id="password-error" className="field-error">
-              {errors.password}
-            </p>
-          ) : null}
-        </div>
-
-        <div className="field">
-          <label htmlFor="confirm-password">Confirm password</label>
-          <input
-            id="confirm-password"
-            name="confirmation"
-            type={shown ? 'text' : 'password'}
-            autoComplete="new-password"
-            spellCheck={false}
-            value={confirmation}
-            maxLength={4 * policy.maxLength}
-            aria-invalid={errors.confirmation ? true : undefined}
-            onChange={(e) => setConfirmation(e.target.value)}
-          />
-          {errors.confirmation ? <p className="field-error">{errors.confirmation}</p> : null}
-        </div>
+        <PasswordField
+          id="new-password"
+          name="password"
+          label="New password"
+          value={password}
+          shown={shown}
+          maxLength={4 * policy.maxLength}
+          error={errors.password}
+          describedBy="password-rules"
+          onFocus={start}
+          onChange={(value) => {
+            setPassword(value);
+            setCopied(false);
+          }}
+        />
+        <PasswordField
+          id="confirm-password"
+          name="confirmation"
+          label="Confirm password"
+          value={confirmation}
+          shown={shown}
+          maxLength={4 * policy.maxLength}
+          error={errors.confirmation}
+          onChange={setConfirmation}
+        />
 
         <div className="buttons">
           <button type="button" className="button" aria-pressed={shown} onClick={() => setShown((s) => !s)}>

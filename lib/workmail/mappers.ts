@@ -21,17 +21,9 @@ export function fromListedUser(user: User, organizationId: string): Person {
   });
 }
 
+/** DescribeUser answers the same members as a listed User, with the id under `UserId`. */
 export function fromDescribedUser(user: DescribeUserResponse, organizationId: string): Person {
-  return person(organizationId, {
-    id: user.UserId,
-    username: user.Name,
-    displayName: user.DisplayName,
-    email: user.Email,
-    state: user.State,
-    role: user.UserRole,
-    identityProviderUserId: user.IdentityProviderUserId,
-    enabledAt: user.EnabledDate,
-  });
+  return fromListedUser({ ...user, Id: user.UserId }, organizationId);
 }
 
 function person(
