@@ -29,6 +29,25 @@ const MAX_PREFIX = 256;
 /** Matches per filter: two pages of results each; more means the operator should type more. */
 const PREFIX_PAGE = 50;
 
+/**
+ * Breadth-first through nested groups from `start`: `expand` lists an entity's neighbours,
+ * `visit` sees each once and says whether to go on from it. `seen` guards against cycles (a
+ * group nested in itself, directly or not).
+ */
+async function walk<T extends { id: string }>(start: string, expand: (id: string) => Promise<T[]>, visit: (item: T) => boolean) {
+  const seen = new Set<string>([start]);
+  let frontier = [start];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const item of (await Promise.all(frontier.map(expand))).flat()) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      if (visit(item)) next.push(item.id);
+    }
+    frontier = next;
+  }
+}
+
 export class WorkMailDirectory implements Directory {
   constructor(private readonly regionOf: (organizationId: string) => string) {}
 
@@ -96,20 +115,10 @@ export class WorkMailDirectory implements Directory {
 
   async groupsOf(organizationId: string, personId: string): Promise<string[]> {
     const names = new Set<string>();
-    const visited = new Set<string>([personId]);
-    let frontier = [personId];
-    // Breadth-first up the nesting; `visited` guards against cycles (a group inside itself).
-    while (frontier.length > 0) {
-      const parents = await Promise.all(frontier.map((id) => this.directGroupsOf(organizationId, id)));
-      frontier = [];
-      for (const group of parents.flat()) {
-        names.add(group.name);
-        if (!visited.has(group.id)) {
-          visited.add(group.id);
-          frontier.push(group.id);
-        }
-      }
-    }
+    await walk(personId, (id) => this.directGroupsOf(organizationId, id), (group) => {
+      names.add(group.name);
+      return true;
+    });
     return [...names].sort();
   }
 
@@ -129,19 +138,10 @@ export class WorkMailDirectory implements Directory {
     const root = await this.groupId(organizationId, groupName);
     const people = new Set<string>();
     if (!root) return people;
-    const visited = new Set<string>([root]);
-    let frontier = [root];
-    while (frontier.length > 0) {
-      const lists = await Promise.all(frontier.map((id) => this.directMembers(organizationId, id)));
-      frontier = [];
-      for (const member of lists.flat()) {
-        if (member.type === 'USER') people.add(member.id);
-        else if (!visited.has(member.id)) {
-          visited.add(member.id);
-          frontier.push(member.id);
-        }
-      }
-    }
+    await walk(root, (id) => this.directMembers(organizationId, id), (member) => {
+      if (member.type === 'USER') people.add(member.id);
+      return member.type === 'GROUP';
+    });
     return people;
   }
 
