@@ -3,6 +3,7 @@
  * ListUsers with prefix filters through the real SDK, and the emulator's resident memory.
  */
 import { ListUsersCommand, WorkMailClient } from '@aws-sdk/client-workmail';
+import { DEMO_CREDENTIALS } from '../scripts/demo-env';
 import { percentile, rssMb, startProcess, stopProcess, timeEach, type Result } from './lib';
 
 const ORG = 'm-0123456789abcdef0123456789abcdef';
@@ -15,7 +16,7 @@ export async function benchEmulator(): Promise<Result[]> {
   const client = new WorkMailClient({
     region: 'us-east-1',
     endpoint: url,
-    credentials: { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'emulator-demo-secret-key-0001' },
+    credentials: DEMO_CREDENTIALS,
   });
   try {
     const rssBefore = rssMb(child.pid!);

@@ -35,6 +35,28 @@ export async function timeEach(count: number, fn: (i: number) => Promise<unknown
   return samples;
 }
 
+/**
+ * Times `baseline(i)` and `subject(i)` alternately, so both see the same machine noise (the
+ * machines are shared), after `warmup` unrecorded rounds.
+ */
+export async function sideBySide(
+  rounds: number,
+  baseline: (i: number) => Promise<unknown>,
+  subject: (i: number) => Promise<unknown>,
+  warmup = 5,
+): Promise<{ baseline: number[]; subject: number[] }> {
+  const out = { baseline: [] as number[], subject: [] as number[] };
+  for (let i = 0; i < rounds + warmup; i++) {
+    const [b] = await timeEach(1, () => baseline(i));
+    const [s] = await timeEach(1, () => subject(i));
+    if (i >= warmup) {
+      out.baseline.push(b!);
+      out.subject.push(s!);
+    }
+  }
+  return out;
+}
+
 const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
 
 export function report(results: Result[], file = 'bench/results.json'): boolean {

@@ -10,7 +10,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateGroupCommand, AssociateMemberToGroupCommand, ListUsersCommand, WorkMailClient } from '@aws-sdk/client-workmail';
-import { percentile, startProcess, stopProcess, type Result } from './lib';
+import { DEMO_CREDENTIALS, workmailEnvironment } from '../scripts/demo-env';
+import { percentile, sideBySide, startProcess, stopProcess, type Result } from './lib';
 
 const ORG = 'm-0123456789abcdef0123456789abcdef';
 const LATENCY_MS = 20;
@@ -28,7 +29,7 @@ function heapAfterGc(): number {
 export async function benchSearch(): Promise<Result[]> {
   const { child, match } = await startProcess(['emulators/workmail/main.ts', '--port', '0'], /listening on (http:\/\/\S+)/);
   const url = match[1]!;
-  const credentials = { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'emulator-demo-secret-key-0001' };
+  const credentials = DEMO_CREDENTIALS;
   const direct = new WorkMailClient({ region: 'us-east-1', endpoint: url, credentials });
   const control = (path: string, body: unknown) =>
     fetch(`${url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) }).then(async (r) => {
@@ -54,10 +55,7 @@ export async function benchSearch(): Promise<Result[]> {
       }),
     );
     Object.assign(process.env, {
-      WORKMAIL_ENDPOINT: url,
-      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      AWS_REGION: 'us-east-1',
+      ...workmailEnvironment(url),
       ACCESS_POLICY_FILE: policyFile,
       SCOPE_CACHE_SECONDS: '60',
     });
@@ -81,22 +79,8 @@ export async function benchSearch(): Promise<Result[]> {
     const listUsers = (i: number) =>
       direct.send(new ListUsersCommand({ OrganizationId: ORG, MaxResults: 100, Filters: { UsernamePrefix: ADMIN_QUERIES[i % ADMIN_QUERIES.length]! } }));
 
-    const timed = async (fn: () => Promise<unknown>) => {
-      const started = performance.now();
-      await fn();
-      return performance.now() - started;
-    };
-
-    const directAdmin: number[] = [];
-    const adminSearch: number[] = [];
-    for (let i = 0; i < ROUNDS + 5; i++) {
-      const d = await timed(() => listUsers(i));
-      const s = await timed(() => searchPeople(admin, ORG, ADMIN_QUERIES[i % ADMIN_QUERIES.length]!));
-      if (i >= 5) {
-        directAdmin.push(d);
-        adminSearch.push(s);
-      }
-    }
+    const admin1 = await sideBySide(ROUNDS, listUsers, (i) => searchPeople(admin, ORG, ADMIN_QUERIES[i % ADMIN_QUERIES.length]!));
+    const [directAdmin, adminSearch] = [admin1.baseline, admin1.subject];
 
     const words: number[] = [];
     for (let i = 0; i < 400; i++) {
@@ -109,16 +93,8 @@ export async function benchSearch(): Promise<Result[]> {
     const cold = await searchPeople(lead, ORG, '');
     const leadCold = performance.now() - coldStarted;
     if (cold.total !== 5_000) throw new Error(`the lead's scope holds ${cold.total} people, expected 5,000`);
-    const directLead: number[] = [];
-    const leadSearch: number[] = [];
-    for (let i = 0; i < ROUNDS + 5; i++) {
-      const d = await timed(() => listUsers(i));
-      const s = await timed(() => searchPeople(lead, ORG, LEAD_QUERIES[i % LEAD_QUERIES.length]!));
-      if (i >= 5) {
-        directLead.push(d);
-        leadSearch.push(s);
-      }
-    }
+    const lead1 = await sideBySide(ROUNDS, listUsers, (i) => searchPeople(lead, ORG, LEAD_QUERIES[i % LEAD_QUERIES.length]!));
+    const [directLead, leadSearch] = [lead1.baseline, lead1.subject];
 
     const p95 = (s: number[]) => percentile(s, 95);
     return [

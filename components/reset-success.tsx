@@ -15,11 +15,11 @@ export function ResetSuccess({ result }: { result: Extract<ResetResult, { status
         </strong>
       </p>
       <p>
-        Sign-in name: <code>{result.username}</code>{' '}
+        Sign-in name: <code>{result.signInName}</code>{' '}
         <button
           type="button"
           className="button"
-          onClick={() => void navigator.clipboard.writeText(result.username).then(() => setCopied(true))}
+          onClick={() => void navigator.clipboard.writeText(result.signInName).then(() => setCopied(true))}
         >
           Copy sign-in name
         </button>{' '}

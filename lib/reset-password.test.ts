@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../emulators/workmail/server';
+import { workmailEnvironment } from '../scripts/demo-env';
 import type { Actor } from './access/actor';
 
 const ORG = 'm-0123456789abcdef0123456789abcdef';
@@ -33,10 +34,7 @@ const resetCalls = () => emulator.state.calls.list({ operation: 'ResetPassword' 
 beforeAll(async () => {
   emulator = await startEmulator({});
   Object.assign(process.env, {
-    WORKMAIL_ENDPOINT: emulator.url,
-    AWS_ACCESS_KEY_ID: 'AKIAEMULATORDEMO0001',
-    AWS_SECRET_ACCESS_KEY: 'emulator-demo-secret-key-0001',
-    AWS_REGION: 'us-east-1',
+    ...workmailEnvironment(emulator.url),
     DATABASE_URL: `file:${dbFile}`,
     ACCESS_POLICY_FILE: 'config/access-policy.demo.json',
     NEXTAUTH_SECRET: 'integration-test-secret-0123456789abcdef',

@@ -117,7 +117,7 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
     await appendEvent({ ...base(person), type: 'password.reset.succeeded', outcome: 'succeeded', requestId }).catch((err: unknown) =>
       log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
     );
-    return { status: 'success', displayName: person.displayName, email: person.email, username: person.email ?? person.username, requestId };
+    return { status: 'success', displayName: person.displayName, email: person.email, signInName: person.email ?? person.username, requestId };
   } catch (err) {
     const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');
     if (error.code === 'unknown') log.error({ err, requestId: error.requestId }, 'reset failed with an unmapped error');

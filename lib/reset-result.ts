@@ -3,7 +3,7 @@ export type ResetField = 'password' | 'confirmation' | 'reason' | 'form';
 
 export type ResetResult =
   | { status: 'idle' }
-  | { status: 'success'; displayName: string; email?: string; username: string; requestId?: string }
+  | { status: 'success'; displayName: string; email?: string; signInName: string; requestId?: string }
   | { status: 'invalid'; fieldErrors: Partial<Record<ResetField, string>> }
   | { status: 'refused'; title: string; action: string; requestId?: string };
 

@@ -3,6 +3,7 @@
  * local identity provider. `npm run demo` and the end-to-end tests both start the portal with it.
  */
 import { DEMO_CLIENT } from '../emulators/oidc/provider';
+import { DEMO_KEYS } from '../emulators/workmail/sigv4';
 
 export interface DemoPorts {
   app: number;
@@ -11,6 +12,19 @@ export interface DemoPorts {
 }
 
 export const DEMO_PORTS: DemoPorts = { app: 3000, workmail: 4010, oidc: 4011 };
+
+/** The emulator's full-access demo key: what the portal signs its WorkMail calls with in the demo and tests. */
+export const DEMO_CREDENTIALS = { accessKeyId: DEMO_KEYS[0]!.accessKeyId, secretAccessKey: DEMO_KEYS[0]!.secretAccessKey };
+
+/** The variables that point the portal's WorkMail client at an emulator. */
+export function workmailEnvironment(endpoint: string): Record<string, string> {
+  return {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: DEMO_CREDENTIALS.secretAccessKey,
+    WORKMAIL_ENDPOINT: endpoint,
+  };
+}
 
 export function demoEnvironment(ports: DemoPorts, secret: string): Record<string, string> {
   return {
@@ -22,10 +36,7 @@ export function demoEnvironment(ports: DemoPorts, secret: string): Record<string
     OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
     OIDC_PROVIDER_NAME: 'the demo identity provider',
     ACCESS_POLICY_FILE: 'config/access-policy.demo.json',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIAEMULATORDEMO0001',
-    AWS_SECRET_ACCESS_KEY: 'emulator-demo-secret-key-0001',
-    WORKMAIL_ENDPOINT: `http://127.0.0.1:${ports.workmail}`,
+    ...workmailEnvironment(`http://127.0.0.1:${ports.workmail}`),
     NEXT_TELEMETRY_DISABLED: '1',
   };
 }

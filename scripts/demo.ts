@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEMO_PEOPLE, DEMO_PASSWORD } from '../emulators/oidc/people';
-import { DEMO_PORTS, demoEnvironment, redirectUri, type DemoPorts } from './demo-env';
+import { DEMO_CREDENTIALS, DEMO_PORTS, demoEnvironment, redirectUri, type DemoPorts } from './demo-env';
 
 const { values } = parseArgs({
   options: {
@@ -111,7 +111,7 @@ async function main() {
       '',
       `  WorkMail Reset Portal:  http://localhost:${ports.app}`,
       `  Identity provider:      ${oidcUrl}`,
-      `  WorkMail emulator:      ${workmailUrl}  (keys AKIAEMULATORDEMO0001 / emulator-demo-secret-key-0001)`,
+      `  WorkMail emulator:      ${workmailUrl}  (keys ${DEMO_CREDENTIALS.accessKeyId} / ${DEMO_CREDENTIALS.secretAccessKey})`,
       '',
       `  Sign in as (password "${DEMO_PASSWORD}"):`,
       ...DEMO_PEOPLE.map((p) => `    ${p.username.padEnd(6)} ${p.description}`),

@@ -2,6 +2,7 @@
 import { AssociateMemberToGroupCommand, CreateGroupCommand, WorkMailClient } from '@aws-sdk/client-workmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
+import { DEMO_CREDENTIALS, workmailEnvironment } from '../../scripts/demo-env';
 import { DirectoryError } from '../directory/errors';
 import type { WorkMailDirectory } from './directory';
 
@@ -11,11 +12,7 @@ let directory: WorkMailDirectory;
 
 beforeAll(async () => {
   emulator = await startEmulator({});
-  Object.assign(process.env, {
-    WORKMAIL_ENDPOINT: emulator.url,
-    AWS_ACCESS_KEY_ID: 'AKIAEMULATORDEMO0001',
-    AWS_SECRET_ACCESS_KEY: 'emulator-demo-secret-key-0001',
-  });
+  Object.assign(process.env, workmailEnvironment(emulator.url));
   const { WorkMailDirectory } = await import('./directory');
   directory = new WorkMailDirectory(() => 'us-east-1');
 });
@@ -39,7 +36,7 @@ describe('the WorkMail directory', () => {
   });
 
   it('survives a cycle of nested groups', async () => {
-    const client = new WorkMailClient({ region: 'us-east-1', endpoint: emulator.url, credentials: { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'emulator-demo-secret-key-0001' } });
+    const client = new WorkMailClient({ region: 'us-east-1', endpoint: emulator.url, credentials: DEMO_CREDENTIALS });
     const { GroupId: loop } = await client.send(new CreateGroupCommand({ OrganizationId: ORG, Name: 'loop' }));
     await client.send(new AssociateMemberToGroupCommand({ OrganizationId: ORG, GroupId: loop, MemberId: 'sales' }));
     await client.send(new AssociateMemberToGroupCommand({ OrganizationId: ORG, GroupId: 'sales', MemberId: loop }));
