@@ -31,6 +31,38 @@ test.describe('an admin searches', () => {
     await expect(search.table().getByText(added.email!)).toBeVisible();
   });
 
+  test('results page through the whole organization, with no one twice and no one missed', async ({ page, portal, search }) => {
+    await control('POST', '/__control/generate', { organization: 'example', users: 60 });
+    await portal.signInAs('alice');
+    const everyone = (await users()).map((u) => u.displayName).sort();
+    const nav = page.getByRole('navigation', { name: 'Pages' });
+    // No query: WorkMail's own paging, a cursor in the URL.
+    await expect(search.table().getByRole('row')).toHaveCount(26);
+    let current = await search.names();
+    const seen = [...current];
+    while ((await nav.getByRole('link', { name: 'Next page' }).count()) > 0) {
+      const [previous, before] = [current, page.url()];
+      await nav.getByRole('link', { name: 'Next page' }).click();
+      await expect(page).not.toHaveURL(before);
+      await expect.poll(async () => (current = await search.names()).length > 0 && current.join() !== previous.join()).toBe(true);
+      seen.push(...current);
+    }
+    await expect(nav.getByRole('link', { name: 'First page' })).toBeVisible();
+    expect(seen.sort()).toEqual(everyone);
+
+    // A query: the merged results, paged in the portal.
+    await search.search('c');
+    await expect(nav).toContainText(/Page 1 of [2-9]/);
+    const first = await search.names();
+    await nav.getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await expect(nav).toContainText('Page 2 of');
+    let second: string[] = [];
+    await expect.poll(async () => (second = await search.names()).length > 0 && second.join() !== first.join()).toBe(true);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((n) => first.includes(n))).toEqual([]);
+  });
+
   test('an organization picker switches organizations', async ({ page, portal, search }) => {
     await portal.signInAs('alice');
     await page.getByLabel('Organization').selectOption('subsidiary');
