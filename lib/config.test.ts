@@ -26,7 +26,11 @@ describe('configuration', () => {
       RESET_LIMIT_PER_TARGET: '5',
       SESSION_MAX_AGE_HOURS: '4',
       ALLOWED_ORIGINS: 'reset.example.com, proxy.example.com:8443',
+      DATABASE_URL: 'postgres://portal:secret@db.internal:5432/portal',
+      AUDIT_RETENTION_DAYS: '400',
     });
+    expect(c.databaseUrl).toBe('postgres://portal:secret@db.internal:5432/portal');
+    expect(c.auditRetentionDays).toBe(400);
     expect(c.auth).toMatchObject({ url: 'https://reset.example.com', secureCookies: true, sessionMaxAgeSeconds: 4 * 3600 });
     expect(c.oidc.groupsClaim).toBe('cognito:groups');
     expect(c.workmail).toEqual({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:4010' });
@@ -44,9 +48,17 @@ describe('configuration', () => {
     ['OIDC_ISSUER', 'not a url'],
     ['NEXTAUTH_URL', 'ftp://x'],
     ['AWS_REGION', 'ap-south-1'],
+    ['DATABASE_URL', 'portal.db'],
+    ['AUDIT_RETENTION_DAYS', '-1'],
   ])('stops on a bad %s with a message naming it', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it('keeps audit events forever unless told otherwise, and never prints a database password', () => {
+    expect(parseConfig({}).auditRetentionDays).toBe(0);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://portal:hunter2-secret@db/portal' })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://portal:hunter2-secret@db/portal' })).not.toThrow(/hunter2/);
   });
 
   it('requires a real session secret in production, and never prints it', () => {

@@ -54,7 +54,14 @@ const envSchema = z.object({
   ACCESS_POLICY_FILE: text('config/access-policy.demo.json'),
   AWS_REGION: z.enum(WORKMAIL_REGIONS).default('us-east-1'),
   WORKMAIL_ENDPOINT: url(),
-  DATABASE_URL: text('file:./data/portal.db'),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || 'file:./data/portal.db')
+    .refine((v) => /^(file:.+|postgres(ql)?:\/\/.+)$/.test(v), {
+      message: 'expected file:<path> (SQLite) or postgres://user:password@host:port/database (PostgreSQL)',
+    }),
+  AUDIT_RETENTION_DAYS: int(0, 36_500, 0),
   PASSWORD_MIN_LENGTH: int(8, 256, 12),
   PASSWORD_MIN_SCORE: int(0, 4, 3),
   PASSWORD_REQUIRED_CLASSES: int(0, 4, 3),
@@ -73,6 +80,8 @@ export interface Config {
   accessPolicyFile: string;
   workmail: { region: (typeof WORKMAIL_REGIONS)[number]; endpoint?: string };
   databaseUrl: string;
+  /** Audit events older than this many days are removed by `npm run audit:purge`; 0 keeps them all. */
+  auditRetentionDays: number;
   password: { minLength: number; minScore: number; requiredClasses: number };
   rateLimit: { perActor: number; perTarget: number };
   /** How often each organization's in-memory word index is rebuilt, and how long a lead's scope is reused. */
@@ -119,6 +128,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     accessPolicyFile: e.ACCESS_POLICY_FILE,
     workmail: { region: e.AWS_REGION, endpoint: e.WORKMAIL_ENDPOINT },
     databaseUrl: e.DATABASE_URL,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     password: { minLength: e.PASSWORD_MIN_LENGTH, minScore: e.PASSWORD_MIN_SCORE, requiredClasses: e.PASSWORD_REQUIRED_CLASSES },
     rateLimit: { perActor: e.RESET_LIMIT_PER_ACTOR, perTarget: e.RESET_LIMIT_PER_TARGET },
     search: { indexRefreshSeconds: e.PEOPLE_INDEX_REFRESH_SECONDS, scopeCacheSeconds: e.SCOPE_CACHE_SECONDS },

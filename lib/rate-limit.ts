@@ -2,8 +2,9 @@ import 'server-only';
 /**
  * Reset rate limits, per operator and per person, counted from the audit log itself (the same
  * database, shared by every instance). The count and the "requested" event are one transaction,
- * so two concurrent attempts cannot both slip under the limit.
+ * so two concurrent attempts, even on two instances, cannot both slip under the limit.
  */
+import type { AuditDatabase } from './audit/db';
 import { appendWithin, inTransaction } from './audit/store';
 import type { AuditEventInput } from './audit/types';
 
@@ -15,6 +16,7 @@ export async function reserveReset(
   requested: AuditEventInput,
   limits: { perActor: number; perTarget: number },
   now = new Date(),
+  handle?: AuditDatabase,
 ): Promise<Reservation> {
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
   return inTransaction(async (trx) => {
@@ -40,5 +42,5 @@ export async function reserveReset(
     }
     await appendWithin(trx, requested, now);
     return { ok: true };
-  });
+  }, handle);
 }

@@ -1,19 +1,29 @@
 /**
  * `npm run audit:verify`: walks the audit log's hash chain and names the first broken event.
  * Exit 0 when the chain is whole, 1 when it is broken, 2 when the log cannot be read.
+ * On success it prints the head hash: a copy kept elsewhere (a ticket, a log store) lets a later
+ * reader notice a log that was cut short or rewritten wholesale, which no chain can show by itself.
  */
+import { database } from '../lib/audit/db';
 import { verifyChain } from '../lib/audit/store';
-import { config } from '../lib/config';
 
-verifyChain()
-  .then((check) => {
+async function main(): Promise<number> {
+  const handle = await database();
+  try {
+    const check = await verifyChain(handle);
     if (check.ok) {
-      console.log(`Audit chain verified: ${check.events} events, none changed or removed (${config().databaseUrl}).`);
-      process.exit(0);
+      console.log(`Audit chain verified (${handle.backend}): ${check.events} events, none changed or removed. Head hash ${check.head}.`);
+      return 0;
     }
     console.error(`Audit chain BROKEN at event ${check.brokenAt}: ${check.problem} (${check.events} events read).`);
-    process.exit(1);
-  })
+    return 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
   .catch((err: unknown) => {
     console.error(`Cannot read the audit log: ${(err as Error).message}`);
     process.exit(2);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonWithGroups } from '../directory/types';
 import { actorFor, type Actor } from './actor';
-import { can, REASON_TEXT, type Action, type DenyReason } from './can';
+import { auditScope, can, REASON_TEXT, type Action, type DenyReason } from './can';
 import { parsePolicy } from './policy';
 
 const EXAMPLE = 'm-0123456789abcdef0123456789abcdef';
@@ -121,6 +121,14 @@ describe('can(actor, action, person)', () => {
 
   it('has words for every reason', () => {
     for (const text of Object.values(REASON_TEXT)) expect(text.length).toBeGreaterThan(10);
+  });
+});
+
+describe('auditScope(actor)', () => {
+  it('lets admins read every event, leads only their own, and nobody else anything', () => {
+    expect(auditScope(admin)).toEqual({ kind: 'all' });
+    expect(auditScope(actor('bob', ['eng-leads']))).toEqual({ kind: 'own', subject: 'bob' });
+    expect(auditScope(actor('zed', ['staff']))).toEqual({ kind: 'none' });
   });
 });
 

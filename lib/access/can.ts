@@ -51,3 +51,12 @@ export function can(actor: Actor, action: Action, person: PersonWithGroups): Dec
   if (actor.role !== 'admin' && access.protectedGroups.some((g) => person.groups.includes(g))) return deny('protected');
   return { allowed: true };
 }
+
+/** Whose events an operator may read on /audit: admins every event, leads only their own. */
+export type AuditScope = { kind: 'all' } | { kind: 'own'; subject: string } | { kind: 'none' };
+
+export function auditScope(actor: Actor): AuditScope {
+  if (actor.role === 'admin') return { kind: 'all' };
+  if (actor.role === 'lead') return { kind: 'own', subject: actor.subject };
+  return { kind: 'none' };
+}

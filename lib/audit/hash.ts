@@ -14,6 +14,11 @@ const FIELDS: Array<keyof Hashed> = [
   'person_email', 'person_name', 'outcome', 'error_code', 'request_id', 'reason', 'client_ip', 'user_agent', 'prev_hash',
 ];
 
+/** Fields added after the first release join the hash only when set, so older chains still verify. */
+const LATER_FIELDS: Array<keyof Hashed> = ['checkpoint_hash'];
+
 export function eventHash(row: Hashed): string {
-  return createHash('sha256').update(JSON.stringify(FIELDS.map((f) => row[f] ?? null))).digest('hex');
+  const values: unknown[] = FIELDS.map((f) => row[f] ?? null);
+  for (const f of LATER_FIELDS) if (row[f] != null) values.push([f, row[f]]);
+  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
 }

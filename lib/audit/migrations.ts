@@ -1,12 +1,17 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
-/** Forward-only migrations, applied in name order at start. */
+const onPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** Forward-only migrations, applied in name order at start, the same on SQLite and PostgreSQL. */
 export const MIGRATIONS = {
   '001_audit_events': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('audit_events')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', (c) =>
+          // Ids only grow: the chain's order. SQLite's AUTOINCREMENT never reuses one; PostgreSQL's identity neither.
+          onPostgres(db) ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement(),
+        )
         .addColumn('time', 'text', (c) => c.notNull())
         .addColumn('type', 'text', (c) => c.notNull())
         .addColumn('actor_subject', 'text', (c) => c.notNull())
@@ -29,6 +34,14 @@ export const MIGRATIONS = {
       // The rate limits count recent requests per operator and per person.
       await sql`create index audit_by_actor on audit_events (type, actor_subject, time)`.execute(db);
       await sql`create index audit_by_person on audit_events (type, organization_id, person_id, time)`.execute(db);
+    },
+  },
+  '002_retention': {
+    async up(db: Kysely<unknown>) {
+      // A purge's checkpoint event records the hash of the last event it removed (lib/audit/retention.ts).
+      await db.schema.alterTable('audit_events').addColumn('checkpoint_hash', 'text').execute();
+      // Date filters on /audit and the retention cut read by time.
+      await sql`create index audit_by_time on audit_events (time)`.execute(db);
     },
   },
 };

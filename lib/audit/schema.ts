@@ -19,6 +19,8 @@ export interface AuditEventsTable {
   client_ip: string | null;
   user_agent: string | null;
   prev_hash: string;
+  /** Only on a purge's checkpoint event: the hash of the last event the purge removed. */
+  checkpoint_hash: string | null;
   hash: string;
 }
 

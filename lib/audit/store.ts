@@ -1,18 +1,17 @@
 import 'server-only';
 /**
- * The append-only audit log. Every write happens inside a transaction that reads the last hash
- * and chains the new event to it; a failure propagates, so callers fail closed.
+ * The append-only audit log. Every write happens inside a transaction that holds the log's write
+ * lock, reads the last hash and chains the new event to it; a failure propagates, so callers fail
+ * closed. Every function takes the database explicitly or uses the process's (DATABASE_URL).
  */
-import type { Kysely, Transaction } from 'kysely';
-import { database } from './db';
+import type { Kysely } from 'kysely';
+import { database, writeTransaction, type AuditDatabase } from './db';
 import { eventHash, GENESIS } from './hash';
-import type { Tables } from './schema';
+import type { AuditEventsTable, Tables } from './schema';
 import type { AuditEvent, AuditEventInput } from './types';
 
-type Db = Kysely<Tables> | Transaction<Tables>;
-
-/** Appends one event to the chain, within the caller's transaction. */
-export async function appendWithin(db: Db, event: AuditEventInput, now = new Date()): Promise<void> {
+/** Appends one event to the chain. Only inside writeTransaction/inTransaction, which hold the lock. */
+export async function appendWithin(db: Kysely<Tables>, event: AuditEventInput, now = new Date()): Promise<void> {
   const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const row = {
     time: now.toISOString(),
@@ -32,6 +31,7 @@ export async function appendWithin(db: Db, event: AuditEventInput, now = new Dat
     client_ip: event.clientIp ?? null,
     user_agent: event.userAgent?.slice(0, 512) ?? null,
     prev_hash: last?.hash ?? GENESIS,
+    checkpoint_hash: event.checkpointHash ?? null,
   };
   await db
     .insertInto('audit_events')
@@ -39,17 +39,17 @@ export async function appendWithin(db: Db, event: AuditEventInput, now = new Dat
     .execute();
 }
 
-export async function appendEvent(event: AuditEventInput): Promise<void> {
-  const db = await database();
-  await db.transaction().execute((trx) => appendWithin(trx, event));
+export async function inTransaction<T>(work: (db: Kysely<Tables>) => Promise<T>, handle?: AuditDatabase): Promise<T> {
+  return writeTransaction(handle ?? (await database()), work);
 }
 
-export async function inTransaction<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
-  const db = await database();
-  return db.transaction().execute(work);
+export async function appendEvent(event: AuditEventInput, handle?: AuditDatabase): Promise<void> {
+  await inTransaction((db) => appendWithin(db, event), handle);
 }
 
-const toEvent = (r: Tables['audit_events'] & { id: number }): AuditEvent => ({
+export type EventRow = AuditEventsTable & { id: number };
+
+export const toEvent = (r: EventRow): AuditEvent => ({
   id: r.id,
   time: r.time,
   type: r.type as AuditEvent['type'],
@@ -68,29 +68,55 @@ const toEvent = (r: Tables['audit_events'] & { id: number }): AuditEvent => ({
   clientIp: r.client_ip,
   userAgent: r.user_agent,
   prevHash: r.prev_hash,
+  checkpointHash: r.checkpoint_hash,
   hash: r.hash,
 });
 
-export async function latestEvents(limit = 100): Promise<AuditEvent[]> {
-  const db = await database();
+export async function latestEvents(limit = 100, handle?: AuditDatabase): Promise<AuditEvent[]> {
+  const { db } = handle ?? (await database());
   const rows = await db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((r) => toEvent(r as Tables['audit_events'] & { id: number }));
+  return rows.map((r) => toEvent(r as EventRow));
 }
 
-export type ChainCheck = { ok: true; events: number } | { ok: false; events: number; brokenAt: number; problem: string };
-
-/** Walks the chain from the first event; names the first event whose hash or link is wrong. */
-export async function verifyChain(db?: Kysely<Tables>): Promise<ChainCheck> {
-  const handle = db ?? (await database());
-  let previous = GENESIS;
-  let count = 0;
-  const rows = await handle.selectFrom('audit_events').selectAll().orderBy('id', 'asc').execute();
-  for (const row of rows) {
-    count++;
-    const { id, hash, ...fields } = row as Tables['audit_events'] & { id: number };
-    if (fields.prev_hash !== previous) return { ok: false, events: count, brokenAt: id, problem: 'an event before it was changed or removed' };
-    if (eventHash(fields) !== hash) return { ok: false, events: count, brokenAt: id, problem: 'this event was changed' };
-    previous = hash;
+/** Reads the whole log in id order, a batch at a time, so memory stays flat however long it is. */
+export async function* allRows(db: Kysely<Tables>, batch = 1000): AsyncGenerator<EventRow> {
+  let after = 0;
+  for (;;) {
+    const rows = (await db.selectFrom('audit_events').selectAll().where('id', '>', after).orderBy('id', 'asc').limit(batch).execute()) as EventRow[];
+    yield* rows;
+    if (rows.length < batch) return;
+    after = rows[rows.length - 1]!.id;
   }
-  return { ok: true, events: count };
+}
+
+export type ChainCheck =
+  | { ok: true; events: number; head: string }
+  | { ok: false; events: number; brokenAt: number; problem: string };
+
+/**
+ * Walks the chain from the first event and names the first event whose hash or link is wrong.
+ * The first event links to the genesis hash, or, after a retention purge, to the hash that the
+ * purge's own (chained) checkpoint event recorded.
+ */
+export async function verifyChain(handle?: AuditDatabase): Promise<ChainCheck> {
+  const { db } = handle ?? (await database());
+  let previous: { id: number; hash: string } | undefined;
+  let start: { id: number; prevHash: string } | undefined;
+  const checkpoints = new Set<string>();
+  let count = 0;
+  for await (const row of allRows(db)) {
+    count++;
+    const { id, hash, ...fields } = row;
+    if (!previous) start = { id, prevHash: fields.prev_hash };
+    else if (fields.prev_hash !== previous.hash) {
+      return { ok: false, events: count, brokenAt: id, problem: `it does not follow event ${previous.id}: that event was changed, or events between them were removed` };
+    }
+    if (eventHash(fields) !== hash) return { ok: false, events: count, brokenAt: id, problem: 'this event was changed' };
+    if (fields.type === 'audit.purged' && fields.checkpoint_hash) checkpoints.add(fields.checkpoint_hash);
+    previous = { id, hash };
+  }
+  if (start && start.prevHash !== GENESIS && !checkpoints.has(start.prevHash)) {
+    return { ok: false, events: count, brokenAt: start.id, problem: 'events before it were removed without a retention checkpoint' };
+  }
+  return { ok: true, events: count, head: previous?.hash ?? GENESIS };
 }

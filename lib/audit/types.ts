@@ -5,7 +5,8 @@ export type AuditEventType =
   | 'password.reset.failed'
   | 'access.denied'
   | 'rate.limited'
-  | 'sign-in';
+  | 'sign-in'
+  | 'audit.purged';
 
 export interface AuditEventInput {
   type: AuditEventType;
@@ -18,6 +19,7 @@ export interface AuditEventInput {
   reason?: string;
   clientIp?: string;
   userAgent?: string;
+  checkpointHash?: string;
 }
 
 export interface AuditEvent {
@@ -39,5 +41,6 @@ export interface AuditEvent {
   clientIp: string | null;
   userAgent: string | null;
   prevHash: string;
+  checkpointHash: string | null;
   hash: string;
 }
