@@ -1,0 +1,90 @@
+/**
+ * `npm run audit:verify` and `npm run audit:purge` as an operator runs them: real processes on a
+ * real database of each backend, with rows edited and deleted behind the portal's back.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../lib/audit/db';
+import { appendWithin, inTransaction } from '../lib/audit/store';
+import { BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
+
+const run = promisify(execFile);
+
+async function cli(script: 'audit-verify' | 'audit-purge', env: Record<string, string>, args: string[] = []) {
+  try {
+    const { stdout, stderr } = await run('node', ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+}
+
+const actor = { subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', role: 'admin' };
+const DAY = 86_400_000;
+
+describe.each(BACKENDS)('the audit commands on %s', (backend) => {
+  let target: TestDatabase;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    target = await freshDatabase(backend);
+    env = { DATABASE_URL: target.url };
+    const handle = await openDatabase(target.url);
+    // Events 1–3 are 400 days old, 4–6 from today.
+    for (let i = 1; i <= 6; i++) {
+      const when = new Date(Date.now() - (i <= 3 ? 400 * DAY : 0) + i);
+      await inTransaction((db) => appendWithin(db, { type: 'sign-in', actor, outcome: 'signed-in', reason: `event ${i}` }, when), handle);
+    }
+    await handle.close();
+  });
+
+  afterAll(() => target?.drop());
+
+  it('verifies a whole chain and prints its head', async () => {
+    const { code, out } = await cli('audit-verify', env);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Audit chain verified \((sqlite|postgres)\): 6 events, none changed or removed\. Head hash [0-9a-f]{64}\./);
+  });
+
+  it('names the event edited in the database, then the one after a deleted event', async () => {
+    await rawSql(target.url, 'update audit_events set reason = $1 where id = 3', ['nothing to see here']);
+    let result = await cli('audit-verify', env);
+    expect(result).toMatchObject({ code: 1 });
+    expect(result.out).toContain('Audit chain BROKEN at event 3: this event was changed');
+
+    await rawSql(target.url, 'update audit_events set reason = $1 where id = 3', ['event 3']);
+    await rawSql(target.url, 'delete from audit_events where id = 5');
+    result = await cli('audit-verify', env);
+    expect(result).toMatchObject({ code: 1 });
+    expect(result.out).toContain('Audit chain BROKEN at event 6: it does not follow event 4');
+  });
+
+  it('purges nothing without a retention setting, and counts on a dry run', async () => {
+    expect(await cli('audit-purge', env)).toMatchObject({ code: 2, out: expect.stringContaining('AUDIT_RETENTION_DAYS is not set') });
+    const dry = await cli('audit-purge', { ...env, AUDIT_RETENTION_DAYS: '365' }, ['--dry-run']);
+    expect(dry).toMatchObject({ code: 0, out: expect.stringContaining('Dry run: 3 events are older than') });
+  });
+
+  it('purges past the retention and leaves a chain that verifies from the cut', async () => {
+    // Mend the deletion above first: a fresh log for this test's own chain.
+    await rawSql(target.url, 'delete from audit_events');
+    const handle = await openDatabase(target.url);
+    for (let i = 1; i <= 5; i++) {
+      await inTransaction((db) => appendWithin(db, { type: 'sign-in', actor, outcome: 'signed-in' }, new Date(Date.now() - (i <= 2 ? 400 * DAY : 0) + i)), handle);
+    }
+    await handle.close();
+    const purge = await cli('audit-purge', { ...env, AUDIT_RETENTION_DAYS: '365' });
+    expect(purge.code).toBe(0);
+    expect(purge.out).toMatch(/Removed 2 events older than .* \(365 days\), up to event \d+; a checkpoint event records the cut\./);
+    expect(await cli('audit-verify', env)).toMatchObject({ code: 0, out: expect.stringContaining('4 events') });
+  });
+
+  it('says when it cannot read the log', async () => {
+    const nowhere = backend === 'sqlite' ? 'file:/etc/hostname/portal.db' : target.url.replace(/:\d+\//, ':1/');
+    expect(await cli('audit-verify', { DATABASE_URL: nowhere })).toMatchObject({ code: 2, out: expect.stringContaining('Cannot read the audit log') });
+  });
+});
