@@ -31,6 +31,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, 'search, empty');
     });
 
+    test('the audit log has no axe violations, with an event opened and with a bad filter', async ({ page, signedInAs }) => {
+      await signedInAs('alice');
+      await page.goto('/audit');
+      await expect(page.getByRole('table')).toBeVisible();
+      await page.getByRole('table').locator('tbody tr').first().getByText('More').click();
+      await expectNoViolations(page, 'audit log');
+      await page.goto('/audit?from=not-a-date');
+      await expect(page.locator('main').getByRole('alert')).toBeVisible();
+      await expectNoViolations(page, 'audit log, bad filter');
+    });
+
     test('the person page has no axe violations idle, in error and after success', async ({ page, signedInAs }) => {
       await signedInAs('alice');
       const person = new PersonPage(page);

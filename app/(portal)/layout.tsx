@@ -17,6 +17,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <Link href="/users" className="brand">
           WorkMail Reset Portal
         </Link>
+        <nav aria-label="Portal" className="sections">
+          <Link href="/users">People</Link>
+          <Link href="/audit">Audit log</Link>
+        </nav>
         <div className="operator">
           <span>
             Signed in as <strong>{actor.name}</strong>

@@ -28,7 +28,8 @@ function contains(columns: Array<'actor_email' | 'actor_name' | 'person_email' |
 function filtered(db: Kysely<Tables>, filter: AuditFilter, scope: AuditScope): Query {
   let q: Query = db.selectFrom('audit_events');
   if (scope.kind === 'own') q = q.where('actor_subject', '=', scope.subject);
-  if (filter.operator) q = q.where(contains(['actor_email', 'actor_name'], filter.operator));
+  // A lead's events are all their own: the operator filter is an admin's.
+  if (filter.operator && scope.kind === 'all') q = q.where(contains(['actor_email', 'actor_name'], filter.operator));
   if (filter.person) q = q.where(contains(['person_email', 'person_name', 'person_id'], filter.person));
   if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
   const { since, before } = timeBounds(filter);

@@ -6,7 +6,8 @@ export type AuditEventType =
   | 'access.denied'
   | 'rate.limited'
   | 'sign-in'
-  | 'audit.purged';
+  | 'audit.purged'
+  | 'audit.exported';
 
 export interface AuditEventInput {
   type: AuditEventType;

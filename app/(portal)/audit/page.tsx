@@ -1,0 +1,80 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AuditFilters } from '@/components/audit-filters';
+import { AuditTable } from '@/components/audit-table';
+import { ErrorAlert } from '@/components/directory-error-alert';
+import { auditScope } from '@/lib/access/can';
+import { filterParams, parseAuditFilter } from '@/lib/audit/filter';
+import { findEvents } from '@/lib/audit/query';
+import { requireActor } from '@/lib/auth/actor';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+type Params = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** Who did what: admins see every event, team leads their own (lib/access/can.ts auditScope). */
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const actor = await requireActor();
+  const scope = auditScope(actor);
+  const params = await searchParams;
+  const values = { operator: one(params.operator), person: one(params.person), outcome: one(params.outcome), from: one(params.from), to: one(params.to) };
+  const parsed = parseAuditFilter(params);
+  const aliases = new Map([...actor.organizations.values()].map((o) => [o.organizationId, o.alias]));
+
+  let body;
+  if (!parsed.ok) {
+    body = <ErrorAlert title="These filters cannot be used." action={`${parsed.problems.join(' ')} Nothing was searched.`} />;
+  } else {
+    const { filter } = parsed;
+    const result = await findEvents(filter, scope);
+    const query = filterParams(filter);
+    const link = (page: number) => `/audit?${filterParams(filter, page)}`;
+    const anyFilter = query.size > 0;
+    body =
+      result.events.length === 0 ? (
+        <p className="empty" role="status">
+          {filter.page > 1 ? 'No events on this page.' : anyFilter ? 'No events match these filters.' : 'No events yet.'}
+        </p>
+      ) : (
+        <>
+          <p>
+            <a href={`/audit/export${query.size ? `?${query}` : ''}`} download>
+              Export CSV
+            </a>{' '}
+            <span className="muted">
+              ({result.total} {result.total === 1 ? 'event' : 'events'}
+              {anyFilter ? ' matching these filters' : ''})
+            </span>
+          </p>
+          <AuditTable
+            events={result.events}
+            aliases={aliases}
+            caption={`${result.total} ${result.total === 1 ? 'event' : 'events'}, newest first${scope.kind === 'own' ? ' (your own actions)' : ''}`}
+          />
+          {result.pageCount > 1 ? (
+            <nav aria-label="Pages" className="pages">
+              {result.page > 1 ? <Link href={link(result.page - 1)}>Previous page</Link> : null}
+              <span>
+                Page {result.page} of {result.pageCount}
+              </span>
+              {result.page < result.pageCount ? <Link href={link(result.page + 1)}>Next page</Link> : null}
+            </nav>
+          ) : null}
+        </>
+      );
+  }
+
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="muted">
+        {scope.kind === 'all'
+          ? 'Every sign-in, reset, refusal and failure, by every operator. No event holds a password.'
+          : 'Your own sign-ins, resets, refusals and failures. Admins see everyone’s. No event holds a password.'}
+      </p>
+      <AuditFilters values={values} showOperator={scope.kind === 'all'} />
+      {body}
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import Link from 'next/link';
+import type { AuditEvent } from '@/lib/audit/types';
+
+/** "2026-11-27 13:05:12 UTC": unambiguous for operators in different time zones. */
+export const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+
+interface Props {
+  events: AuditEvent[];
+  caption: string;
+  /** organization id → alias, for the organizations this operator may open person pages in. */
+  aliases: ReadonlyMap<string, string>;
+}
+
+function Person({ event, aliases }: { event: AuditEvent; aliases: Props['aliases'] }) {
+  if (!event.personId && !event.personEmail) return <span className="muted">—</span>;
+  const label = event.personName || event.personEmail || event.personId;
+  const alias = event.organizationId ? aliases.get(event.organizationId) : undefined;
+  return (
+    <>
+      {alias && event.personId ? <Link href={`/users/${encodeURIComponent(alias)}/${encodeURIComponent(event.personId)}`}>{label}</Link> : label}
+      {event.personEmail && event.personEmail !== label ? <div className="muted">{event.personEmail}</div> : null}
+    </>
+  );
+}
+
+/** The rest of an event, on demand. */
+function More({ event }: { event: AuditEvent }) {
+  const rows: Array<[string, string | null]> = [
+    ['Event', `${event.id} · ${event.type}`],
+    ['Operator role', event.actorRole],
+    ['Organization', event.organizationId],
+    ['Error code', event.errorCode],
+    ['AWS request id', event.requestId],
+    ['Reason or ticket', event.reason],
+    ['Client IP', event.clientIp],
+    ['User agent', event.userAgent],
+    ['Hash', event.hash],
+  ];
+  return (
+    <details>
+      <summary>
+        More<span className="visually-hidden"> about event {event.id}</span>
+      </summary>
+      <dl className="details">
+        {rows
+          .filter((r): r is [string, string] => Boolean(r[1]))
+          .map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt>{k}</dt>
+              <dd className="wrap">{v}</dd>
+            </div>
+          ))}
+      </dl>
+    </details>
+  );
+}
+
+export function AuditTable({ events, caption, aliases }: Props) {
+  return (
+    <table className="users audit">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          <th scope="col">Operator</th>
+          <th scope="col">Person</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">Details</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr key={e.id}>
+            <td>
+              <time dateTime={e.time}>{utc(e.time)}</time>
+            </td>
+            <td>
+              {e.actorName}
+              {e.actorEmail ? <div className="muted">{e.actorEmail}</div> : null}
+            </td>
+            <td>
+              <Person event={e} aliases={aliases} />
+            </td>
+            <td>
+              <span className={`outcome outcome-${e.outcome}`}>{e.outcome}</span>
+              {e.errorCode ? <div className="muted">{e.errorCode}</div> : null}
+            </td>
+            <td>
+              <More event={e} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
