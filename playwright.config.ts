@@ -1,13 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable } from './scripts/browser';
-import { demoEnvironment, redirectUri, type DemoPorts } from './scripts/demo-env';
+import { E2E_DATABASE, E2E_PORTS, E2E_SECRET } from './e2e/env';
+import { demoEnvironment, redirectUri } from './scripts/demo-env';
 
-/** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once. */
-export const E2E_PORTS: DemoPorts = { app: 3100, workmail: 4310, oidc: 4311 };
 const executablePath = chromiumExecutable();
-export const E2E_DATABASE = 'data/e2e-portal.db';
 const env = {
-  ...demoEnvironment(E2E_PORTS, 'e2e-only-secret-0123456789abcdef0123456789'),
+  ...demoEnvironment(E2E_PORTS, E2E_SECRET),
   DATABASE_URL: `file:./${E2E_DATABASE}`,
   // Many resets by one admin across the suite; the per-operator limit has its own integration test.
   RESET_LIMIT_PER_ACTOR: '1000',

@@ -1,0 +1,166 @@
+/**
+ * Scale-out (DESIGN.md §12): two more portal instances, on ports 3101 and 3102, share one
+ * PostgreSQL database. The per-person rate limit holds across both; 50 concurrent resets spread
+ * over both give 50 succeeded events, one unbroken chain, and 50 passwords WorkMail now holds.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
+import { test as base, expect } from './fixtures';
+import { control, resetCalls, users, verifyPassword, type StateUser } from './emulator';
+import { E2E_PORTS, E2E_SECRET } from './env';
+import { freshDatabase, type TestDatabase } from '../test/databases';
+import { demoEnvironment } from '../scripts/demo-env';
+import pg from 'pg';
+
+const INSTANCES = [3101, 3102];
+const PER_PERSON_LIMIT = 3;
+
+interface Cluster {
+  database: TestDatabase;
+  processes: ChildProcess[];
+}
+
+async function startCluster(): Promise<Cluster> {
+  const database = await freshDatabase('postgres');
+  const processes = INSTANCES.map((port) =>
+    spawn('npx', ['next', 'start', '-p', String(port)], {
+      detached: true,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        // Same identity provider, WorkMail and session secret as the suite's portal: its sign-in
+        // cookie (cookies ignore ports) is valid on both, as behind one load balancer.
+        ...demoEnvironment({ ...E2E_PORTS, app: port }, E2E_SECRET),
+        DATABASE_URL: database.url,
+        RESET_LIMIT_PER_ACTOR: '1000',
+        RESET_LIMIT_PER_TARGET: String(PER_PERSON_LIMIT),
+      },
+    }),
+  );
+  for (const port of INSTANCES) {
+    await expect(async () => expect((await fetch(`http://localhost:${port}/api/health`)).ok).toBe(true)).toPass({ timeout: 60_000 });
+  }
+  return { database, processes };
+}
+
+async function stopCluster(cluster: Cluster) {
+  for (const child of cluster.processes) if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  await Promise.all(cluster.processes.map((c) => new Promise((done) => (c.exitCode !== null ? done(null) : c.once('exit', done)))));
+  await cluster.database.drop();
+}
+
+const test = base.extend<object, { cluster: Cluster }>({
+  cluster: [
+    async ({}, use) => {
+      const cluster = await startCluster();
+      await use(cluster);
+      await stopCluster(cluster);
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});
+
+/** A reset form's server-action request, captured once from the browser and replayed per person. */
+interface ActionTemplate {
+  headers: Record<string, string>;
+  body: string;
+}
+
+function field(body: string, name: string, value: string): string {
+  const pattern = new RegExp(`(name="(?:\\d+_)?(?:_\\d+_)?${name}"\\r\\n\\r\\n)[^\\r]*`);
+  if (!pattern.test(body)) throw new Error(`field ${name} not in the action body`);
+  return body.replace(pattern, (_m, head: string) => `${head}${value}`);
+}
+
+async function rows(url: string, sql: string): Promise<Array<Record<string, string>>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test.describe.configure({ timeout: 120_000 });
+
+test.describe('two instances on one PostgreSQL', () => {
+  let template: ActionTemplate;
+
+  test.beforeEach(async ({ page, signedInAs, cluster }) => {
+    void cluster;
+    await signedInAs('alice');
+    const jane = (await users()).find((u) => u.name === 'jane.doe')!;
+    await page.goto(`http://localhost:${INSTANCES[0]}/users/example/${jane.id}`);
+    await page.getByLabel('New password').fill('Template-Harbor-Quartz-10');
+    await page.getByLabel('Confirm password').fill('Template-Harbor-Quartz-10');
+    const captured = new Promise<ActionTemplate>((resolve) =>
+      page.route('**/users/**', async (route, request) => {
+        if (request.method() !== 'POST') return route.continue();
+        resolve({ headers: await request.allHeaders(), body: request.postData() ?? '' });
+        await route.abort();
+      }),
+    );
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    template = await captured;
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+
+  /** Sends the reset form for `person` to instance `port`, with its own form binding, as a browser would. */
+  async function reset(page: import('@playwright/test').Page, port: number, person: StateUser, password: string) {
+    const url = `http://localhost:${port}/users/example/${person.id}`;
+    const html = await (await page.request.get(url)).text();
+    const binding = /name="binding" value="([^"]+)"/.exec(html)?.[1];
+    if (!binding) throw new Error(`no reset form for ${person.name} on ${port}`);
+    let body = field(template.body, 'userId', person.id);
+    body = field(body, 'binding', binding);
+    body = field(field(body, 'password', password), 'confirmation', password);
+    const headers: Record<string, string> = { ...template.headers, origin: `http://localhost:${port}`, referer: url };
+    delete headers['content-length'];
+    delete headers.cookie;
+    const response = await page.request.post(url, { headers, data: body });
+    return { status: response.status(), text: await response.text() };
+  }
+
+  test('the per-person limit holds across both instances', async ({ page, cluster }) => {
+    const maria = (await users()).find((u) => u.name === 'maria.garcia')!;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => reset(page, INSTANCES[i % 2]!, maria, `Quartz-Lantern-Orbit-${40 + i}`)),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill(200));
+    expect((await resetCalls()).filter((c) => c.input.UserId === maria.id && c.outcome === 'ok')).toHaveLength(PER_PERSON_LIMIT);
+    const events = await rows(cluster.database.url, `select type, count(*)::int as n from audit_events where person_id = '${maria.id}' group by type`);
+    const count = (type: string) => Number(events.find((e) => e.type === type)?.n ?? 0);
+    expect(count('password.reset.succeeded')).toBe(PER_PERSON_LIMIT);
+    expect(count('rate.limited')).toBe(6 - PER_PERSON_LIMIT);
+  });
+
+  test('50 concurrent resets over both instances: 50 succeeded events, one chain, 50 new passwords', async ({ page, cluster }) => {
+    await control('POST', '/__control/generate', { organization: 'example', users: 50 });
+    const everyone = await users();
+    const generated = everyone.slice(-50);
+    expect(generated).toHaveLength(50);
+    const password = (i: number) => `Meadow-Copper-Falcon-${100 + i}`;
+
+    const started = Date.now();
+    const results = await Promise.all(generated.map((person, i) => reset(page, INSTANCES[i % 2]!, person, password(i))));
+    const seconds = (Date.now() - started) / 1000;
+    const figures = `50 concurrent resets over 2 instances: ${seconds.toFixed(1)} s, page load + action each`;
+    test.info().annotations.push({ type: 'figures', description: figures });
+    console.log(figures);
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
+
+    const ids = generated.map((p) => p.id);
+    const succeeded = await rows(cluster.database.url, `select person_id from audit_events where type = 'password.reset.succeeded'`);
+    expect(succeeded.map((r) => r.person_id).filter((id) => ids.includes(id!)).sort()).toEqual([...ids].sort());
+    for (const [i, person] of generated.entries()) expect(await verifyPassword(person.id, password(i)), person.name).toBe(true);
+
+    const verify = await promisify(execFile)('node', ['--conditions=react-server', '--import', 'tsx', 'scripts/audit-verify.ts'], {
+      env: { ...process.env, DATABASE_URL: cluster.database.url },
+    });
+    expect(verify.stdout).toMatch(/Audit chain verified \(postgres\): \d+ events, none changed or removed/);
+    // Both instances served requests: each wrote its own "requested" events into the one chain.
+    const total = await rows(cluster.database.url, `select count(*)::int as n from audit_events where type = 'password.reset.requested'`);
+    expect(Number(total[0]!.n)).toBeGreaterThanOrEqual(50);
+  });
+});
