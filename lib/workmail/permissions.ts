@@ -1,0 +1,40 @@
+/**
+ * The WorkMail API actions the adapter calls, and so the only ones the portal's IAM role needs
+ * (docs/iam-policy.json, `npm run iam:policy`). A test reads the adapter's SDK imports and fails
+ * when this list and the code disagree, either way.
+ */
+import type { PolicyOrganization } from '../access/policy';
+
+export const WORKMAIL_ACTIONS = [
+  'DescribeUser',
+  'ListGroupMembers',
+  'ListGroups',
+  'ListGroupsForEntity',
+  'ListUsers',
+  'ResetPassword',
+] as const;
+
+export interface IamPolicyDocument {
+  Version: '2012-10-17';
+  Statement: Array<{ Sid: string; Effect: 'Allow'; Action: string[]; Resource: string[] }>;
+}
+
+/** An organization's ARN (Service Authorization Reference: resource type `organization`). */
+export const organizationArn = (org: Pick<PolicyOrganization, 'id' | 'region'>, account: string, partition = 'aws') =>
+  `arn:${partition}:workmail:${org.region}:${account}:organization/${org.id}`;
+
+/** Least privilege: these actions, on these organizations, nothing else. */
+export function iamPolicy(organizations: ReadonlyArray<Pick<PolicyOrganization, 'id' | 'region'>>, account: string, partition = 'aws'): IamPolicyDocument {
+  if (!/^\d{12}$/.test(account)) throw new Error(`an AWS account id is 12 digits, not "${account}"`);
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'WorkMailResetPortal',
+        Effect: 'Allow',
+        Action: WORKMAIL_ACTIONS.map((a) => `workmail:${a}`),
+        Resource: organizations.map((o) => organizationArn(o, account, partition)),
+      },
+    ],
+  };
+}
