@@ -3,6 +3,8 @@
 const nextConfig = {
   // No "X-Powered-By" fingerprint for a privileged admin tool.
   poweredByHeader: false,
+  // A self-contained server (node .next/standalone/server.js) for production images: docs/deployment.md.
+  output: 'standalone',
   reactStrictMode: true,
   experimental: {
     serverActions: {

@@ -1,9 +1,10 @@
 /**
- * Scale-out (DESIGN.md §12): two more portal instances, on ports 3101 and 3102, share one
- * PostgreSQL database. The per-person rate limit holds across both; 50 concurrent resets spread
+ * Scale-out (DESIGN.md §12): two more portal instances, on ports 3101 and 3102 (the second the
+ * standalone production server), share one PostgreSQL database. The per-person rate limit holds across both; 50 concurrent resets spread
  * over both give 50 succeeded events, one unbroken chain, and 50 passwords WorkMail now holds.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { test as base, expect } from './fixtures';
 import { control, resetCalls, users, verifyPassword, type StateUser } from './emulator';
@@ -22,8 +23,15 @@ interface Cluster {
 
 async function startCluster(): Promise<Cluster> {
   const database = await freshDatabase('postgres');
-  const processes = INSTANCES.map((port) =>
-    spawn('npx', ['next', 'start', '-p', String(port)], {
+  // The first runs as the tests' portal does (next start), the second as production does: the
+  // standalone server (docs/deployment.md), which runs from its own folder, hence absolute paths.
+  const commands = [
+    (port: number) => ['npx', 'next', 'start', '-p', String(port)],
+    () => [process.execPath, '.next/standalone/server.js'],
+  ];
+  const processes = INSTANCES.map((port, i) => {
+    const [command, ...args] = commands[i]!(port);
+    return spawn(command!, args, {
       detached: true,
       stdio: 'ignore',
       env: {
@@ -31,12 +39,15 @@ async function startCluster(): Promise<Cluster> {
         // Same identity provider, WorkMail and session secret as the suite's portal: its sign-in
         // cookie (cookies ignore ports) is valid on both, as behind one load balancer.
         ...demoEnvironment({ ...E2E_PORTS, app: port }, E2E_SECRET),
+        PORT: String(port),
+        HOSTNAME: '::',
+        ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
         DATABASE_URL: database.url,
         RESET_LIMIT_PER_ACTOR: '1000',
         RESET_LIMIT_PER_TARGET: String(PER_PERSON_LIMIT),
       },
-    }),
-  );
+    });
+  });
   for (const port of INSTANCES) {
     await expect(async () => expect((await fetch(`http://localhost:${port}/api/health`)).ok).toBe(true)).toPass({ timeout: 60_000 });
   }

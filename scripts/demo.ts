@@ -6,6 +6,7 @@
  * Ports: --port (app, 3000), --workmail-port (4010), --oidc-port (4011).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -87,11 +88,11 @@ async function stop(code: number): Promise<never> {
 }
 
 async function main() {
-  if (!existsSync('.next/BUILD_ID')) {
+  if (!existsSync('.next/standalone/.next/static')) {
     console.log('demo: building the portal (first run only)...');
     await new Promise<void>((resolve, reject) => {
-      const build = spawn('npx', ['next', 'build'], { stdio: 'inherit' });
-      build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+      const build = spawn('npm', ['run', 'build'], { stdio: 'inherit' });
+      build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build exited with ${code}`))));
     });
   }
   const workmailUrl = `http://127.0.0.1:${ports.workmail}`;
@@ -104,7 +105,14 @@ async function main() {
     waitFor(`${oidcUrl}/.well-known/openid-configuration`, 'the identity provider'),
   ]);
   // A fresh session secret per run: demo sessions end when the demo stops.
-  run('portal', 'npx', ['next', 'start', '-p', String(ports.app)], demoEnvironment(ports, randomBytes(32).toString('base64url')));
+  // The production server (the standalone build); it runs from its own folder, so paths are absolute.
+  run('portal', process.execPath, ['.next/standalone/server.js'], {
+    ...demoEnvironment(ports, randomBytes(32).toString('base64url')),
+    PORT: String(ports.app),
+    HOSTNAME: '127.0.0.1',
+    ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
+    DATABASE_URL: `file:${resolve('data/portal.db')}`,
+  });
   await waitFor(`http://localhost:${ports.app}/api/health`, 'the portal');
   console.log(
     [
