@@ -11,6 +11,7 @@ const MODULES: Record<string, () => Promise<Result[]>> = {
   search: async () => (await import('./search')).benchSearch(),
   reset: async () => (await import('./reset')).benchReset(),
   browser: async () => (await import('./browser')).benchBrowser(),
+  audit: async () => (await import('./audit')).benchAudit(),
 };
 
 const [name, out] = process.argv.slice(2);

@@ -5,13 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, type Result } from './lib';
 
-const MODULES = ['emulator', 'search', 'reset', 'browser'];
+const MODULES = ['emulator', 'search', 'reset', 'audit', 'browser'];
 
 function main() {
+  // Optional: `npm run bench -- audit search` runs only those.
+  const only = process.argv.slice(2);
+  const modules = only.length ? MODULES.filter((m) => only.includes(m)) : MODULES;
   const dir = mkdtempSync(join(tmpdir(), 'bench-'));
   const results: Result[] = [];
   let failed = false;
-  for (const name of MODULES) {
+  for (const name of modules) {
     const out = join(dir, `${name}.json`);
     console.log(`bench: ${name}...`);
     const child = spawnSync(process.execPath, ['--expose-gc', '--conditions=react-server', '--import', 'tsx', 'bench/one.ts', name, out], {
