@@ -7,6 +7,7 @@ import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { test as base, expect } from './fixtures';
+import { setField } from './crafted';
 import { control, resetCalls, users, verifyPassword, type StateUser } from './emulator';
 import { E2E_PORTS, E2E_SECRET } from './env';
 import { freshDatabase, type TestDatabase } from '../test/databases';
@@ -77,12 +78,6 @@ interface ActionTemplate {
   body: string;
 }
 
-function field(body: string, name: string, value: string): string {
-  const pattern = new RegExp(`(name="(?:\\d+_)?(?:_\\d+_)?${name}"\\r\\n\\r\\n)[^\\r]*`);
-  if (!pattern.test(body)) throw new Error(`field ${name} not in the action body`);
-  return body.replace(pattern, (_m, head: string) => `${head}${value}`);
-}
-
 async function rows(url: string, sql: string): Promise<Array<Record<string, string>>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -123,9 +118,9 @@ test.describe('two instances on one PostgreSQL', () => {
     const html = await (await page.request.get(url)).text();
     const binding = /name="binding" value="([^"]+)"/.exec(html)?.[1];
     if (!binding) throw new Error(`no reset form for ${person.name} on ${port}`);
-    let body = field(template.body, 'userId', person.id);
-    body = field(body, 'binding', binding);
-    body = field(field(body, 'password', password), 'confirmation', password);
+    let body = setField(template.body, 'userId', person.id);
+    body = setField(body, 'binding', binding);
+    body = setField(setField(body, 'password', password), 'confirmation', password);
     const headers: Record<string, string> = { ...template.headers, origin: `http://localhost:${port}`, referer: url };
     delete headers['content-length'];
     delete headers.cookie;
