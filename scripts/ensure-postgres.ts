@@ -55,6 +55,16 @@ function run(bin: string, program: string, args: string[]): void {
   else execFileSync(command, args, { stdio: 'inherit' });
 }
 
+/** `pg_ctl status` exits 0 when the cluster's server runs (it may run yet lack our database). */
+function running(bin: string): boolean {
+  try {
+    run(bin, 'pg_ctl', ['-D', DATA_DIR, 'status']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   const explicit = process.env.TEST_POSTGRES_URL;
   const url = explicit ?? DEFAULT_TEST_POSTGRES_URL;
@@ -75,7 +85,7 @@ async function main(): Promise<void> {
   }
   // fsync off: a throwaway test cluster; loopback only; the socket lives in the data directory.
   const options = `-p ${port} -k ${DATA_DIR} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  run(bin, 'pg_ctl', ['-D', DATA_DIR, '-o', options, '-l', join(DATA_DIR, 'server.log'), '-w', 'start']);
+  if (!running(bin)) run(bin, 'pg_ctl', ['-D', DATA_DIR, '-o', options, '-l', join(DATA_DIR, 'server.log'), '-w', 'start']);
 
   const admin = new pg.Client({ connectionString: url.replace(pathname, '/postgres') });
   await admin.connect();
