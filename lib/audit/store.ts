@@ -10,9 +10,8 @@ import { eventHash, GENESIS } from './hash';
 import type { AuditEventsTable, Tables } from './schema';
 import type { AuditEvent, AuditEventInput } from './types';
 
-/** Appends one event to the chain. Only inside writeTransaction/inTransaction, which hold the lock. */
-export async function appendWithin(db: Kysely<Tables>, event: AuditEventInput, now = new Date()): Promise<void> {
-  const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** An event as its row, linked after `prevHash`: the one mapping from event to stored fields. */
+export function eventRow(event: AuditEventInput, now: Date, prevHash: string): Omit<AuditEventsTable, 'id'> {
   const row = {
     time: now.toISOString(),
     type: event.type,
@@ -30,12 +29,18 @@ export async function appendWithin(db: Kysely<Tables>, event: AuditEventInput, n
     reason: event.reason ?? null,
     client_ip: event.clientIp ?? null,
     user_agent: event.userAgent?.slice(0, 512) ?? null,
-    prev_hash: last?.hash ?? GENESIS,
+    prev_hash: prevHash,
     checkpoint_hash: event.checkpointHash ?? null,
   };
+  return { ...row, hash: eventHash(row) };
+}
+
+/** Appends one event to the chain. Only inside writeTransaction/inTransaction, which hold the lock. */
+export async function appendWithin(db: Kysely<Tables>, event: AuditEventInput, now = new Date()): Promise<void> {
+  const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   await db
     .insertInto('audit_events')
-    .values({ ...row, hash: eventHash(row) })
+    .values(eventRow(event, now, last?.hash ?? GENESIS))
     .execute();
 }
 
