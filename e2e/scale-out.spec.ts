@@ -3,16 +3,14 @@
  * standalone production server), share one PostgreSQL database. The per-person rate limit holds across both; 50 concurrent resets spread
  * over both give 50 succeeded events, one unbroken chain, and 50 passwords WorkMail now holds.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { test as base, expect } from './fixtures';
 import { setField } from './crafted';
 import { control, resetCalls, users, verifyPassword, type StateUser } from './emulator';
 import { E2E_PORTS, E2E_SECRET } from './env';
-import { freshDatabase, type TestDatabase } from '../test/databases';
+import { auditCommand, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
 import { demoEnvironment } from '../scripts/demo-env';
-import pg from 'pg';
 
 const INSTANCES = [3101, 3102];
 const PER_PERSON_LIMIT = 3;
@@ -78,16 +76,6 @@ interface ActionTemplate {
   body: string;
 }
 
-async function rows(url: string, sql: string): Promise<Array<Record<string, string>>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 test.describe.configure({ timeout: 120_000 });
 
 test.describe('two instances on one PostgreSQL', () => {
@@ -135,7 +123,7 @@ test.describe('two instances on one PostgreSQL', () => {
     );
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(200));
     expect((await resetCalls()).filter((c) => c.input.UserId === maria.id && c.outcome === 'ok')).toHaveLength(PER_PERSON_LIMIT);
-    const events = await rows(cluster.database.url, `select type, count(*)::int as n from audit_events where person_id = '${maria.id}' group by type`);
+    const events = await rawSql<Record<string, string>>(cluster.database.url, `select type, count(*)::int as n from audit_events where person_id = $1 group by type`, [maria.id]);
     const count = (type: string) => Number(events.find((e) => e.type === type)?.n ?? 0);
     expect(count('password.reset.succeeded')).toBe(PER_PERSON_LIMIT);
     expect(count('rate.limited')).toBe(6 - PER_PERSON_LIMIT);
@@ -157,16 +145,15 @@ test.describe('two instances on one PostgreSQL', () => {
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
 
     const ids = generated.map((p) => p.id);
-    const succeeded = await rows(cluster.database.url, `select person_id from audit_events where type = 'password.reset.succeeded'`);
+    const succeeded = await rawSql<Record<string, string>>(cluster.database.url, `select person_id from audit_events where type = 'password.reset.succeeded'`);
     expect(succeeded.map((r) => r.person_id).filter((id) => ids.includes(id!)).sort()).toEqual([...ids].sort());
     for (const [i, person] of generated.entries()) expect(await verifyPassword(person.id, password(i)), person.name).toBe(true);
 
-    const verify = await promisify(execFile)('node', ['--conditions=react-server', '--import', 'tsx', 'scripts/audit-verify.ts'], {
-      env: { ...process.env, DATABASE_URL: cluster.database.url },
-    });
-    expect(verify.stdout).toMatch(/Audit chain verified \(postgres\): \d+ events, none changed or removed/);
+    const verify = await auditCommand('audit-verify', { DATABASE_URL: cluster.database.url });
+    expect(verify.code).toBe(0);
+    expect(verify.out).toMatch(/Audit chain verified \(postgres\): \d+ events, none changed or removed/);
     // Both instances served requests: each wrote its own "requested" events into the one chain.
-    const total = await rows(cluster.database.url, `select count(*)::int as n from audit_events where type = 'password.reset.requested'`);
+    const total = await rawSql<Record<string, string>>(cluster.database.url, `select count(*)::int as n from audit_events where type = 'password.reset.requested'`);
     expect(Number(total[0]!.n)).toBeGreaterThanOrEqual(50);
   });
 });

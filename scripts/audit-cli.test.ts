@@ -2,26 +2,10 @@
  * `npm run audit:verify` and `npm run audit:purge` as an operator runs them: real processes on a
  * real database of each backend, with rows edited and deleted behind the portal's back.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../lib/audit/db';
 import { appendWithin, inTransaction } from '../lib/audit/store';
-import { BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
-
-const run = promisify(execFile);
-
-async function cli(script: 'audit-verify' | 'audit-purge', env: Record<string, string>, args: string[] = []) {
-  try {
-    const { stdout, stderr } = await run('node', ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
-}
+import { auditCommand as cli, BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
 
 const actor = { subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', role: 'admin' };
 const DAY = 86_400_000;

@@ -2,12 +2,16 @@
  * A fresh, empty database per test file on either backend: a temporary SQLite file, or a new
  * PostgreSQL database on the test server (scripts/ensure-postgres.ts starts one).
  */
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { testPostgresUrl } from './postgres-url';
+
+const run = promisify(execFile);
 
 export const BACKENDS = ['sqlite', 'postgres'] as const;
 export type TestBackend = (typeof BACKENDS)[number];
@@ -43,23 +47,36 @@ export async function freshDatabase(backend: TestBackend): Promise<TestDatabase>
   return { url: url.toString(), drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => {}) };
 }
 
-/** Runs one SQL statement straight against the database, as someone tampering with it would. */
-export async function rawSql(url: string, statement: string, params: unknown[] = []): Promise<void> {
+/** Runs one SQL statement straight against the database, as someone tampering with it (or a reviewer) would. */
+export async function rawSql<Row = Record<string, unknown>>(url: string, statement: string, params: unknown[] = []): Promise<Row[]> {
   if (url.startsWith('file:')) {
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(url.slice('file:'.length));
     try {
-      db.prepare(statement.replace(/\$\d+/g, '?')).run(...params);
+      const prepared = db.prepare(statement.replace(/\$\d+/g, '?'));
+      return prepared.reader ? (prepared.all(...params) as Row[]) : (prepared.run(...params), []);
     } finally {
       db.close();
     }
-    return;
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(statement, params);
+    return (await client.query(statement, params)).rows as Row[];
   } finally {
     await client.end();
+  }
+}
+
+/** Runs `npm run audit:verify` or `audit:purge` as a real process, as an operator would. */
+export async function auditCommand(script: 'audit-verify' | 'audit-purge', env: Record<string, string>, args: string[] = []) {
+  try {
+    const { stdout, stderr } = await run('node', ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, out: stdout + stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
   }
 }
