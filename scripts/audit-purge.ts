@@ -3,6 +3,7 @@
  * checkpoint, so `npm run audit:verify` still passes. `--dry-run` only counts. Run it from cron
  * (one instance is enough: it takes the log's write lock). Exit 0 done, 2 not configured or failed.
  */
+import { runCommand } from './lib/command';
 import { database } from '../lib/audit/db';
 import { purgeBefore, retentionCutoff } from '../lib/audit/retention';
 import { config } from '../lib/config';
@@ -37,9 +38,4 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch((err: unknown) => {
-    console.error(`Purge failed, nothing was removed: ${(err as Error).message}`);
-    process.exit(2);
-  });
+runCommand(main, 'Purge failed, nothing was removed');

@@ -4,6 +4,7 @@
  * On success it prints the head hash: a copy kept elsewhere (a ticket, a log store) lets a later
  * reader notice a log that was cut short or rewritten wholesale, which no chain can show by itself.
  */
+import { runCommand } from './lib/command';
 import { database } from '../lib/audit/db';
 import { verifyChain } from '../lib/audit/store';
 
@@ -22,9 +23,4 @@ async function main(): Promise<number> {
   }
 }
 
-main()
-  .then((code) => process.exit(code))
-  .catch((err: unknown) => {
-    console.error(`Cannot read the audit log: ${(err as Error).message}`);
-    process.exit(2);
-  });
+runCommand(main, 'Cannot read the audit log');

@@ -1,8 +1,9 @@
 /** The WorkMail adapter against the emulator over HTTP: nested groups both ways, cycles, lookups, errors. */
 import { AssociateMemberToGroupCommand, CreateGroupCommand, WorkMailClient } from '@aws-sdk/client-workmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
-import { DEMO_CREDENTIALS, workmailEnvironment } from '../../scripts/demo-env';
+import type { RunningEmulator } from '../../emulators/workmail/server';
+import { DEMO_CREDENTIALS } from '../../scripts/demo-env';
+import { directoryOnEmulator } from '../../test/workmail-directory';
 import { DirectoryError } from '../directory/errors';
 import type { WorkMailDirectory } from './directory';
 
@@ -11,10 +12,7 @@ let emulator: RunningEmulator;
 let directory: WorkMailDirectory;
 
 beforeAll(async () => {
-  emulator = await startEmulator({});
-  Object.assign(process.env, workmailEnvironment(emulator.url));
-  const { WorkMailDirectory } = await import('./directory');
-  directory = new WorkMailDirectory(() => 'us-east-1');
+  ({ emulator, directory } = await directoryOnEmulator());
 });
 afterAll(() => emulator.close());
 

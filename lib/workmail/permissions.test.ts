@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
-import { workmailEnvironment } from '../../scripts/demo-env';
+import type { RunningEmulator } from '../../emulators/workmail/server';
+import { directoryOnEmulator } from '../../test/workmail-directory';
 import { readPolicyFile } from '../access/policy';
 import type { WorkMailDirectory } from './directory';
 import { iamPolicy, WORKMAIL_ACTIONS } from './permissions';
@@ -59,10 +59,7 @@ describe('the operations the adapter is seen calling', () => {
   let directory: WorkMailDirectory;
 
   beforeAll(async () => {
-    emulator = await startEmulator({});
-    Object.assign(process.env, workmailEnvironment(emulator.url));
-    const { WorkMailDirectory } = await import('./directory');
-    directory = new WorkMailDirectory(() => 'us-east-1');
+    ({ emulator, directory } = await directoryOnEmulator());
   });
   afterAll(() => emulator.close());
 

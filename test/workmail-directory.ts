@@ -1,0 +1,14 @@
+/**
+ * The WorkMail adapter pointed at a fresh emulator on loopback, for the adapter's own tests.
+ * Imports the adapter only after the environment names the emulator (configuration is read once).
+ */
+import { startEmulator, type RunningEmulator } from '../emulators/workmail/server';
+import type { WorkMailDirectory } from '../lib/workmail/directory';
+import { workmailEnvironment } from '../scripts/demo-env';
+
+export async function directoryOnEmulator(): Promise<{ emulator: RunningEmulator; directory: WorkMailDirectory }> {
+  const emulator = await startEmulator({});
+  Object.assign(process.env, workmailEnvironment(emulator.url));
+  const { WorkMailDirectory } = await import('../lib/workmail/directory');
+  return { emulator, directory: new WorkMailDirectory(() => 'us-east-1') };
+}
