@@ -3,6 +3,7 @@
  * shared, and the CSV export takes the same parameters). Isomorphic and pure.
  */
 import { z } from 'zod';
+import { firstParam, type SearchParams } from '../search-params';
 
 export const OUTCOMES = ['succeeded', 'failed', 'refused', 'denied', 'requested', 'signed-in', 'exported', 'purged'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -23,14 +24,12 @@ const schema = z
 
 export type AuditFilter = z.infer<typeof schema>;
 
-type Params = Record<string, string | string[] | undefined>;
 
 /** Empty fields mean "any"; a bad value is reported, never guessed at, and filters nothing. */
-export function parseAuditFilter(params: Params): { ok: true; filter: AuditFilter } | { ok: false; problems: string[] } {
+export function parseAuditFilter(params: SearchParams): { ok: true; filter: AuditFilter } | { ok: false; problems: string[] } {
   const values: Record<string, string> = {};
   for (const key of ['operator', 'person', 'outcome', 'from', 'to', 'page']) {
-    const raw = params[key];
-    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    const value = firstParam(params[key])?.trim();
     if (value) values[key] = value;
   }
   const result = schema.safeParse(values);

@@ -7,18 +7,17 @@ import { auditScope } from '@/lib/access/can';
 import { filterParams, parseAuditFilter } from '@/lib/audit/filter';
 import { findEvents } from '@/lib/audit/query';
 import { requireActor } from '@/lib/auth/actor';
+import { firstParam, type SearchParams } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-type Params = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** Who did what: admins see every event, team leads their own (lib/access/can.ts auditScope). */
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const scope = auditScope(actor);
   const params = await searchParams;
-  const values = { operator: one(params.operator), person: one(params.person), outcome: one(params.outcome), from: one(params.from), to: one(params.to) };
+  const values = { operator: firstParam(params.operator), person: firstParam(params.person), outcome: firstParam(params.outcome), from: firstParam(params.from), to: firstParam(params.to) };
   const parsed = parseAuditFilter(params);
   const aliases = new Map([...actor.organizations.values()].map((o) => [o.organizationId, o.alias]));
 

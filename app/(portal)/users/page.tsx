@@ -6,20 +6,19 @@ import { SearchResults } from '@/components/search-results';
 import { SkeletonRows } from '@/components/skeleton-rows';
 import { organizationOf } from '@/lib/access/actor';
 import { requireActor } from '@/lib/auth/actor';
+import { firstParam, type SearchParams } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'People' };
 
-type Params = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Params> }) {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const params = await searchParams;
   const organizations = [...actor.organizations.values()];
-  const organization = organizationOf(actor, one(params.org)) ?? organizations[0]!;
-  const query = (one(params.q) ?? '').slice(0, 256);
-  const page = Math.max(1, Number.parseInt(one(params.page) ?? '1', 10) || 1);
-  const cursor = one(params.cursor)?.slice(0, 1024);
+  const organization = organizationOf(actor, firstParam(params.org)) ?? organizations[0]!;
+  const query = (firstParam(params.q) ?? '').slice(0, 256);
+  const page = Math.max(1, Number.parseInt(firstParam(params.page) ?? '1', 10) || 1);
+  const cursor = firstParam(params.cursor)?.slice(0, 1024);
   return (
     <>
       <h1>People</h1>
