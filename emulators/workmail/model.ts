@@ -42,6 +42,8 @@ export interface UserRecord {
   identityProviderUserId?: string;
   identityProviderIdentityStoreId?: string;
   password?: PasswordHash;
+  /** Further addresses that deliver to this mailbox (ListAliases), besides the primary `email`. */
+  aliases?: string[];
 }
 
 export interface GroupRecord {
@@ -53,6 +55,7 @@ export interface GroupRecord {
   enabledDate?: number;
   disabledDate?: number;
   hidden: boolean;
+  aliases?: string[];
   /** Ids of the member users and groups, in the order they were added. */
   members: Set<string>;
 }
@@ -106,6 +109,14 @@ export class Organization {
     entity.email = email;
     if (email) this.byEmail.set(email.toLowerCase(), entity);
     this.changed();
+  }
+
+  /** An alias is an address like the primary one: unique in the organization, and it finds its owner. */
+  addAlias(entity: EntityRecord, alias: string): void {
+    const owner = this.emailOwner(alias);
+    if (owner && owner !== entity) throw new Error(`the address ${alias} is already in use`);
+    entity.aliases = [...(entity.aliases ?? []), alias];
+    this.byEmail.set(alias.toLowerCase(), entity);
   }
 
   nameTaken(name: string): boolean {

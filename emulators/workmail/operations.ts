@@ -222,6 +222,19 @@ function describeOrganization(input: Input, ctx: OperationContext) {
   };
 }
 
+/** The entity's aliases, not its primary address; ids only (WorkMailIdentifier), like ResetPassword. */
+function listAliases(input: Input, ctx: OperationContext) {
+  const org = organization(ctx, input);
+  const id = need(input, 'EntityId');
+  const entity = notDeleted(org.users.get(id) ?? org.groups.get(id) ?? throwNotFound(`The entity ${id} was`));
+  const { page, nextToken } = paginate(entity.aliases ?? [], input, `ListAliases/${org.id}/${entity.id}`);
+  return { Aliases: page, NextToken: nextToken };
+}
+
+function throwNotFound(what: string): never {
+  throw entityNotFound(what);
+}
+
 async function resetPassword(input: Input, ctx: OperationContext) {
   const org = writable(organization(ctx, input));
   // ResetPassword takes the user's id, not a name or email (WorkMailIdentifier, API reference).
@@ -367,4 +380,5 @@ export const OPERATIONS: Record<string, Handler> = {
   AssociateMemberToGroup: associateMemberToGroup,
   DisassociateMemberFromGroup: disassociateMemberFromGroup,
   DescribeGroup: describeGroup,
+  ListAliases: listAliases,
 };

@@ -147,6 +147,8 @@ export const INPUT_SHAPES: Record<string, Shape> = {
     ['OrganizationId', 'GroupId', 'MemberId'],
   ),
   DescribeGroup: struct({ OrganizationId: S.OrganizationId, GroupId: S.EntityIdentifier }, ['OrganizationId', 'GroupId']),
+  // EntityId is a WorkMailIdentifier here (12..256, no pattern): the entity's id, not a name.
+  ListAliases: struct({ OrganizationId: S.OrganizationId, EntityId: S.WorkMailIdentifier, ...page }, ['OrganizationId', 'EntityId']),
 };
 
 /** Service patterns must match the whole value (as the Java services do), not a part of it. */

@@ -34,6 +34,7 @@ export const DEMO_KEYS: AccessKey[] = [
       'ListOrganizations',
       'DescribeOrganization',
       'DescribeGroup',
+      'ListAliases',
     ],
   },
 ];

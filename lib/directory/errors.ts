@@ -26,6 +26,8 @@ export class DirectoryError extends Error {
     readonly requestId?: string,
     /** The vendor's own error name, for logs only. */
     readonly vendorCode?: string,
+    /** The vendor's own message, for logs only (never shown: DESIGN.md §8). */
+    readonly vendorMessage?: string,
   ) {
     super(`directory error: ${code}${vendorCode ? ` (${vendorCode})` : ''}`);
     this.name = 'DirectoryError';

@@ -44,6 +44,7 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTF
 
 interface SdkErrorLike {
   name?: string;
+  message?: string;
   code?: string;
   cause?: unknown;
   $metadata?: { requestId?: string };
@@ -55,6 +56,8 @@ export function toDirectoryError(err: unknown): DirectoryError {
   const name = e.name ?? 'Error';
   const requestId = e.$metadata?.requestId;
   const nested = (e.cause as SdkErrorLike | undefined)?.code;
-  if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(nested ?? '')) return new DirectoryError('network', requestId, e.code ?? nested);
-  return new DirectoryError(BY_NAME[name] ?? 'unknown', requestId, name);
+  const message = typeof e.message === 'string' ? e.message : undefined;
+  if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(nested ?? '')) return new DirectoryError('network', requestId, e.code ?? nested, message);
+  // The original name and message travel with the mapped error, so an unmapped one can be logged in full.
+  return new DirectoryError(BY_NAME[name] ?? 'unknown', requestId, name, message);
 }
