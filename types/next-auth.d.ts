@@ -3,13 +3,14 @@ import 'next-auth/jwt';
 
 declare module 'next-auth' {
   interface Session {
-    identity?: { subject: string; email: string; name: string; groups: string[]; authTime: number };
+    identity?: { subject: string; email: string; username?: string; name: string; groups: string[]; authTime: number };
   }
 }
 
 declare module 'next-auth/jwt' {
   interface JWT {
     groups?: string[];
+    username?: string;
     authTime?: number;
   }
 }

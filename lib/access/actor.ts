@@ -9,6 +9,8 @@ export type Role = 'admin' | 'lead' | 'none';
 export interface Identity {
   subject: string;
   email: string;
+  /** The provider's username claim (`preferred_username`) when it sends one. */
+  username?: string;
   name: string;
   groups: readonly string[];
 }

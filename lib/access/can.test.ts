@@ -124,6 +124,24 @@ describe('can(actor, action, person)', () => {
   });
 });
 
+describe('self-reset, by every name of the operator and of the mailbox', () => {
+  const operator = (claims: { email: string; username?: string }) => actorFor({ subject: 'alice', name: 'Alice', groups: ['it-admins'], ...claims }, policy);
+  const alice = person({ username: 'alice', email: 'alice@example.com', aliases: ['alice.admin@example.com', 'a.admin@example.com'], groups: ['it-admins'] });
+  it.each([
+    ['the primary email', { email: 'alice@example.com' }, alice, 'self'],
+    ['an alias as sign-in email', { email: 'alice.admin@example.com' }, alice, 'self'],
+    ['another alias, in other case', { email: 'A.Admin@EXAMPLE.com' }, alice, 'self'],
+    ['the username claim against the username', { email: 'alice@corp.example', username: 'Alice' }, alice, 'self'],
+    ['the username claim against an alias', { email: 'someone@corp.example', username: 'alice.admin@example.com' }, alice, 'self'],
+    ['the sign-in email against the username', { email: 'alice' }, alice, 'self'],
+    ['names that match nothing', { email: 'alice@corp.example', username: 'alice.w' }, alice, true],
+    ['an empty email and no username', { email: '' }, person({ email: undefined, username: 'x', aliases: [] }), true],
+    ['someone else’s aliases', { email: 'alice.admin@example.com' }, person({ aliases: ['jane@example.com'] }), true],
+  ] as const)('%s', (_label, claims, target, expected) => {
+    expect(can(operator(claims), 'reset', target)).toEqual(expected === true ? { allowed: true } : { allowed: false, reason: expected });
+  });
+});
+
 describe('auditScope(actor)', () => {
   it('lets admins read every event, leads only their own, and nobody else anything', () => {
     expect(auditScope(admin)).toEqual({ kind: 'all' });

@@ -35,6 +35,17 @@ export const REASON_TEXT: Record<DenyReason, string> = {
   protected: 'This person is in a protected group: only an admin can reset them.',
 };
 
+/**
+ * Rule 6, by every name on both sides: the operator's email and username claims against the
+ * mailbox's primary email, every alias and its username, ignoring case. A sign-in address that
+ * is only an alias of the operator's own mailbox is still their mailbox.
+ */
+function isSelf(actor: Actor, person: PersonWithGroups): boolean {
+  const names = (values: Array<string | undefined>) => values.filter((v): v is string => Boolean(v)).map((v) => v.toLowerCase());
+  const theirs = new Set(names([person.email, person.username, ...(person.aliases ?? [])]));
+  return names([actor.email, actor.username]).some((n) => theirs.has(n));
+}
+
 export function can(actor: Actor, action: Action, person: PersonWithGroups): Decision {
   if (actor.role === 'none') return deny('no-role');
   const access = actor.organizations.get(person.organizationId);
@@ -42,7 +53,7 @@ export function can(actor: Actor, action: Action, person: PersonWithGroups): Dec
   if (access.scope !== 'all' && !access.scope.some((g) => person.groups.includes(g))) return deny('not-yours');
   if (action === 'view') return { allowed: true };
 
-  if (actor.email && person.email && actor.email.toLowerCase() === person.email.toLowerCase()) return deny('self');
+  if (isSelf(actor, person)) return deny('self');
   if (person.state === 'deleted') return deny('deleted');
   if (person.state === 'disabled') return deny('disabled');
   if (person.kind === 'resource') return deny('resource');

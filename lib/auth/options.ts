@@ -75,6 +75,7 @@ export function authOptions(): NextAuthOptions {
           token.sub = p.sub;
           token.email = p.email ?? token.email;
           token.name = p.name ?? token.name;
+          token.username = p.preferred_username;
           token.groups = readGroups(p, c.oidc.groupsClaim);
           token.authTime = Math.floor(Date.now() / 1000);
           await auditSignIn({ subject: p.sub, email: token.email ?? '', name: token.name ?? '', groups: token.groups }, c.accessPolicyFile);
@@ -85,6 +86,7 @@ export function authOptions(): NextAuthOptions {
         session.identity = {
           subject: token.sub ?? '',
           email: token.email ?? '',
+          username: token.username,
           name: token.name ?? token.email ?? '',
           groups: token.groups ?? [],
           authTime: token.authTime ?? 0,

@@ -18,6 +18,8 @@ export interface Person {
   /** Signs in through an external identity source (WorkMail: IAM Identity Center), which owns the password. */
   externallyManaged: boolean;
   enabledAt?: Date;
+  /** Further addresses of the mailbox; only where they were looked up (aliasesOf), never from a listing. */
+  aliases?: readonly string[];
 }
 
 /** A person with the names of every group they belong to, directly or through nesting. */
@@ -33,7 +35,7 @@ export interface PersonPage {
 
 /**
  * What the portal needs from a directory. WorkMail implements it in lib/workmail; another
- * directory would implement the same five questions and one command.
+ * directory would implement the same questions and one command.
  */
 export interface Directory {
   /** A page of people in the directory's own order. */
@@ -47,6 +49,8 @@ export interface Directory {
   findByPrefix(organizationId: string, query: string): Promise<{ people: Person[]; truncated: boolean }>;
   /** One person by id, username or email; null when there is none. */
   getPerson(organizationId: string, identifier: string): Promise<Person | null>;
+  /** The person's further email addresses (not the primary one); empty for an unknown id. */
+  aliasesOf(organizationId: string, personId: string): Promise<string[]>;
   /** Names of every group the person belongs to, directly or through nested groups. */
   groupsOf(organizationId: string, personId: string): Promise<string[]>;
   /** Ids of every person in a group, directly or through nested groups; empty for an unknown group. */

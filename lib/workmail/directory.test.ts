@@ -50,6 +50,12 @@ describe('the WorkMail directory', () => {
     expect(await directory.getPerson(ORG, 'not an identifier!')).toBeNull();
   });
 
+  it('lists a person’s aliases, and none for an unknown id', async () => {
+    expect(await directory.aliasesOf(ORG, idOf('alice'))).toEqual(['alice.admin@example.com']);
+    expect(await directory.aliasesOf(ORG, idOf('jane.doe'))).toEqual([]);
+    expect(await directory.aliasesOf(ORG, '00000000-0000-0000-0000-000000000000')).toEqual([]);
+  });
+
   it('searches by prefix with an exact lookup for emails, and maps errors with the request id', async () => {
     const { people } = await directory.findByPrefix(ORG, 'jane.doe@example.com');
     expect(people.map((p) => p.username)).toContain('jane.doe');

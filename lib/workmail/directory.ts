@@ -9,6 +9,7 @@ import {
   ListGroupsCommand,
   ListUsersCommand,
   ResetPasswordCommand,
+  paginateListAliases,
   paginateListGroupMembers,
   paginateListGroupsForEntity,
   paginateListUsers,
@@ -109,6 +110,20 @@ export class WorkMailDirectory implements Directory {
       return fromDescribedUser(out, organizationId);
     } catch (err) {
       if (err instanceof DirectoryError && err.code === 'not-found') return null;
+      throw err;
+    }
+  }
+
+  async aliasesOf(organizationId: string, personId: string): Promise<string[]> {
+    try {
+      return await this.call(async () => {
+        const aliases: string[] = [];
+        const pages = paginateListAliases({ client: this.client(organizationId), pageSize: 100 }, { OrganizationId: organizationId, EntityId: personId });
+        for await (const page of pages) aliases.push(...(page.Aliases ?? []));
+        return aliases;
+      });
+    } catch (err) {
+      if (err instanceof DirectoryError && err.code === 'not-found') return [];
       throw err;
     }
   }

@@ -69,6 +69,7 @@ describe('the operations the adapter is seen calling', () => {
     await directory.allPeople(ORG);
     await directory.findByPrefix(ORG, 'ja');
     await directory.groupsOf(ORG, jane.id);
+    await directory.aliasesOf(ORG, jane.id);
     await directory.membersOf(ORG, 'engineering');
     await directory.resetPassword(ORG, jane.id, 'Harbor-Quartz-Pelican-31');
     const called = sorted(emulator.state.calls.list({}).map((c) => c.operation));

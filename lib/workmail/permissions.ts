@@ -7,6 +7,7 @@ import type { PolicyOrganization } from '../access/policy';
 
 export const WORKMAIL_ACTIONS = [
   'DescribeUser',
+  'ListAliases',
   'ListGroupMembers',
   'ListGroups',
   'ListGroupsForEntity',
