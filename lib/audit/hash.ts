@@ -15,7 +15,7 @@ const FIELDS: Array<keyof Hashed> = [
 ];
 
 /** Fields added after the first release join the hash only when set, so older chains still verify. */
-const LATER_FIELDS: Array<keyof Hashed> = ['checkpoint_hash'];
+const LATER_FIELDS: Array<keyof Hashed> = ['checkpoint_hash', 'repeat_count'];
 
 export function eventHash(row: Hashed): string {
   const values: unknown[] = FIELDS.map((f) => row[f] ?? null);

@@ -44,4 +44,21 @@ export const MIGRATIONS = {
       await sql`create index audit_by_time on audit_events (time)`.execute(db);
     },
   },
+  '004_audit_repeats': {
+    async up(db: Kysely<unknown>) {
+      // A summary event's count of identical refusals that were counted, not written one by one (lib/audit/repeats.ts).
+      await db.schema.alterTable('audit_events').addColumn('repeat_count', 'integer').execute();
+      // Those counts while their minute is open; one row per (kind of refusal, minute), shared by every instance.
+      await db.schema
+        .createTable('audit_repeats')
+        .addColumn('repeat_key', 'text', (c) => c.notNull())
+        .addColumn('window_start', 'text', (c) => c.notNull())
+        .addColumn('repeats', 'integer', (c) => c.notNull())
+        .addColumn('first_time', 'text', (c) => c.notNull())
+        .addColumn('last_time', 'text', (c) => c.notNull())
+        .addColumn('event', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('audit_repeats_pk', ['repeat_key', 'window_start'])
+        .execute();
+    },
+  },
 };

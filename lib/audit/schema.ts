@@ -21,9 +21,22 @@ export interface AuditEventsTable {
   prev_hash: string;
   /** Only on a purge's checkpoint event: the hash of the last event the purge removed. */
   checkpoint_hash: string | null;
+  /** Only on a summary of identical refusals: how many were counted instead of written (lib/audit/repeats.ts). */
+  repeat_count: number | null;
   hash: string;
+}
+
+export interface AuditRepeatsTable {
+  repeat_key: string;
+  window_start: string;
+  repeats: number;
+  first_time: string;
+  last_time: string;
+  /** The first counted event (JSON), the template of the summary. */
+  event: string;
 }
 
 export interface Tables {
   audit_events: AuditEventsTable;
+  audit_repeats: AuditRepeatsTable;
 }

@@ -31,6 +31,7 @@ export function eventRow(event: AuditEventInput, now: Date, prevHash: string): O
     user_agent: event.userAgent?.slice(0, 512) ?? null,
     prev_hash: prevHash,
     checkpoint_hash: event.checkpointHash ?? null,
+    repeat_count: event.repeatCount ?? null,
   };
   return { ...row, hash: eventHash(row) };
 }
@@ -74,6 +75,7 @@ export const toEvent = (r: EventRow): AuditEvent => ({
   userAgent: r.user_agent,
   prevHash: r.prev_hash,
   checkpointHash: r.checkpoint_hash,
+  repeatCount: r.repeat_count,
   hash: r.hash,
 });
 

@@ -3,6 +3,8 @@ export type AuditEventType =
   | 'password.reset.requested'
   | 'password.reset.succeeded'
   | 'password.reset.failed'
+  | 'password.reset.invalid'
+  | 'password.reset.refused'
   | 'access.denied'
   | 'rate.limited'
   | 'sign-in'
@@ -21,6 +23,8 @@ export interface AuditEventInput {
   clientIp?: string;
   userAgent?: string;
   checkpointHash?: string;
+  /** A summary of identical refusals: how many were counted instead of written. */
+  repeatCount?: number;
 }
 
 export interface AuditEvent {
@@ -43,5 +47,6 @@ export interface AuditEvent {
   userAgent: string | null;
   prevHash: string;
   checkpointHash: string | null;
+  repeatCount: number | null;
   hash: string;
 }
