@@ -2,7 +2,9 @@ import 'server-only';
 /**
  * One way to run a form action (STYLE.md): parse with the form's schema, require a signed-in
  * operator with a role, run the handler, and turn anything unexpected into a plain refusal that
- * is logged in full. `redirect` happens outside any try/catch, as Next.js requires.
+ * is logged in full. Input that fails the schema never reaches the handler, so `onInvalid` is
+ * where it is recorded (the raw fields are the attacker's: record only what identifies the
+ * target). `redirect` happens outside any try/catch, as Next.js requires.
  */
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
@@ -19,6 +21,7 @@ export function defineAction<S extends z.ZodType>(
   schema: () => S,
   fields: readonly string[],
   handler: (input: z.output<S>, context: ActionContext) => Promise<ResetResult>,
+  onInvalid?: (raw: Record<string, unknown>, fieldsAtFault: ResetField[], context: ActionContext) => Promise<void>,
 ) {
   return async (_previous: ResetResult, formData: FormData): Promise<ResetResult> => {
     const raw = Object.fromEntries(fields.map((name) => [name, formData.get(name) ?? undefined]));
@@ -32,6 +35,9 @@ export function defineAction<S extends z.ZodType>(
         const field = (['password', 'confirmation', 'reason'].includes(String(issue.path[0])) ? issue.path[0] : 'form') as ResetField;
         fieldErrors[field] ??= field === 'form' ? 'This form is out of date: reload the page and try again.' : issue.message;
       }
+      await onInvalid?.(raw, Object.keys(fieldErrors) as ResetField[], { actor }).catch((err: unknown) =>
+        log.error({ err: (err as Error).message, actor: actor.subject }, 'invalid form not recorded'),
+      );
       return { status: 'invalid', fieldErrors };
     }
     try {

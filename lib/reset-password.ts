@@ -4,22 +4,28 @@ import 'server-only';
  * person, ask can(), check the password again with the person's words, reserve a slot under the
  * rate limits while auditing "requested" (no record, no reset), call the directory, audit the
  * outcome. The password goes to the directory and nowhere else.
+ *
+ * Every attempt that reaches the action ends in exactly one outcome event: `denied`, `invalid`,
+ * `refused` (here or by the rate limit), `failed` or `succeeded`, with a reason code. Refusals go
+ * through the bounded writer (lib/audit/repeats.ts), so a flood of identical ones is counted.
  */
 import type { Actor } from './access/actor';
 import { can, REASON_TEXT } from './access/can';
+import { appendBounded } from './audit/repeats';
 import { appendEvent } from './audit/store';
-import type { AuditEventInput } from './audit/types';
+import type { AuditEventInput, AuditEventType } from './audit/types';
 import { checkBinding } from './auth/binding';
 import { config } from './config';
-import { directory, getPerson, groupsOf } from './directory';
+import { directory } from './directory';
 import { DIRECTORY_ERROR_TEXT } from './directory/error-text';
 import { DirectoryError } from './directory/errors';
+import { findTarget } from './directory/target';
 import type { Person } from './directory/types';
 import { log } from './log';
 import { contextWords, estimateStrength, STRENGTH_LABELS } from './password/strength';
 import type { ResetPasswordInput } from './password/schema';
 import { reserveReset } from './rate-limit';
-import type { ResetResult } from './reset-result';
+import type { ResetField, ResetResult } from './reset-result';
 
 export interface RequestInfo {
   clientIp?: string;
@@ -32,6 +38,8 @@ const NOT_YOURS: ResetResult = {
   action: 'Search again for the person.',
 };
 
+export const FORM_OUT_OF_DATE = 'This form is out of date: reload the page and try again.';
+
 function refusedBy(error: DirectoryError): ResetResult {
   const text = DIRECTORY_ERROR_TEXT[error.code];
   return { status: 'refused', title: text.title, action: text.action, requestId: error.requestId };
@@ -39,91 +47,160 @@ function refusedBy(error: DirectoryError): ResetResult {
 
 const utcTime = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
 
-export async function performReset(actor: Actor, input: ResetPasswordInput, request: RequestInfo): Promise<ResetResult> {
-  const access = actor.organizations.get(input.organizationId);
-  if (!access || !checkBinding(input.binding, input.organizationId, input.userId, actor.subject)) return NOT_YOURS;
+type Refusal = { type: AuditEventType; outcome: 'denied' | 'invalid' | 'refused' | 'failed'; errorCode: string; requestId?: string };
 
-  const base = (person?: Person): Omit<AuditEventInput, 'type' | 'outcome'> => ({
-    actor: { subject: actor.subject, email: actor.email, name: actor.name, role: actor.role },
-    organizationId: input.organizationId,
-    person: { id: person?.id ?? input.userId, email: person?.email, name: person?.displayName },
-    reason: input.reason || undefined,
-    ...request,
+/** Writes the attempt's one refusal; a refusal stands even when it cannot be recorded (then it is logged). */
+async function recordRefusal(event: AuditEventInput): Promise<void> {
+  await appendBounded(event).catch((err: unknown) =>
+    log.error({ err: (err as Error).message, type: event.type, errorCode: event.errorCode, actor: event.actor.subject }, 'audit: refusal not written'),
+  );
+}
+
+type Who = Pick<AuditEventInput, 'actor' | 'organizationId' | 'person' | 'reason' | 'clientIp' | 'userAgent'>;
+
+const who = (actor: Actor, request: RequestInfo, target: { organizationId?: string; personId?: string; person?: Person; reason?: string }): Who => ({
+  actor: { subject: actor.subject, email: actor.email, name: actor.name, role: actor.role },
+  organizationId: target.organizationId,
+  person: { id: target.person?.id ?? target.personId, email: target.person?.email, name: target.person?.displayName },
+  reason: target.reason || undefined,
+  ...request,
+});
+
+/**
+ * A form that failed its schema before the handler ran (lib/define-action.ts): recorded with the
+ * first field at fault and only what identifies the target, never the submitted password.
+ */
+export async function recordInvalidForm(actor: Actor, raw: Record<string, unknown>, fields: ResetField[], request: RequestInfo): Promise<void> {
+  const text = (v: unknown, max: number) => (typeof v === 'string' && v.length > 0 ? v.slice(0, max) : undefined);
+  const organizationId = text(raw.organizationId, 34);
+  await recordRefusal({
+    ...who(actor, request, {
+      organizationId: organizationId && actor.organizations.has(organizationId) ? organizationId : undefined,
+      personId: text(raw.userId, 256),
+    }),
+    type: 'password.reset.invalid',
+    outcome: 'invalid',
+    errorCode: `invalid-${fields[0] ?? 'form'}`,
   });
+}
 
-  // 3. The person as WorkMail has them now; a failed lookup denies. Their groups decide scope and
-  // protection for a lead, so a lead's reset reads them fresh; an admin's decision never depends
-  // on groups (every group is in scope and protection does not bind admins), so it skips them.
-  let person: Person | null;
-  let groups: string[];
+export async function performReset(actor: Actor, input: ResetPasswordInput, request: RequestInfo): Promise<ResetResult> {
+  let recorded = false;
+  let person: Person | undefined;
+  const base = () => who(actor, request, { organizationId: input.organizationId, personId: input.userId, person, reason: input.reason });
+  const refuse = async (refusal: Refusal, result: ResetResult, details: 'person' | 'id only' = 'person'): Promise<ResetResult> => {
+    recorded = true;
+    const event = base();
+    // "Not yours" keeps the out-of-scope person's name and email out of the lead's own audit view.
+    if (details === 'id only') event.person = { id: event.person?.id };
+    await recordRefusal({ ...event, ...refusal });
+    return result;
+  };
   try {
-    person = await getPerson(input.organizationId, input.userId);
-    groups = person && access.scope !== 'all' ? await groupsOf(input.organizationId, person.id) : [];
+    return await reset();
   } catch (err) {
-    if (err instanceof DirectoryError) return refusedBy(err);
+    if (!recorded) await recordRefusal({ ...base(), type: 'password.reset.failed', outcome: 'failed', errorCode: 'unexpected' });
     throw err;
   }
-  if (!person) {
-    await appendEvent({ ...base(), type: 'access.denied', outcome: 'denied', errorCode: 'not-found' });
-    return NOT_YOURS;
-  }
 
-  // 4. The one rule, against that person.
-  const decision = can(actor, 'reset', { ...person, groups });
-  if (!decision.allowed) {
-    await appendEvent({ ...base(person), type: 'access.denied', outcome: 'denied', errorCode: decision.reason });
-    return decision.reason === 'not-yours' ? NOT_YOURS : { status: 'refused', title: 'You cannot reset this password.', action: REASON_TEXT[decision.reason] };
-  }
+  async function reset(): Promise<ResetResult> {
+    const access = actor.organizations.get(input.organizationId);
+    if (!access) return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'not-yours' }, NOT_YOURS, 'id only');
+    const binding = checkBinding(input.binding, input.organizationId, input.userId, actor.subject);
+    if (binding === 'foreign') return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'form-binding' }, NOT_YOURS, 'id only');
+    if (binding === 'expired') {
+      return refuse({ type: 'password.reset.invalid', outcome: 'invalid', errorCode: 'form-expired' }, { status: 'invalid', fieldErrors: { form: FORM_OUT_OF_DATE } });
+    }
 
-  // 5. Strength again, on the server, with the person's own words.
-  const policy = config().password;
-  const strength = estimateStrength(
-    input.password,
-    contextWords({ username: person.username, displayName: person.displayName, email: person.email, organizationAlias: access.alias }),
-  );
-  if (strength.score < policy.minScore) {
-    return {
-      status: 'invalid',
-      fieldErrors: { password: `Too easy to guess (${strength.label}); it must be at least ${STRENGTH_LABELS[policy.minScore]}. Generate one, or add unrelated words.` },
-    };
-  }
+    // 3. The person as WorkMail has them now, after the same calls whether they exist or not
+    // (lib/directory/target.ts); the aliases in parallel, by the id the binding pinned. A failed lookup denies.
+    let target;
+    try {
+      const [found, aliases] = await Promise.all([
+        findTarget(access, input.userId, { fresh: true }),
+        directory().aliasesOf(input.organizationId, input.userId),
+      ]);
+      target = found && { ...found, aliases };
+    } catch (err) {
+      if (!(err instanceof DirectoryError)) throw err;
+      return refuse({ type: 'password.reset.refused', outcome: 'refused', errorCode: `lookup-${err.code}`, requestId: err.requestId }, refusedBy(err));
+    }
 
-  // 6–7. Rate limits and the "requested" record, in one transaction; no record, no reset.
-  let reservation;
-  try {
-    reservation = await reserveReset({ ...base(person), type: 'password.reset.requested', outcome: 'requested' }, config().rateLimit);
-  } catch (err) {
-    log.error({ err: (err as Error).message }, 'audit write failed: reset refused');
-    return {
-      status: 'refused',
-      title: 'The audit log cannot be written right now, so no reset was made.',
-      action: 'Try again in a minute; if it persists, tell IT (the portal’s database is unavailable).',
-    };
-  }
-  if (!reservation.ok) {
-    return {
-      status: 'refused',
-      title:
-        reservation.scope === 'operator'
-          ? 'You have made too many resets in the last hour.'
-          : 'This person’s password has been reset too many times in the last hour.',
-      action: `Try again after ${utcTime(reservation.retryAt)}.`,
-    };
-  }
+    // 4. The one rule, against that person. A lead hears, and their own audit view shows, "not
+    // yours" for unknown and out of scope alike; an admin's record keeps `not-found`.
+    if (!target) {
+      return refuse({ type: 'access.denied', outcome: 'denied', errorCode: access.scope === 'all' ? 'not-found' : 'not-yours' }, NOT_YOURS, 'id only');
+    }
+    const decision = can(actor, 'reset', target);
+    if (!decision.allowed) {
+      if (decision.reason === 'not-yours') return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'not-yours' }, NOT_YOURS, 'id only');
+      person = target;
+      return refuse(
+        { type: 'access.denied', outcome: 'denied', errorCode: decision.reason },
+        { status: 'refused', title: 'You cannot reset this password.', action: REASON_TEXT[decision.reason] },
+      );
+    }
+    person = target;
 
-  // 8–9. The reset itself, then its outcome with the AWS request id.
-  try {
-    const { requestId } = await directory().resetPassword(input.organizationId, person.id, input.password);
-    await appendEvent({ ...base(person), type: 'password.reset.succeeded', outcome: 'succeeded', requestId }).catch((err: unknown) =>
-      log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
+    // 5. Strength again, on the server, with the person's own words.
+    const policy = config().password;
+    const strength = estimateStrength(
+      input.password,
+      contextWords({ username: person.username, displayName: person.displayName, email: person.email, organizationAlias: access.alias }),
     );
-    return { status: 'success', displayName: person.displayName, email: person.email, signInName: person.email ?? person.username, requestId };
-  } catch (err) {
-    const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');
-    if (error.code === 'unknown') log.error({ err, requestId: error.requestId }, 'reset failed with an unmapped error');
-    await appendEvent({ ...base(person), type: 'password.reset.failed', outcome: 'failed', errorCode: error.vendorCode ?? error.code, requestId: error.requestId }).catch(
-      (auditErr: unknown) => log.error({ err: (auditErr as Error).message }, 'audit outcome write failed'),
-    );
-    return refusedBy(error);
+    if (strength.score < policy.minScore) {
+      return refuse(
+        { type: 'password.reset.invalid', outcome: 'invalid', errorCode: 'weak-password' },
+        {
+          status: 'invalid',
+          fieldErrors: { password: `Too easy to guess (${strength.label}); it must be at least ${STRENGTH_LABELS[policy.minScore]}. Generate one, or add unrelated words.` },
+        },
+      );
+    }
+
+    // 6–7. Rate limits and the "requested" record, in one transaction; no record, no reset. Over a
+    // limit, reserveReset itself writes the `rate.limited` refusal.
+    let reservation;
+    recorded = true;
+    try {
+      reservation = await reserveReset({ ...base(), type: 'password.reset.requested', outcome: 'requested' }, config().rateLimit);
+    } catch (err) {
+      log.error({ err: (err as Error).message, actor: actor.subject, errorCode: 'audit-unavailable' }, 'audit write failed: reset refused');
+      return {
+        status: 'refused',
+        title: 'The audit log cannot be written right now, so no reset was made.',
+        action: 'Try again in a minute; if it persists, tell IT (the portal’s database is unavailable).',
+      };
+    }
+    if (!reservation.ok) {
+      return {
+        status: 'refused',
+        title:
+          reservation.scope === 'operator'
+            ? 'You have made too many resets in the last hour.'
+            : 'This person’s password has been reset too many times in the last hour.',
+        action: `Try again after ${utcTime(reservation.retryAt)}.`,
+      };
+    }
+
+    // 8–9. The reset itself, then its outcome with the AWS request id.
+    try {
+      const { requestId } = await directory().resetPassword(input.organizationId, person.id, input.password);
+      await appendEvent({ ...base(), type: 'password.reset.succeeded', outcome: 'succeeded', requestId }).catch((err: unknown) =>
+        log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
+      );
+      return { status: 'success', displayName: person.displayName, email: person.email, signInName: person.email ?? person.username, requestId };
+    } catch (err) {
+      const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');
+      if (error.code === 'unknown') {
+        // The original, for IT: the vendor's name, message and request id (never shown to the operator).
+        const original = err instanceof DirectoryError ? { name: err.vendorCode, message: err.vendorMessage } : { name: (err as Error)?.name, message: (err as Error)?.message };
+        log.error({ vendorError: { ...original, requestId: error.requestId }, actor: actor.subject }, 'reset failed with an unmapped error');
+      }
+      await appendEvent({ ...base(), type: 'password.reset.failed', outcome: 'failed', errorCode: error.vendorCode ?? error.code, requestId: error.requestId }).catch(
+        (auditErr: unknown) => log.error({ err: (auditErr as Error).message }, 'audit outcome write failed'),
+      );
+      return refusedBy(error);
+    }
   }
 }

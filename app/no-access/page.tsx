@@ -2,10 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getActor } from '@/lib/auth/actor';
-import { loadPolicy } from '@/lib/access/policy';
-import { appendEvent } from '@/lib/audit/store';
+import { appendBounded } from '@/lib/audit/repeats';
 import { log } from '@/lib/log';
-import { config } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'No access' };
 
@@ -13,14 +11,15 @@ export default async function NoAccessPage() {
   const actor = await getActor();
   if (!actor) redirect('/sign-in');
   if (actor.role !== 'none') redirect('/users');
-  // DESIGN.md §4 rule 2: a signed-in operator without a role is turned away, and that is recorded.
-  await appendEvent({
+  // DESIGN.md §4 rule 2: a signed-in operator without a role is turned away, and that is recorded,
+  // bounded like every refusal (lib/audit/repeats.ts): reloading this page cannot flood the log.
+  await appendBounded({
     type: 'access.denied',
     actor: { subject: actor.subject, email: actor.email, name: actor.name, role: actor.role },
     outcome: 'denied',
     errorCode: 'no-role',
   }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'audit: no-access event not written'));
-  const adminGroups = [...loadPolicy(config().accessPolicyFile).adminGroups];
+  // Whom to ask, not which identity-provider group grants admin: that name helps only an attacker.
   return (
     <main className="page narrow">
       <h1>You have no access to this portal</h1>
@@ -28,14 +27,8 @@ export default async function NoAccessPage() {
         You are signed in as <strong>{actor.name}</strong> ({actor.email}), but none of your groups gives you a role here.
       </p>
       <p>
-        To get access, ask an IT administrator
-        {adminGroups.length > 0 ? (
-          <>
-            {' '}
-            (a member of <strong>{adminGroups.join(', ')}</strong>)
-          </>
-        ) : null}{' '}
-        to add one of your groups to the portal&apos;s access policy as a team lead for your WorkMail groups.
+        To get access, ask your IT administrators (the team that runs this portal) to give you a role: as a team lead for your
+        WorkMail groups, for example.
       </p>
       <SignOutButton />
     </main>

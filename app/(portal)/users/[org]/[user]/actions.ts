@@ -5,7 +5,7 @@ import { config } from '@/lib/config';
 import { defineAction } from '@/lib/define-action';
 import { resetPasswordSchema } from '@/lib/password/schema';
 import { requestClient } from '@/lib/request-client';
-import { performReset } from '@/lib/reset-password';
+import { performReset, recordInvalidForm } from '@/lib/reset-password';
 
 const FIELDS = ['organizationId', 'userId', 'binding', 'password', 'confirmation', 'reason'] as const;
 
@@ -15,4 +15,5 @@ export const resetPasswordAction = defineAction(
   async (input, { actor }) => {
     return performReset(actor, input, requestClient(await headers()));
   },
+  async (raw, fields, { actor }) => recordInvalidForm(actor, raw, fields, requestClient(await headers())),
 );

@@ -7,8 +7,9 @@ import { ResetForm } from '@/components/reset-form';
 import { organizationOf } from '@/lib/access/actor';
 import { can, REASON_TEXT } from '@/lib/access/can';
 import { requireActor } from '@/lib/auth/actor';
-import { getPerson, groupsOf } from '@/lib/directory';
+import { directory, groupsOf } from '@/lib/directory';
 import { DirectoryError } from '@/lib/directory/errors';
+import { findTarget } from '@/lib/directory/target';
 import { formBinding } from '@/lib/auth/binding';
 import { config } from '@/lib/config';
 import { contextWords } from '@/lib/password/strength';
@@ -27,10 +28,18 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
   if (!organization) notFound();
 
   let target;
+  let shownGroups: string[];
   try {
-    const person = await getPerson(organization.organizationId, decodeURIComponent(user));
-    if (!person) notFound();
-    target = { ...person, groups: await groupsOf(organization.organizationId, person.id) };
+    // Unknown and out of scope are told apart by nothing, not even the work done (lib/directory/target.ts).
+    const found = await findTarget(organization, decodeURIComponent(user), { fresh: false });
+    // Out of scope answers exactly like unknown, so a lead cannot learn who exists elsewhere.
+    if (!found || !can(actor, 'view', found).allowed) notFound();
+    const [aliases, groups] = await Promise.all([
+      directory().aliasesOf(organization.organizationId, found.id),
+      groupsOf(organization.organizationId, found.id),
+    ]);
+    target = { ...found, aliases };
+    shownGroups = groups;
   } catch (err) {
     if (!(err instanceof DirectoryError)) throw err;
     return (
@@ -40,8 +49,6 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
       </>
     );
   }
-  // Out of scope answers exactly like unknown, so a lead cannot learn who exists elsewhere.
-  if (!can(actor, 'view', target).allowed) notFound();
   const reset = can(actor, 'reset', target);
   const permalink = `/users/${encodeURIComponent(organization.alias)}/${encodeURIComponent(target.id)}`;
 
@@ -51,7 +58,7 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
         <Link href="/users">← Back to search</Link>
       </p>
       <h1>{target.displayName}</h1>
-      <PersonDetails person={target} organizationAlias={organization.alias} permalink={permalink} />
+      <PersonDetails person={{ ...target, groups: shownGroups }} organizationAlias={organization.alias} permalink={permalink} />
       <section aria-labelledby="reset-heading" className="panel">
         <h2 id="reset-heading">Reset password</h2>
         {reset.allowed ? (
