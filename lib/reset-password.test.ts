@@ -6,8 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../emulators/workmail/server';
 import { workmailEnvironment } from '../scripts/demo-env';
 import type { Actor } from './access/actor';
@@ -23,6 +24,9 @@ let lib: {
   latestEvents: typeof import('./audit/store').latestEvents;
   actorFor: typeof import('./access/actor').actorFor;
   loadPolicy: typeof import('./access/policy').loadPolicy;
+  recordInvalidForm: typeof import('./reset-password').recordInvalidForm;
+  flushRepeats: typeof import('./audit/repeats').flushRepeats;
+  log: typeof import('./log').log;
 };
 let alice: Actor;
 let bob: Actor;
@@ -46,6 +50,8 @@ beforeAll(async () => {
     ...(await import('./audit/store')),
     ...(await import('./access/actor')),
     ...(await import('./access/policy')),
+    ...(await import('./audit/repeats')),
+    ...(await import('./log')),
   };
   const policy = lib.loadPolicy('config/access-policy.demo.json');
   alice = lib.actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', groups: ['it-admins'] }, policy);
@@ -117,5 +123,197 @@ describe('resets, limits and the audit chain', () => {
     raw.prepare('delete from audit_events where id = ?').run(middle.id);
     raw.close();
     expect(await lib.verifyChain()).toMatchObject({ ok: false, brokenAt: middle.id + 1 });
+  });
+});
+
+/** Rows written after `id`, read straight from the file as a reviewer would. */
+const rowsAfter = (id: number) => {
+  const raw = new Database(dbFile, { readonly: true });
+  try {
+    return raw.prepare('select * from audit_events where id > ? order by id').all(id) as Array<Record<string, unknown>>;
+  } finally {
+    raw.close();
+  }
+};
+const lastId = () => {
+  const raw = new Database(dbFile, { readonly: true });
+  try {
+    return (raw.prepare('select coalesce(max(id), 0) as id from audit_events').get() as { id: number }).id;
+  } finally {
+    raw.close();
+  }
+};
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const PASSWORDS = ['Harbor-Quartz-Pelican-31', 'Jane.Doe2026!', 'Lantern-Basalt-Otter-58'];
+const faults = (body: object) =>
+  fetch(`${emulator.url}/__control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const clearFaults = () => fetch(`${emulator.url}/__control/faults`, { method: 'DELETE' });
+
+describe('every attempt that reaches the action leaves exactly one outcome event, never the password', () => {
+  afterEach(async () => {
+    await clearFaults();
+  });
+
+  const cases: Array<[string, () => Promise<unknown>, () => Record<string, unknown>]> = [
+    [
+      'an organization that is not theirs',
+      () => lib.performReset(bob, { ...input(bob, 'jane.doe'), organizationId: 'm-fedcba9876543210fedcba9876543210' }, {}),
+      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'not-yours' }),
+    ],
+    [
+      'a binding for another person (a crafted POST)',
+      () => lib.performReset(bob, { ...input(bob, 'jane.doe'), userId: idOf('maria.garcia') }, {}),
+      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'form-binding', person_id: idOf('maria.garcia'), person_email: null }),
+    ],
+    [
+      'a broken binding',
+      () => lib.performReset(bob, { ...input(bob, 'jane.doe'), binding: 'not-a-binding' }, {}),
+      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'form-binding' }),
+    ],
+    [
+      'an unknown person, bound by a lead',
+      () => lib.performReset(bob, { ...input(bob, 'jane.doe'), userId: UNKNOWN_ID, binding: lib.formBinding(ORG, UNKNOWN_ID, 'bob') }, {}),
+      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'not-yours', person_id: UNKNOWN_ID }),
+    ],
+    [
+      'an out-of-scope person, bound by a lead: no name or email of theirs recorded',
+      () => lib.performReset(bob, input(bob, 'maria.garcia'), {}),
+      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'not-yours', person_name: null, person_email: null }),
+    ],
+    [
+      'a password the server finds too weak',
+      () => lib.performReset(alice, input(alice, 'jane.doe', 'Jane.Doe2026!'), {}),
+      () => ({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'weak-password', person_email: 'jane.doe@example.com' }),
+    ],
+    [
+      'a lookup error',
+      async () => {
+        await faults({ operation: 'DescribeUser', error: 'DirectoryUnavailableException', times: 1 });
+        return lib.performReset(alice, input(alice, 'john.smith'), {});
+      },
+      () => ({ type: 'password.reset.refused', outcome: 'refused', error_code: 'lookup-directory-unavailable' }),
+    ],
+    [
+      'a form that failed its schema',
+      () =>
+        lib.recordInvalidForm(
+          bob,
+          { organizationId: ORG, userId: idOf('jane.doe'), password: 'Lantern-Basalt-Otter-58😀', confirmation: 'x' },
+          ['password', 'confirmation'],
+          { clientIp: '198.51.100.4' },
+        ),
+      () => ({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'invalid-password', person_id: idOf('jane.doe'), client_ip: '198.51.100.4' }),
+    ],
+  ];
+
+  it.each(cases)('%s', async (_label, attempt, expected) => {
+    const before = lastId();
+    const result = await attempt();
+    if (result) expect(JSON.stringify(result)).not.toMatch(/Harbor|Jane\.Doe2026|Lantern/);
+    const rows = rowsAfter(before);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject(expected());
+    expect(rows[0]!.error_code).toBeTruthy();
+  });
+
+  it('a lookup error keeps the request id of the failed call', async () => {
+    await faults({ operation: 'DescribeUser', error: 'DirectoryUnavailableException', times: 1 });
+    const before = lastId();
+    const result = await lib.performReset(alice, input(alice, 'john.smith'), {});
+    const failed = emulator.state.calls.list({ operation: 'DescribeUser' }).at(-1)!;
+    expect(result).toMatchObject({ status: 'refused', requestId: failed.requestId });
+    expect(rowsAfter(before)[0]).toMatchObject({ request_id: failed.requestId });
+  });
+
+  it('a form older than SESSION_IDLE_MINUTES: invalid, "reload the page", one event, no WorkMail call', async () => {
+    const before = lastId();
+    const calls = emulator.state.calls.list({}).length;
+    const userId = idOf('jane.doe');
+    const stale = lib.formBinding(ORG, userId, 'alice', new Date(Date.now() - 31 * 60_000));
+    const result = await lib.performReset(alice, { ...input(alice, 'jane.doe'), binding: stale }, {});
+    expect(result).toEqual({ status: 'invalid', fieldErrors: { form: expect.stringContaining('This form is out of date: reload the page') } });
+    expect(rowsAfter(before)).toEqual([expect.objectContaining({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'form-expired' })]);
+    expect(emulator.state.calls.list({}).length).toBe(calls);
+  });
+
+  it('200 identical denials in a loop leave at most 31 rows, the rest recorded as a count', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 60_000));
+      const before = lastId();
+      const crafted = { ...input(bob, 'jane.doe'), userId: idOf('tom.brown') };
+      for (let i = 0; i < 200; i++) await lib.performReset(bob, crafted, {});
+      vi.setSystemTime(Date.now() + 61_000);
+      await lib.flushRepeats();
+      const rows = rowsAfter(before);
+      expect(rows.length).toBeLessThanOrEqual(31);
+      expect(rows.every((r) => r.error_code === 'form-binding' && r.person_id === idOf('tom.brown'))).toBe(true);
+      expect(rows.at(-1)).toMatchObject({ repeat_count: 200 - (rows.length - 1) });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an unmapped WorkMail error is logged with its original name, message and request id', async () => {
+    const frank = lib.actorFor({ subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.loadPolicy('config/access-policy.demo.json'));
+    await faults({ operation: 'ResetPassword', error: 'BrandNewWorkMailException', message: 'Something WorkMail has never said before.', times: 1 });
+    const logged = vi.spyOn(lib.log, 'error');
+    try {
+      const result = await lib.performReset(frank, input(frank, 'liam.carter', 'Lantern-Basalt-Otter-58'), {});
+      const call = emulator.state.calls.list({ operation: 'ResetPassword' }).at(-1)!;
+      expect(call.outcome).toBe('BrandNewWorkMailException');
+      expect(result).toMatchObject({ status: 'refused', requestId: call.requestId });
+      const line = JSON.stringify(logged.mock.calls.find(([, message]) => message === 'reset failed with an unmapped error'));
+      expect(line).toContain('BrandNewWorkMailException');
+      expect(line).toContain('Something WorkMail has never said before.');
+      expect(line).toContain(call.requestId);
+      expect(line).not.toContain('Lantern-Basalt-Otter-58');
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it('no row of the audit log holds any password these tests used', () => {
+    const bytes = readFileSync(dbFile);
+    for (const password of PASSWORDS) expect(bytes.includes(Buffer.from(password)), password).toBe(false);
+  });
+});
+
+describe('self-reset through an alias', () => {
+  it('an admin who signs in with an alias of their own mailbox cannot reset it: denied as self, no WorkMail call', async () => {
+    const viaAlias = lib.actorFor(
+      { subject: 'alice-alias', email: 'Alice.Admin@example.com', name: 'Alice Admin', groups: ['it-admins'] },
+      lib.loadPolicy('config/access-policy.demo.json'),
+    );
+    const before = lastId();
+    const calls = resetCalls().length;
+    const result = await lib.performReset(viaAlias, input(viaAlias, 'alice'), {});
+    expect(result).toMatchObject({ status: 'refused', title: 'You cannot reset this password.', action: expect.stringContaining('your own mailbox') });
+    expect(resetCalls().length).toBe(calls);
+    expect(rowsAfter(before)).toEqual([expect.objectContaining({ type: 'access.denied', error_code: 'self', actor_email: 'Alice.Admin@example.com' })]);
+  });
+
+  it('nor through the username claim alone', async () => {
+    const byUsername = lib.actorFor(
+      { subject: 'bob-2', email: 'robert@corp.example', username: 'BOB', name: 'Bob Lead', groups: ['eng-leads'] },
+      lib.loadPolicy('config/access-policy.demo.json'),
+    );
+    expect(await lib.performReset(byUsername, input(byUsername, 'bob'), {})).toMatchObject({ status: 'refused', action: expect.stringContaining('your own mailbox') });
+  });
+});
+
+describe('unknown and out-of-scope people cost the same directory calls', () => {
+  it('in the action: the same operations, in the same order, for a lead', async () => {
+    const operations = async (userId: string) => {
+      emulator.state.calls.clear();
+      await lib.performReset(bob, { ...input(bob, 'jane.doe'), userId, binding: lib.formBinding(ORG, userId, 'bob') }, {});
+      const ops = emulator.state.calls.list({}).map((c) => c.operation);
+      // ListAliases runs beside the rest (by the bound id), so only its count is fixed, not its place.
+      return { sequence: ops.filter((o) => o !== 'ListAliases'), aliases: ops.filter((o) => o === 'ListAliases').length };
+    };
+    const unknown = await operations(UNKNOWN_ID);
+    const outOfScope = await operations(idOf('maria.garcia'));
+    expect(unknown.sequence.length).toBeGreaterThan(1);
+    expect(outOfScope).toEqual(unknown);
   });
 });
