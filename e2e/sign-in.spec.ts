@@ -19,7 +19,7 @@ test.describe('roles', () => {
     await portal.signInAs('dave');
     await expect(page).toHaveURL(/\/no-access$/);
     await expect(page.getByRole('heading', { name: 'You have no access to this portal' })).toBeVisible();
-    await expect(page.getByText('it-admins')).toBeVisible();
+    await expect(page.getByText('ask your IT administrators')).toBeVisible();
     await page.goto('/users');
     await expect(page).toHaveURL(/\/no-access$/);
     const dave = auditRows().filter((r) => r.actor_email === 'dave@example.com');
