@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { firstParam, type SearchParams } from '../search-params';
 
-export const OUTCOMES = ['succeeded', 'failed', 'refused', 'denied', 'requested', 'signed-in', 'exported', 'purged'] as const;
+export const OUTCOMES = ['succeeded', 'failed', 'refused', 'denied', 'invalid', 'requested', 'signed-in', 'exported', 'purged'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
