@@ -5,6 +5,7 @@ import 'server-only';
  * so two concurrent attempts, even on two instances, cannot both slip under the limit.
  */
 import type { AuditDatabase } from './audit/db';
+import { appendBoundedWithin } from './audit/repeats';
 import { appendWithin, inTransaction } from './audit/store';
 import type { AuditEventInput } from './audit/types';
 
@@ -35,7 +36,8 @@ export async function reserveReset(
     for (const [scope, limit] of [['operator', limits.perActor], ['person', limits.perTarget]] as const) {
       const times = await recent(scope === 'operator' ? 'actor' : 'person');
       if (times.length >= limit) {
-        await appendWithin(trx, { ...requested, type: 'rate.limited', outcome: 'refused', errorCode: `rate-limit-${scope}` }, now);
+        // A refusal like any other: identical ones past 30 a minute are counted (lib/audit/repeats.ts).
+        await appendBoundedWithin(trx, { ...requested, type: 'rate.limited', outcome: 'refused', errorCode: `rate-limit-${scope}` }, now);
         // The window frees a slot when the oldest counted attempt is an hour old.
         return { ok: false, scope, retryAt: new Date(Date.parse(times[times.length - limit]!.time) + WINDOW_MS) };
       }

@@ -273,6 +273,28 @@ describe('every attempt that reaches the action leaves exactly one outcome event
     }
   });
 
+  it('an audit log that cannot be written: no reset, no row, and the refusal is logged', async () => {
+    const frank = lib.actorFor({ subject: 'frank-2', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.loadPolicy('config/access-policy.demo.json'));
+    // Another writer holds the database's write lock past the portal's busy timeout.
+    const blocker = new Database(dbFile);
+    blocker.exec('begin immediate');
+    const logged = vi.spyOn(lib.log, 'error');
+    const before = lastId();
+    const calls = resetCalls().length;
+    try {
+      const result = await lib.performReset(frank, input(frank, 'mia.novak', 'Lantern-Basalt-Otter-58'), {});
+      expect(result).toMatchObject({ status: 'refused', title: 'The audit log cannot be written right now, so no reset was made.' });
+      expect(JSON.stringify(logged.mock.calls)).toContain('audit-unavailable');
+      expect(JSON.stringify(logged.mock.calls)).not.toContain('Lantern-Basalt-Otter-58');
+    } finally {
+      blocker.exec('rollback');
+      blocker.close();
+      logged.mockRestore();
+    }
+    expect(rowsAfter(before)).toEqual([]);
+    expect(resetCalls().length).toBe(calls);
+  });
+
   it('no row of the audit log holds any password these tests used', () => {
     const bytes = readFileSync(dbFile);
     for (const password of PASSWORDS) expect(bytes.includes(Buffer.from(password)), password).toBe(false);

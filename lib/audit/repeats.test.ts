@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../../test/databases';
 import { openDatabase, type AuditDatabase } from './db';
+import { reserveReset } from '../rate-limit';
 import { appendBounded, flushRepeats, REPEAT_LIMIT } from './repeats';
 import { latestEvents, verifyChain } from './store';
 import type { AuditEventInput } from './types';
@@ -66,5 +67,17 @@ describe.each(BACKENDS)('bounded refusals on %s', (backend) => {
     expect(summary).toMatchObject({ errorCode: 'protected', repeatCount: 5 });
     expect(latest).toMatchObject({ errorCode: 'protected', repeatCount: null });
     expect(await verifyChain(one)).toMatchObject({ ok: true });
+  });
+
+  it('bounds rate-limit refusals too: 40 attempts over the limit leave 30 rows', async () => {
+    const requested: AuditEventInput = { type: 'password.reset.requested', actor: { ...bob, subject: 'bob-limited' }, organizationId: ORG, person: { id: 'jane' }, outcome: 'requested' };
+    const limits = { perActor: 1, perTarget: 100 };
+    expect(await reserveReset(requested, limits, at(600), one)).toEqual({ ok: true });
+    for (let i = 0; i < 40; i++) expect((await reserveReset(requested, limits, at(601 + i * 0.5), i % 2 ? two : one)).ok).toBe(false);
+    const limited = await rawSql<{ n: number | string }>(target.url, "select count(*) as n from audit_events where type = 'rate.limited' and actor_subject = 'bob-limited'");
+    expect(Number(limited[0]!.n)).toBe(REPEAT_LIMIT);
+    await flushRepeats(at(700), one);
+    const [summary] = await latestEvents(1, one);
+    expect(summary).toMatchObject({ type: 'rate.limited', errorCode: 'rate-limit-operator', repeatCount: 40 - REPEAT_LIMIT });
   });
 });

@@ -21,10 +21,7 @@ const repeatKey = (e: AuditEventInput) => JSON.stringify([e.type, e.actor.subjec
 
 /** Appends a refusal, or counts it when the minute already holds REPEAT_LIMIT identical ones. */
 export async function appendBounded(event: AuditEventInput, now = new Date(), handle?: AuditDatabase): Promise<'written' | 'counted'> {
-  return inTransaction(async (db) => {
-    await flushWithin(db, now);
-    return appendBoundedWithin(db, event, now);
-  }, handle);
+  return inTransaction((db) => appendBoundedWithin(db, event, now), handle);
 }
 
 /** Chains the summaries of every closed minute (also run by each bounded write). */
@@ -32,7 +29,9 @@ export async function flushRepeats(now = new Date(), handle?: AuditDatabase): Pr
   return inTransaction((db) => flushWithin(db, now), handle);
 }
 
-async function appendBoundedWithin(db: Kysely<Tables>, event: AuditEventInput, now: Date): Promise<'written' | 'counted'> {
+/** The same inside a write transaction the caller already holds (the rate limits' own). */
+export async function appendBoundedWithin(db: Kysely<Tables>, event: AuditEventInput, now = new Date()): Promise<'written' | 'counted'> {
+  await flushWithin(db, now);
   const windowStart = windowOf(now);
   const same = <V extends string | undefined>(column: 'error_code' | 'organization_id' | 'person_id', value: V) =>
     value === undefined ? sql<boolean>`${sql.ref(column)} is null` : sql<boolean>`${sql.ref(column)} = ${value}`;
