@@ -42,6 +42,12 @@ describe('the SDK error table', () => {
     expect(toDirectoryError(undefined).code).toBe('unknown');
   });
 
+  it('keeps an unmapped error’s original name and message for the log, out of the shown message', () => {
+    const mapped = toDirectoryError(sdkError('SomethingNewException'));
+    expect(mapped).toMatchObject({ code: 'unknown', vendorCode: 'SomethingNewException', vendorMessage: 'raw SomethingNewException', requestId: 'req-1' });
+    expect(mapped.message).not.toContain('raw');
+  });
+
   it('has words for every code', () => {
     for (const text of Object.values(DIRECTORY_ERROR_TEXT)) {
       expect(text.title.length).toBeGreaterThan(10);
