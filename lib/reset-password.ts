@@ -88,12 +88,11 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
   let recorded = false;
   let person: Person | undefined;
   const base = () => who(actor, request, { organizationId: input.organizationId, personId: input.userId, person, reason: input.reason });
-  const refuse = async (refusal: Refusal, result: ResetResult, details: 'person' | 'id only' = 'person'): Promise<ResetResult> => {
+  // `person` is set only once the operator may see them: until then an event holds only the id
+  // they sent, so a lead's own audit view never shows who exists outside their scope.
+  const refuse = async (refusal: Refusal, result: ResetResult): Promise<ResetResult> => {
     recorded = true;
-    const event = base();
-    // "Not yours" keeps the out-of-scope person's name and email out of the lead's own audit view.
-    if (details === 'id only') event.person = { id: event.person?.id };
-    await recordRefusal({ ...event, ...refusal });
+    await recordRefusal({ ...base(), ...refusal });
     return result;
   };
   try {
@@ -105,9 +104,9 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
 
   async function reset(): Promise<ResetResult> {
     const access = actor.organizations.get(input.organizationId);
-    if (!access) return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'not-yours' }, NOT_YOURS, 'id only');
+    if (!access) return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'not-yours' }, NOT_YOURS);
     const binding = checkBinding(input.binding, input.organizationId, input.userId, actor.subject);
-    if (binding === 'foreign') return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'form-binding' }, NOT_YOURS, 'id only');
+    if (binding === 'foreign') return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'form-binding' }, NOT_YOURS);
     if (binding === 'expired') {
       return refuse({ type: 'password.reset.invalid', outcome: 'invalid', errorCode: 'form-expired' }, { status: 'invalid', fieldErrors: { form: FORM_OUT_OF_DATE } });
     }
@@ -129,11 +128,11 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
     // 4. The one rule, against that person. A lead hears, and their own audit view shows, "not
     // yours" for unknown and out of scope alike; an admin's record keeps `not-found`.
     if (!target) {
-      return refuse({ type: 'access.denied', outcome: 'denied', errorCode: access.scope === 'all' ? 'not-found' : 'not-yours' }, NOT_YOURS, 'id only');
+      return refuse({ type: 'access.denied', outcome: 'denied', errorCode: access.scope === 'all' ? 'not-found' : 'not-yours' }, NOT_YOURS);
     }
     const decision = can(actor, 'reset', target);
     if (!decision.allowed) {
-      if (decision.reason === 'not-yours') return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'not-yours' }, NOT_YOURS, 'id only');
+      if (decision.reason === 'not-yours') return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'not-yours' }, NOT_YOURS);
       person = target;
       return refuse(
         { type: 'access.denied', outcome: 'denied', errorCode: decision.reason },
