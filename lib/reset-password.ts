@@ -56,12 +56,15 @@ async function recordRefusal(event: AuditEventInput): Promise<void> {
   );
 }
 
+/** An id as the operator sent it, kept only when it looks like one (WorkMail's EntityIdentifier characters). */
+const sentId = (value: unknown) => (typeof value === 'string' && /^[a-zA-Z0-9._%+@-]{1,256}$/.test(value) ? value : undefined);
+
 type Who = Pick<AuditEventInput, 'actor' | 'organizationId' | 'person' | 'reason' | 'clientIp' | 'userAgent'>;
 
 const who = (actor: Actor, request: RequestInfo, target: { organizationId?: string; personId?: string; person?: Person; reason?: string }): Who => ({
   actor: { subject: actor.subject, email: actor.email, name: actor.name, role: actor.role },
   organizationId: target.organizationId,
-  person: { id: target.person?.id ?? target.personId, email: target.person?.email, name: target.person?.displayName },
+  person: { id: target.person?.id ?? sentId(target.personId), email: target.person?.email, name: target.person?.displayName },
   reason: target.reason || undefined,
   ...request,
 });
@@ -71,12 +74,11 @@ const who = (actor: Actor, request: RequestInfo, target: { organizationId?: stri
  * first field at fault and only what identifies the target, never the submitted password.
  */
 export async function recordInvalidForm(actor: Actor, raw: Record<string, unknown>, fields: ResetField[], request: RequestInfo): Promise<void> {
-  const text = (v: unknown, max: number) => (typeof v === 'string' && v.length > 0 ? v.slice(0, max) : undefined);
-  const organizationId = text(raw.organizationId, 34);
+  const organizationId = typeof raw.organizationId === 'string' && actor.organizations.has(raw.organizationId) ? raw.organizationId : undefined;
   await recordRefusal({
     ...who(actor, request, {
-      organizationId: organizationId && actor.organizations.has(organizationId) ? organizationId : undefined,
-      personId: text(raw.userId, 256),
+      organizationId,
+      personId: sentId(raw.userId),
     }),
     type: 'password.reset.invalid',
     outcome: 'invalid',
