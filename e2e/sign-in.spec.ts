@@ -24,7 +24,8 @@ test.describe('roles', () => {
     await expect(page).toHaveURL(/\/no-access$/);
     const dave = auditRows().filter((r) => r.actor_email === 'dave@example.com');
     expect(dave.map((r) => r.type)).toContain('sign-in');
-    expect(dave.at(-1)).toMatchObject({ type: 'access.denied', error_code: 'no-role' });
+    // On record as a row, or only counted if 30 identical ones already stand this minute (lib/audit/repeats.ts).
+    expect(dave.some((r) => r.type === 'access.denied' && r.error_code === 'no-role')).toBe(true);
   });
 });
 
