@@ -65,7 +65,7 @@ function noRoleTally() {
   }
 }
 
-test('/no-access says whom to ask without naming a group, and 40 reloads are counted, not written one by one', async ({ page, signedInAs }) => {
+test('/no-access says whom to ask without naming a group, and 70 reloads are counted, not written one by one', async ({ page, signedInAs }) => {
   await signedInAs('dave');
   await page.goto('/no-access');
   await expect(page.getByRole('heading', { name: 'You have no access to this portal' })).toBeVisible();
@@ -74,11 +74,11 @@ test('/no-access says whom to ask without naming a group, and 40 reloads are cou
   await expect(page.locator('main')).not.toContainText('member of');
 
   const before = noRoleTally();
-  for (let i = 0; i < 40; i++) expect((await page.request.get('/no-access')).status()).toBe(200);
+  for (let i = 0; i < 70; i++) expect((await page.request.get('/no-access')).status()).toBe(200);
   const after = noRoleTally();
-  // Every visit is accounted for, as a row or in a count; at most 30 rows per minute (two minutes at most here).
-  expect(after.plain - before.plain + after.counted - before.counted + after.open - before.open).toBe(40);
-  expect(after.plain - before.plain).toBeLessThan(40);
+  // Every visit is accounted for, as a row or in a count; at most 30 rows per clock minute, and these span two at most.
+  expect(after.plain - before.plain + after.counted - before.counted + after.open - before.open).toBe(70);
+  expect(after.plain - before.plain).toBeLessThanOrEqual(60);
 });
 
 test('a lead’s person page makes the same directory calls for an unknown and an out-of-scope person', async ({ page, signedInAs }) => {
