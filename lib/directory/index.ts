@@ -22,12 +22,18 @@ export function directory(): Directory {
   return instance;
 }
 
-const indexes = new Map<string, PeopleIndex>();
+/**
+ * One word index per organization for the whole process. Next.js bundles instrumentation (which
+ * warms the indexes at start, lib/directory/warm-up.ts) apart from the pages, each with its own
+ * copy of this module, so the map lives on globalThis for both to share.
+ */
+const shared = globalThis as typeof globalThis & { __portalPeopleIndexes?: Map<string, PeopleIndex> };
+const indexes = (shared.__portalPeopleIndexes ??= new Map<string, PeopleIndex>());
 
 export function peopleIndex(organizationId: string): PeopleIndex {
   let index = indexes.get(organizationId);
   if (!index) {
-    index = new PeopleIndex(() => directory().allPeople(organizationId), config().search.indexRefreshSeconds * 1000);
+    index = new PeopleIndex((progress) => directory().allPeople(organizationId, progress), config().search.indexRefreshSeconds * 1000);
     indexes.set(organizationId, index);
   }
   return index;

@@ -38,8 +38,8 @@ export interface PersonPage {
 export interface Directory {
   /** A page of people in the directory's own order. */
   listPeople(organizationId: string, options: { cursor?: string; limit: number }): Promise<PersonPage>;
-  /** Every person, for the in-memory word index. */
-  allPeople(organizationId: string): Promise<Person[]>;
+  /** Every person, for the in-memory word index; `progress` hears the count read so far. */
+  allPeople(organizationId: string, progress?: (loaded: number) => void): Promise<Person[]>;
   /**
    * People whose username, display name or email starts with `query`, plus an exact email or id
    * match; `truncated` when the directory holds more matches than it returned.

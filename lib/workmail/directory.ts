@@ -70,11 +70,14 @@ export class WorkMailDirectory implements Directory {
     return { people: (out.Users ?? []).map((u) => fromListedUser(u, organizationId)), nextCursor: out.NextToken };
   }
 
-  async allPeople(organizationId: string): Promise<Person[]> {
+  async allPeople(organizationId: string, progress?: (loaded: number) => void): Promise<Person[]> {
     return this.call(async () => {
       const people: Person[] = [];
       const pages = paginateListUsers({ client: this.client(organizationId), pageSize: 100 }, { OrganizationId: organizationId });
-      for await (const page of pages) for (const u of page.Users ?? []) people.push(fromListedUser(u, organizationId));
+      for await (const page of pages) {
+        for (const u of page.Users ?? []) people.push(fromListedUser(u, organizationId));
+        progress?.(people.length);
+      }
       return people;
     });
   }
