@@ -8,14 +8,14 @@
 import { loadPolicy } from './access/policy';
 import { database } from './audit/db';
 import { config } from './config';
-import { warmPeopleIndexes } from './directory/warm-up';
+import { startSearchWarmUp } from './directory/warm-up';
 
 export async function startup(): Promise<void> {
   try {
     loadPolicy(config().accessPolicyFile);
     const { backend } = await database();
     console.log(`workmail-reset-portal: configuration, access policy and ${backend} database ready`);
-    warmPeopleIndexes();
+    startSearchWarmUp();
   } catch (err) {
     console.error(`workmail-reset-portal cannot start: ${(err as Error).message}`);
     process.exit(1);

@@ -27,7 +27,10 @@ export function directory(): Directory {
  * warms the indexes at start, lib/directory/warm-up.ts) apart from the pages, each with its own
  * copy of this module, so the map lives on globalThis for both to share.
  */
-const shared = globalThis as typeof globalThis & { __portalPeopleIndexes?: Map<string, PeopleIndex> };
+const shared = globalThis as typeof globalThis & {
+  __portalPeopleIndexes?: Map<string, PeopleIndex>;
+  __portalMemberships?: TtlCache<Set<string>>;
+};
 const indexes = (shared.__portalPeopleIndexes ??= new Map<string, PeopleIndex>());
 
 export function peopleIndex(organizationId: string): PeopleIndex {
@@ -39,12 +42,19 @@ export function peopleIndex(organizationId: string): PeopleIndex {
   return index;
 }
 
-let memberships: TtlCache<Set<string>> | undefined;
-
-/** Transitive members of a group, shared by every operator for SCOPE_CACHE_SECONDS. */
+/**
+ * Transitive members of a group, shared by every operator for SCOPE_CACHE_SECONDS and refreshed
+ * ahead of expiry; the delegated and protected groups are kept warm from the start
+ * (lib/directory/warm-up.ts), so a team lead's first search does not walk their groups.
+ */
 export function groupMembers(organizationId: string, groupName: string): Promise<Set<string>> {
-  memberships ??= new TtlCache(config().search.scopeCacheSeconds * 1000);
-  return memberships.get(`${organizationId}\u0000${groupName}`, () => directory().membersOf(organizationId, groupName));
+  shared.__portalMemberships ??= new TtlCache(config().search.scopeCacheSeconds * 1000);
+  return shared.__portalMemberships.get(`${organizationId}\u0000${groupName}`, () => directory().membersOf(organizationId, groupName));
+}
+
+/** Forgets every cached membership: the benchmark measures a cold scope with it. */
+export function forgetMemberships(): void {
+  shared.__portalMemberships?.clear();
 }
 
 /** Per request: the person page, its layout and the action may all ask for the same person. */

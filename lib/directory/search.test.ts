@@ -14,6 +14,7 @@ const SUBSIDIARY = 'm-fedcba9876543210fedcba9876543210';
 let emulator: RunningEmulator;
 let searchPeople: typeof import('./search').searchPeople;
 let alice: Actor;
+let bob: Actor;
 
 beforeAll(async () => {
   emulator = await startEmulator({});
@@ -25,7 +26,9 @@ beforeAll(async () => {
   ({ searchPeople } = await import('./search'));
   const { actorFor } = await import('../access/actor');
   const { loadPolicy } = await import('../access/policy');
-  alice = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', groups: ['it-admins'] }, loadPolicy('config/access-policy.demo.json'));
+  const policy = loadPolicy('config/access-policy.demo.json');
+  alice = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', groups: ['it-admins'] }, policy);
+  bob = actorFor({ subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', groups: ['eng-leads'] }, policy);
 });
 
 afterAll(() => emulator.close());
@@ -48,5 +51,17 @@ describe('an admin search while the word index warms up', () => {
     } finally {
       emulator.state.faults.clear();
     }
+  });
+});
+
+describe('a team lead after the start-up warm-up', () => {
+  it('searches without walking their groups: the scope was resolved in the background', async () => {
+    const { warmOnce } = await import('./warm-up');
+    await warmOnce();
+    emulator.state.calls.clear();
+    const result = await searchPeople(bob, ORG, 'priya');
+    expect(result.rows.map((r) => r.person.displayName)).toEqual(['Priya Patel']);
+    expect(emulator.state.calls.list({ operation: 'ListGroupMembers' })).toEqual([]);
+    expect(emulator.state.calls.list({ operation: 'ListGroups' })).toEqual([]);
   });
 });

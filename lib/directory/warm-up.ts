@@ -1,31 +1,45 @@
 import 'server-only';
 /**
- * Keeps every organization's word index built: once at server start (instrumentation.ts), then on
- * the refresh interval, so no operator's search is the one that starts a build. Organizations are
- * built one after another and each build reads one page at a time, so the background work holds
- * at most one directory call in flight and never competes with operators' searches for the
- * directory's rate limit. The policy is re-read on every round: a new organization gets its index
- * without a restart.
+ * Keeps what searches need warm, from the moment the server starts (instrumentation.ts): every
+ * organization's word index, and the members of every group a delegation or a protection names
+ * (the team leads' scopes). Before, the first search after a start missed people while the index
+ * built, and a lead's first search walked a 5,000-member nested scope (1.5 s).
+ *
+ * The work is paced: organizations and groups are handled one after another, and each index
+ * build reads one page at a time, so the background holds one directory call in flight and does
+ * not compete with operators' searches for the directory's rate limit. The policy is re-read on
+ * every round, so a new organization or delegation is warmed without a restart.
  */
 import { loadPolicy } from '../access/policy';
 import { config } from '../config';
-import { peopleIndex } from './index';
+import { groupMembers, peopleIndex } from './index';
 
-let started = false;
-
-async function refreshAll(): Promise<void> {
-  for (const organization of loadPolicy(config().accessPolicyFile).organizations) {
-    await peopleIndex(organization.id).refreshIfStale();
+/** One round: builds stale indexes and refreshes scopes due for it (the memo refreshes ahead of expiry). */
+export async function warmOnce(): Promise<void> {
+  const policy = loadPolicy(config().accessPolicyFile);
+  for (const organization of policy.organizations) await peopleIndex(organization.id).refreshIfStale();
+  if (config().search.scopeCacheSeconds === 0) return;
+  const groups = new Set<string>();
+  for (const d of policy.delegations) {
+    for (const name of [...d.workmailGroups, ...(policy.protectedGroups.get(d.organizationId) ?? [])]) groups.add(`${d.organizationId}\u0000${name}`);
+  }
+  for (const key of groups) {
+    const [organizationId, name] = key.split('\u0000') as [string, string];
+    await groupMembers(organizationId, name).catch(() => undefined); // a failed walk is retried next round
   }
 }
 
-/** Starts the first build of every index and the background refresh; returns at once. */
-export function warmPeopleIndexes(): void {
+let started = false;
+
+/** Starts the first round and the background rounds; returns at once. */
+export function startSearchWarmUp(): void {
   if (started) return;
   started = true;
-  const round = () => void refreshAll().catch((err: unknown) => console.error('people index: warm-up failed', (err as Error).message));
+  const round = () => void warmOnce().catch((err: unknown) => console.error('search warm-up failed', (err as Error).message));
   round();
-  // refreshIfStale rebuilds only what is older than PEOPLE_INDEX_REFRESH_SECONDS; checking more
-  // often than that keeps a failed build from waiting a whole interval to be retried.
-  setInterval(round, Math.min(config().search.indexRefreshSeconds, 60) * 1000).unref();
+  // Rounds come often enough that every scope is read at least twice in the second half of its cache life (so
+  // it is refreshed before it expires) and that a failed index build is retried within a minute.
+  const { indexRefreshSeconds, scopeCacheSeconds } = config().search;
+  const every = Math.max(1, Math.min(60, indexRefreshSeconds, scopeCacheSeconds > 0 ? Math.floor(scopeCacheSeconds / 3) : 60));
+  setInterval(round, every * 1000).unref();
 }
