@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
 import { workmailEnvironment } from '../../scripts/demo-env';
 import type { Actor } from '../access/actor';
+import { prefixFields } from './search';
 
 const ORG = 'm-0123456789abcdef0123456789abcdef';
 const SUBSIDIARY = 'm-fedcba9876543210fedcba9876543210';
@@ -63,5 +64,35 @@ describe('a team lead after the start-up warm-up', () => {
     expect(result.rows.map((r) => r.person.displayName)).toEqual(['Priya Patel']);
     expect(emulator.state.calls.list({ operation: 'ListGroupMembers' })).toEqual([]);
     expect(emulator.state.calls.list({ operation: 'ListGroups' })).toEqual([]);
+  });
+});
+
+describe('the live filters a query needs, by its shape', () => {
+  it('asks one prefix when the index covers the rest, every prefix while it warms up', () => {
+    expect(prefixFields('jane.doe@example.com', true)).toEqual(['email']);
+    expect(prefixFields('quinn olsen', true)).toEqual(['displayName']);
+    expect(prefixFields('avery', true)).toEqual(['username']);
+    expect(prefixFields('avery', false)).toEqual(['username', 'displayName', 'email']);
+  });
+
+  it('makes one ListUsers call for a plain query, and still finds someone created a moment ago by their username prefix', async () => {
+    await searchPeople(alice, ORG, 'warm'); // the index is built
+    const { WorkMailClient, CreateUserCommand } = await import('@aws-sdk/client-workmail');
+    const { DEMO_CREDENTIALS } = await import('../../scripts/demo-env');
+    const client = new WorkMailClient({ region: 'us-east-1', endpoint: emulator.url, credentials: DEMO_CREDENTIALS });
+    await client.send(new CreateUserCommand({ OrganizationId: ORG, Name: 'newby.person', DisplayName: 'Newby Person', Password: 'Harbor-Quartz-Pelican-31' }));
+    client.destroy();
+    emulator.state.calls.clear();
+    const result = await searchPeople(alice, ORG, 'newby');
+    expect(result.rows.map((r) => r.person.username)).toEqual(['newby.person']);
+    expect(emulator.state.calls.list({ operation: 'ListUsers' })).toHaveLength(1);
+  });
+
+  it('looks an id up without any prefix filter', async () => {
+    const id = [...emulator.state.organizations.get(ORG)!.users.values()].find((u) => u.name === 'jane.doe')!.id;
+    emulator.state.calls.clear();
+    const result = await searchPeople(alice, ORG, id);
+    expect(result.rows.map((r) => r.person.displayName)).toEqual(['Jane Doe']);
+    expect(emulator.state.calls.list({ operation: 'ListUsers' })).toHaveLength(0);
   });
 });

@@ -8,7 +8,7 @@ import type { Actor } from '../access/actor';
 import { can, type Decision } from '../access/can';
 import { getPerson, groupMembers, peopleIndex, directory } from './index';
 import { byName, type PeopleIndex } from './people-index';
-import type { Person, PersonWithGroups } from './types';
+import type { Person, PersonWithGroups, PrefixField } from './types';
 
 export const PAGE_SIZE = 25;
 /** How many word-index matches to merge with the live results. */
@@ -21,6 +21,23 @@ const MAX_LOOKUPS = 25;
  * the search answers from prefixes alone and says the word index is still warming up.
  */
 export const INDEX_WAIT_MS = 2_000;
+
+const ALL_PREFIXES: readonly PrefixField[] = ['username', 'displayName', 'email'];
+
+/**
+ * Which live prefix filters a query needs (docs/decisions/005-search-warm-and-by-shape.md). The word index
+ * already answers every prefix of every word, username and email of the people it holds, so the
+ * live calls only catch people added since its last build: an email query asks the email prefix,
+ * one with a space the display-name prefix, anything else the username prefix. Fewer parallel
+ * calls per query is what keeps the search's p95 near one directory call's. Until the index's
+ * first build is done, every prefix is asked.
+ */
+export function prefixFields(query: string, indexReady: boolean): readonly PrefixField[] {
+  if (!indexReady) return ALL_PREFIXES;
+  if (query.includes('@')) return ['email'];
+  if (/\s/.test(query)) return ['displayName'];
+  return ['username'];
+}
 
 export interface SearchRow {
   person: Person;
@@ -94,7 +111,7 @@ export async function searchPeople(
       return { rows, total: rows.length, page: 1, pageCount: 1, nextCursor: listed.nextCursor, truncated: false };
     }
     // The index is searched (or awaited, while it warms up) while the directory calls are in flight.
-    const pending = directory().findByPrefix(organizationId, q);
+    const pending = directory().findByPrefix(organizationId, q, prefixFields(q, index.ready));
     pending.catch(() => undefined); // awaited below; this only keeps a failure during the wait from counting as unhandled
     const ready = index.ready || (await index.whenReady(options.indexWaitMs ?? INDEX_WAIT_MS));
     if (ready) void index.refreshIfStale();

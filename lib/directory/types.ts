@@ -25,6 +25,9 @@ export interface PersonWithGroups extends Person {
   groups: readonly string[];
 }
 
+/** The fields a directory can match by prefix. */
+export type PrefixField = 'username' | 'displayName' | 'email';
+
 export interface PersonPage {
   people: Person[];
   /** Opaque; absent on the last page. */
@@ -41,10 +44,11 @@ export interface Directory {
   /** Every person, for the in-memory word index; `progress` hears the count read so far. */
   allPeople(organizationId: string, progress?: (loaded: number) => void): Promise<Person[]>;
   /**
-   * People whose username, display name or email starts with `query`, plus an exact email or id
-   * match; `truncated` when the directory holds more matches than it returned.
+   * People whose username, display name or email (or only the `fields` given) starts with
+   * `query`, plus an exact email or id match; `truncated` when the directory holds more matches
+   * than it returned.
    */
-  findByPrefix(organizationId: string, query: string): Promise<{ people: Person[]; truncated: boolean }>;
+  findByPrefix(organizationId: string, query: string, fields?: readonly PrefixField[]): Promise<{ people: Person[]; truncated: boolean }>;
   /** One person by id, username or email; null when there is none. */
   getPerson(organizationId: string, identifier: string): Promise<Person | null>;
   /** Names of every group the person belongs to, directly or through nested groups. */
