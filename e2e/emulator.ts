@@ -1,5 +1,7 @@
 /** The WorkMail emulator's control API, for asserting what WorkMail now holds. */
-export const WORKMAIL_URL = 'http://127.0.0.1:4310';
+import { E2E_PORTS } from './env';
+
+export const WORKMAIL_URL = `http://127.0.0.1:${E2E_PORTS.workmail}`;
 
 export interface Call {
   operation: string;

@@ -1,5 +1,5 @@
 /**
- * Scale-out (DESIGN.md §12): two more portal instances, on ports 3101 and 3102 (the second the
+ * Scale-out (DESIGN.md §12): two more portal instances, on this worker's first two extra ports (the second the
  * standalone production server), share one PostgreSQL database. The per-person rate limit holds across both; 50 concurrent resets spread
  * over both give 50 succeeded events, one unbroken chain, and 50 passwords WorkMail now holds.
  */
@@ -8,11 +8,11 @@ import { resolve } from 'node:path';
 import { test as base, expect } from './fixtures';
 import { setField } from './crafted';
 import { control, resetCalls, users, verifyPassword, type StateUser } from './emulator';
-import { E2E_PORTS, E2E_SECRET } from './env';
+import { E2E_PORTS, E2E_SECRET, extraPort } from './env';
 import { auditCommand, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
 import { demoEnvironment } from '../scripts/demo-env';
 
-const INSTANCES = [3101, 3102];
+const INSTANCES = [extraPort(1), extraPort(2)];
 const PER_PERSON_LIMIT = 3;
 
 interface Cluster {

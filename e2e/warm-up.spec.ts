@@ -10,9 +10,9 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test, expect } from './fixtures';
 import { demoEnvironment } from '../scripts/demo-env';
-import { E2E_DATABASE, E2E_PORTS, E2E_SECRET } from './env';
+import { E2E_DATABASE, E2E_PORTS, E2E_SECRET, extraPort } from './env';
 
-const PORT = 3103;
+const PORT = extraPort(3);
 
 test('the first search after a cold start finds Jane Doe by a word of her name', async ({ page, signedInAs }) => {
   await signedInAs('alice');
