@@ -13,7 +13,7 @@ import { config as portalConfig } from './lib/config';
 import { bodyTooLarge, changesState, fromOwnPages } from './lib/request-guard';
 import { contentSecurityPolicy, securityHeaders } from './lib/security-headers';
 
-const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/(health|ready)$/];
+const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health(\/ready)?$/];
 
 export async function proxy(request: NextRequest) {
   const c = portalConfig();
