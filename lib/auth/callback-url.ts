@@ -41,7 +41,6 @@ export function safeCallbackPath(raw: string | string[] | undefined | null, orig
     const path = `${target.pathname}${target.search}${target.hash}`;
     const decoded = fullyDecoded(target.pathname);
     if (decoded === undefined || !LOCAL_PATH.test(path) || !LOCAL_PATH.test(decoded)) return DEFAULT_CALLBACK;
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
     if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return DEFAULT_CALLBACK;
     if (NO_RETURN.test(decoded)) return DEFAULT_CALLBACK;
     return path;
