@@ -76,6 +76,9 @@ async function captureAction(page: Page, user: string) {
   const person = new PersonPage(page);
   await person.open('example', user);
   await person.fill(VALID);
+  // Read before submitting: the aborted submission leaves the page in its error state.
+  const hidden = async (name: string) => page.locator(`input[type="hidden"][name="${name}"]`).inputValue();
+  const fields = { organizationId: await hidden('organizationId'), userId: await hidden('userId'), binding: await hidden('binding') };
   let actionId: string | undefined;
   await page.route('**/users/**', async (route, request) => {
     if (request.method() !== 'POST') return route.continue();
@@ -84,13 +87,10 @@ async function captureAction(page: Page, user: string) {
   });
   await person.resetButton().click();
   await expect.poll(() => actionId).toBeTruthy();
-  const hidden = async (name: string) => page.locator(`input[type="hidden"][name="${name}"]`).inputValue();
   return {
     actionId: actionId!,
     fields: {
-      organizationId: await hidden('organizationId'),
-      userId: await hidden('userId'),
-      binding: await hidden('binding'),
+      ...fields,
       password: VALID,
       confirmation: VALID,
       reason: '',
