@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
 import { clientAddress, requestClient } from './request-client';
 
 describe('clientAddress', () => {
@@ -42,5 +43,16 @@ describe('requestClient', () => {
     const h = new Headers({ 'x-forwarded-for': '198.51.100.66, 203.0.113.9', 'x-real-ip': '198.51.100.67', 'user-agent': 'UA' });
     expect(requestClient(h, 1)).toEqual({ clientIp: '203.0.113.9', userAgent: 'UA' });
     expect(requestClient(new Headers({ 'x-real-ip': '198.51.100.67' }), 0)).toEqual({ clientIp: undefined, userAgent: undefined });
+  });
+});
+
+describe('TRUSTED_PROXY_HOPS', () => {
+  it('defaults to 0 (no proxy trusted) and takes 0 to 10', () => {
+    expect(parseConfig({}).trustedProxyHops).toBe(0);
+    expect(parseConfig({ TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops).toBe(2);
+    for (const bad of ['-1', '11', 'one', '1.5']) {
+      expect(() => parseConfig({ TRUSTED_PROXY_HOPS: bad }), bad).toThrow(ConfigError);
+      expect(() => parseConfig({ TRUSTED_PROXY_HOPS: bad }), bad).toThrow(/TRUSTED_PROXY_HOPS/);
+    }
   });
 });
