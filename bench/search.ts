@@ -33,7 +33,7 @@ export async function benchSearch(): Promise<Result[]> {
   const credentials = DEMO_CREDENTIALS;
   const direct = new WorkMailClient({ region: 'us-east-1', endpoint: url, credentials });
   const control = (path: string, body: unknown) =>
-    fetch(`${url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) }).then(async (r) => {
+    fetch(`${url}/__control/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
       if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     });
 

@@ -71,6 +71,7 @@ const envSchema = z.object({
   PEOPLE_INDEX_REFRESH_SECONDS: int(10, 86_400, 300),
   SCOPE_CACHE_SECONDS: int(0, 3_600, 60),
   ALLOWED_ORIGINS: z.string().optional(),
+  TRUSTED_PROXY_HOPS: int(0, 10, 0),
 });
 
 export interface Config {
@@ -88,6 +89,8 @@ export interface Config {
   search: { indexRefreshSeconds: number; scopeCacheSeconds: number };
   /** Origins (host[:port]) allowed to post server actions besides NEXTAUTH_URL's, e.g. behind a proxy. */
   allowedOrigins: string[];
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 uses the connection's own address (lib/request-client.ts). */
+  trustedProxyHops: number;
 }
 
 export class ConfigError extends Error {}
@@ -133,6 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     rateLimit: { perActor: e.RESET_LIMIT_PER_ACTOR, perTarget: e.RESET_LIMIT_PER_TARGET },
     search: { indexRefreshSeconds: e.PEOPLE_INDEX_REFRESH_SECONDS, scopeCacheSeconds: e.SCOPE_CACHE_SECONDS },
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
   });
 }
 
