@@ -8,8 +8,9 @@ import { auditRows, type Row } from './audit-db';
 import { resetCalls, users, verifyPassword } from './emulator';
 import { expect, test } from './fixtures';
 import { PersonPage } from './pages/person';
+import { E2E_PORTS } from './env';
 
-const BASE = 'http://localhost:3100';
+const BASE = `http://localhost:${E2E_PORTS.app}`;
 const VALID = 'Walrus-Copper-Fjord-62';
 const FORGED_IP = '198.51.100.77';
 const LOOPBACK = /^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/;

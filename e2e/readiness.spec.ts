@@ -8,8 +8,9 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { extraPort } from './env';
 
-const PORT = 3192;
+const PORT = extraPort(8);
 const URL_BASE = `http://localhost:${PORT}`;
 const DEMO_POLICY = resolve('config/access-policy.demo.json');
 
