@@ -58,7 +58,13 @@ export async function fetchUserinfo(accessToken: string, issuer = config().oidc.
 }
 
 /** A new access token for `refreshToken` (client_secret_basic, as the sign-in uses). */
-export async function refreshAccessToken(refreshToken: string, oidc = config().oidc): Promise<IdpAnswer<RefreshedTokens>> {
+export interface IdpClient {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export async function refreshAccessToken(refreshToken: string, oidc: IdpClient = config().oidc): Promise<IdpAnswer<RefreshedTokens>> {
   try {
     const { token_endpoint: url } = await endpoints(oidc.issuer);
     if (!url) return { kind: 'unavailable', why: 'the provider publishes no token endpoint' };

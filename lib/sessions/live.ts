@@ -52,7 +52,7 @@ async function refreshGroups(sessionId: string, record: SessionRecord, now: numb
     const renewed = await refreshAccessToken(record.refreshToken);
     if (renewed.kind === 'gone') return gone(sessionId, renewed.why);
     if (renewed.kind === 'unavailable') return keep(record, renewed.why);
-    tokens = { refreshToken: record.refreshToken, ...renewed.value };
+    tokens = { ...renewed.value, refreshToken: renewed.value.refreshToken ?? record.refreshToken };
     accessToken = renewed.value.accessToken;
   }
   // No token that could still work: the provider can no longer vouch for this sign-in.
