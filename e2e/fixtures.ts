@@ -19,10 +19,13 @@ interface Fixtures {
   cspViolations: string[];
 }
 
+/** The worker's signed-in cookies; a spec that ends an operator's sessions server-side forgets theirs. */
+const cache = new Map<string, Cookie[]>();
+export const forgetSession = (username: string) => cache.delete(username);
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
   sessions: [
     async ({ browser }, use, workerInfo) => {
-      const cache = new Map<string, Cookie[]>();
       await use(async (username) => {
         if (!cache.has(username)) {
           const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
