@@ -72,6 +72,15 @@ export function authOptions(): NextAuthOptions {
     useSecureCookies: c.auth.secureCookies,
     cookies: { sessionToken: sessionCookie(c.auth.secureCookies) },
     pages: { signIn: '/sign-in', error: '/sign-in' },
+    events: {
+      // next-auth's own sign-out endpoint (/api/auth/signout) ends the record too, as the portal's
+      // Sign out does (lib/auth/sign-out.ts). Imported late: lib/sessions/live reads this module.
+      async signOut({ token }) {
+        if (!token?.sid) return;
+        const { endLiveSession } = await import('../sessions/live');
+        await endLiveSession(token.sid, 'signed-out');
+      },
+    },
     callbacks: {
       async jwt({ token, profile, account }) {
         if (account && profile) {
