@@ -93,6 +93,24 @@ test('a cookie copied before Sign out no longer opens pages or runs a reset', as
   await thief.close();
 });
 
+test("next-auth's own sign-out endpoint ends the session record too", async ({ browser }) => {
+  const page = await signInFresh(browser, 'carol');
+  const copied = await page.context().cookies();
+  const session = await latestSession('carol');
+  const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const res = await page.request.post('/api/auth/signout', { form: { csrfToken, json: 'true' }, maxRedirects: 0 });
+  expect(res.status()).toBeLessThan(400);
+  expect(await latestSession('carol')).toMatchObject({ id: session.id, end_reason: 'signed-out' });
+
+  const thief = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto('/users');
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await thief.close();
+  await page.context().close();
+});
+
 test('npm run sessions:revoke -- --subject bob ends his session in the running portal', async ({ browser }) => {
   const page = await signInFresh(browser, 'bob');
   await page.goto('/users');

@@ -17,8 +17,15 @@ import { sessionVerdict } from './verdict';
 export const CHECK_CACHE_MS = 5000;
 const MAX_CACHED = 10_000;
 
-const cache = new Map<string, { record: SessionRecord; readAt: number }>();
-const refreshing = new Map<string, Promise<SessionRecord | undefined>>();
+interface ProcessState {
+  cache: Map<string, { record: SessionRecord; readAt: number }>;
+  refreshing: Map<string, Promise<SessionRecord | undefined>>;
+}
+// One per process, not per module copy: Next.js bundles route handlers (next-auth's sign-out
+// endpoint) apart from pages and actions, and an ending seen by one must reach the others' cache.
+const STATE = Symbol.for('workmail-reset-portal.sessions');
+const shared = globalThis as typeof globalThis & { [STATE]?: ProcessState };
+const { cache, refreshing } = (shared[STATE] ??= { cache: new Map(), refreshing: new Map() });
 
 export interface LiveSession {
   subject: string;
