@@ -7,9 +7,11 @@
 import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { config } from '../config';
 import { log } from '../log';
 import { endLiveSession } from '../sessions/live';
 import { authOptions } from './options';
+import { sessionCookie } from './session-cookie';
 
 const SESSION_COOKIE = /^(__Secure-|__Host-)?next-auth\.session-token(\.\d+)?$/;
 
@@ -19,6 +21,9 @@ export async function signOutAction(): Promise<void> {
     await endLiveSession(sessionId, 'signed-out').catch((err: unknown) => log.error({ err: (err as Error).message }, 'sign-out: session record not ended'));
   }
   const jar = await cookies();
-  for (const { name } of jar.getAll()) if (SESSION_COOKIE.test(name)) jar.delete(name);
+  // The deletion carries the cookie's own attributes: browsers ignore a Set-Cookie for a __Host-
+  // or __Secure- name that lacks Secure (and, for __Host-, Path=/).
+  const { options } = sessionCookie(config().auth.secureCookies);
+  for (const { name } of jar.getAll()) if (SESSION_COOKIE.test(name)) jar.delete({ name, ...options });
   redirect('/sign-in');
 }
