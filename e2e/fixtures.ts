@@ -20,6 +20,10 @@ interface Fixtures {
   cspViolations: string[];
 }
 
+/** The worker's signed-in cookies; a spec that ends an operator's sessions server-side forgets theirs. */
+const cache = new Map<string, Cookie[]>();
+export const forgetSession = (username: string) => cache.delete(username);
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
   // This worker's own portal (e2e/env.ts: one set of servers per worker slot).
   baseURL: async ({}, use) => {
@@ -27,7 +31,6 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   },
   sessions: [
     async ({ browser }, use) => {
-      const cache = new Map<string, Cookie[]>();
       await use(async (username) => {
         if (!cache.has(username)) {
           const context = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });

@@ -11,6 +11,7 @@ import { control, resetCalls, users, verifyPassword, type StateUser } from './em
 import { E2E_PORTS, E2E_SECRET, extraPort } from './env';
 import { auditCommand, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
 import { demoEnvironment } from '../scripts/demo-env';
+import { shareSessions } from './sessions-db';
 
 const INSTANCES = [extraPort(1), extraPort(2)];
 const PER_PERSON_LIMIT = 3;
@@ -50,6 +51,8 @@ async function startCluster(): Promise<Cluster> {
   for (const port of INSTANCES) {
     await expect(async () => expect((await fetch(`http://localhost:${port}/api/health`)).ok).toBe(true)).toPass({ timeout: 60_000 });
   }
+  // Opening the database migrates it, so the suite's session records can be shared into it.
+  expect((await auditCommand('audit-verify', { DATABASE_URL: database.url })).code).toBe(0);
   return { database, processes };
 }
 
@@ -82,8 +85,9 @@ test.describe('two instances on one PostgreSQL', () => {
   let template: ActionTemplate;
 
   test.beforeEach(async ({ page, signedInAs, cluster }) => {
-    void cluster;
     await signedInAs('alice');
+    // The suite's portal signed alice in; one shared database would hold her session record.
+    await shareSessions(cluster.database.url);
     const jane = (await users()).find((u) => u.name === 'jane.doe')!;
     await page.goto(`http://localhost:${INSTANCES[0]}/users/example/${jane.id}`);
     await page.getByLabel('New password').fill('Template-Harbor-Quartz-10');

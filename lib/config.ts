@@ -68,6 +68,8 @@ const envSchema = z.object({
   RESET_LIMIT_PER_ACTOR: int(1, 10_000, 20),
   RESET_LIMIT_PER_TARGET: int(1, 1_000, 3),
   SESSION_MAX_AGE_HOURS: int(1, 8, 8),
+  SESSION_IDLE_MINUTES: int(1, 480, 30),
+  GROUPS_REFRESH_MINUTES: int(1, 480, 10),
   PEOPLE_INDEX_REFRESH_SECONDS: int(10, 86_400, 300),
   SCOPE_CACHE_SECONDS: int(0, 3_600, 60),
   ALLOWED_ORIGINS: z.string().optional(),
@@ -76,7 +78,16 @@ const envSchema = z.object({
 
 export interface Config {
   production: boolean;
-  auth: { url: string; secret: string; secureCookies: boolean; sessionMaxAgeSeconds: number };
+  auth: {
+    url: string;
+    secret: string;
+    secureCookies: boolean;
+    sessionMaxAgeSeconds: number;
+    /** A session unused this long ends (lib/sessions), on top of the absolute limit. */
+    sessionIdleMinutes: number;
+    /** How often a session's groups are read again from the identity provider's userinfo. */
+    groupsRefreshMinutes: number;
+  };
   oidc: { issuer: string; clientId: string; clientSecret: string; groupsClaim: string; scopes: string; providerName: string };
   accessPolicyFile: string;
   workmail: { region: (typeof WORKMAIL_REGIONS)[number]; endpoint?: string };
@@ -119,6 +130,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       secret,
       secureCookies: e.NEXTAUTH_URL!.startsWith('https://'),
       sessionMaxAgeSeconds: e.SESSION_MAX_AGE_HOURS * 3600,
+      sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      groupsRefreshMinutes: e.GROUPS_REFRESH_MINUTES,
     },
     oidc: {
       issuer: e.OIDC_ISSUER!,
