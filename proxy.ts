@@ -9,6 +9,7 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { safeCallbackPath } from './lib/auth/callback-url';
+import { sessionCookieName } from './lib/auth/session-cookie';
 import { config as portalConfig } from './lib/config';
 import { bodyTooLarge, changesState, fromOwnPages } from './lib/request-guard';
 import { contentSecurityPolicy, securityHeaders } from './lib/security-headers';
@@ -41,7 +42,13 @@ export async function proxy(request: NextRequest) {
   }
 
   if (!PUBLIC_PATHS.some((p) => p.test(pathname))) {
-    const token = await getToken({ req: request, secret: c.auth.secret, secureCookie: c.auth.secureCookies });
+    const token = await getToken({
+      req: request,
+      secret: c.auth.secret,
+      secureCookie: c.auth.secureCookies,
+      // Over https the cookie is __Host-prefixed, which getToken would not look for by itself.
+      cookieName: sessionCookieName(c.auth.secureCookies),
+    });
     if (!token) {
       if (pathname.startsWith('/api/')) return finish(NextResponse.json({ error: 'Sign in first.' }, { status: 401 }));
       const signIn = new URL('/sign-in', c.auth.url);
