@@ -71,6 +71,8 @@ const envSchema = z.object({
   PEOPLE_INDEX_REFRESH_SECONDS: int(10, 86_400, 300),
   SCOPE_CACHE_SECONDS: int(0, 3_600, 60),
   ALLOWED_ORIGINS: z.string().optional(),
+  AUDIT_HMAC_KEY: z.string().optional(),
+  AUDIT_HEAD_LOG_EVERY: int(1, 1_000_000, 100),
 });
 
 export interface Config {
@@ -88,6 +90,12 @@ export interface Config {
   search: { indexRefreshSeconds: number; scopeCacheSeconds: number };
   /** Origins (host[:port]) allowed to post server actions besides NEXTAUTH_URL's, e.g. behind a proxy. */
   allowedOrigins: string[];
+  /** The secret that keys the audit hash chain (lib/audit/hash.ts); generated per start outside production. */
+  auditHmacKey: string;
+  /** True when auditHmacKey was generated because AUDIT_HMAC_KEY is unset (development only). */
+  auditHmacKeyGenerated: boolean;
+  /** The audit chain's head hash is logged every this many events, for a copy outside the database. */
+  auditHeadLogEvery: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,6 +116,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secret = randomBytes(32).toString('base64url');
   } else if (secret.length < 32) {
     throw new ConfigError('Invalid configuration:\n  NEXTAUTH_SECRET: must be at least 32 characters');
+  }
+  const auditHmacKey = e.AUDIT_HMAC_KEY?.trim();
+  if (!auditHmacKey) {
+    if (production) throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (32 or more random characters)');
+  } else if (auditHmacKey.length < 32) {
+    throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: must be at least 32 characters');
   }
   return Object.freeze({
     production,
@@ -133,6 +147,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     rateLimit: { perActor: e.RESET_LIMIT_PER_ACTOR, perTarget: e.RESET_LIMIT_PER_TARGET },
     search: { indexRefreshSeconds: e.PEOPLE_INDEX_REFRESH_SECONDS, scopeCacheSeconds: e.SCOPE_CACHE_SECONDS },
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    // Development only: events written now verify only in this process (lib/audit/key.ts warns).
+    auditHmacKey: auditHmacKey || randomBytes(32).toString('base64url'),
+    auditHmacKeyGenerated: !auditHmacKey,
+    auditHeadLogEvery: e.AUDIT_HEAD_LOG_EVERY,
   });
 }
 
