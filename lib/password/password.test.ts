@@ -73,9 +73,10 @@ describe('strength', () => {
 
   it('scores the first 64 characters with zxcvbn, never more at once, and the rest linearly', () => {
     const scored: string[] = [];
+    // A scorer that calls every window weak, so none is skipped for having reached the top score.
     const spy: Scorer = (text) => {
       scored.push(text);
-      return { guesses: 10 ** text.length };
+      return { guesses: 2 };
     };
     // 256 printable characters with no repeat at any period up to 94.
     const long = Array.from({ length: 256 }, (_, i) => String.fromCharCode(33 + ((i * 23) % 94))).join('');

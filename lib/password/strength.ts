@@ -62,12 +62,15 @@ const zxcvbnScorer: Scorer = (text, words) => {
 };
 
 /** zxcvbn's own thresholds from guesses to score (zxcvbn/src/scoring.coffee, guesses_to_score). */
+const DELTA = 5;
+/** From here on the score is 4, the highest: more windows cannot raise it. */
+const TOP_SCORE_GUESSES = 1e10 + DELTA;
+
 function scoreOf(guesses: number): Strength['score'] {
-  const DELTA = 5;
   if (guesses < 1e3 + DELTA) return 0;
   if (guesses < 1e6 + DELTA) return 1;
   if (guesses < 1e8 + DELTA) return 2;
-  if (guesses < 1e10 + DELTA) return 3;
+  if (guesses < TOP_SCORE_GUESSES) return 3;
   return 4;
 }
 
@@ -126,7 +129,10 @@ export function withoutRepeats(password: string): string {
   return kept;
 }
 
-/** zxcvbn's cost grows steeply past ~32 characters (a 40-character keyboard walk takes ~0.25 s): it scores halves. */
+/**
+ * zxcvbn's cost grows steeply past ~32 characters (on this machine a 40-character keyboard walk
+ * took ten times as long as its first 32), so it scores windows of at most this many.
+ */
 const WINDOW = 32;
 
 /** Splits before WINDOW at the separator nearest to it, so a word is rarely cut in two. */
@@ -148,14 +154,16 @@ const TAIL_GUESSES_PER_CHARACTER = 10;
 /** zxcvbn over the first STRENGTH_CAP characters of what is left after repeats, the rest linearly. */
 function guessesOf(text: string, words: readonly string[], scorer: Scorer): { guesses: number; warning?: string } {
   const kept = withoutRepeats(text);
-  let guesses = TAIL_GUESSES_PER_CHARACTER ** Math.max(0, kept.length - STRENGTH_CAP);
+  let guesses = 1;
   let warning: string | undefined;
   for (const part of windows(kept.slice(0, STRENGTH_CAP))) {
+    // Every window multiplies by at least 1: once the top score is reached, the rest cannot matter.
+    if (guesses >= TOP_SCORE_GUESSES) break;
     const result = scorer(part, words);
     guesses *= result.guesses;
     warning ??= result.warning;
   }
-  return { guesses, warning };
+  return { guesses: guesses * TAIL_GUESSES_PER_CHARACTER ** Math.max(0, kept.length - STRENGTH_CAP), warning };
 }
 
 export function estimateStrength(password: string, words: readonly string[], scorer: Scorer = zxcvbnScorer): Strength {
