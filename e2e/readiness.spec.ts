@@ -29,6 +29,7 @@ test.beforeAll(async () => {
       PORT: String(PORT),
       NEXTAUTH_URL: URL_BASE,
       NEXTAUTH_SECRET: 'readiness-test-secret-0123456789abcdef0123',
+      AUDIT_HMAC_KEY: 'readiness-test-audit-key-0123456789abcdef',
       ACCESS_POLICY_FILE: policyFile,
       DATABASE_URL: `file:${join(dir, 'portal.db')}`,
     },

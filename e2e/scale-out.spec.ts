@@ -10,8 +10,8 @@ import { setField } from './crafted';
 import { control, resetCalls, users, verifyPassword, type StateUser } from './emulator';
 import { E2E_PORTS, E2E_SECRET, extraPort } from './env';
 import { auditCommand, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
-import { demoEnvironment } from '../scripts/demo-env';
 import { shareSessions } from './sessions-db';
+import { DEMO_AUDIT_HMAC_KEY, demoEnvironment } from '../scripts/demo-env';
 
 const INSTANCES = [extraPort(1), extraPort(2)];
 const PER_PERSON_LIMIT = 3;
@@ -153,7 +153,7 @@ test.describe('two instances on one PostgreSQL', () => {
     expect(succeeded.map((r) => r.person_id).filter((id) => ids.includes(id!)).sort()).toEqual([...ids].sort());
     for (const [i, person] of generated.entries()) expect(await verifyPassword(person.id, password(i)), person.name).toBe(true);
 
-    const verify = await auditCommand('audit-verify', { DATABASE_URL: cluster.database.url });
+    const verify = await auditCommand('audit-verify', { DATABASE_URL: cluster.database.url, AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY });
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/Audit chain verified \(postgres\): \d+ events, none changed or removed/);
     // Both instances served requests: each wrote its own "requested" events into the one chain.

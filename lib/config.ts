@@ -74,6 +74,8 @@ const envSchema = z.object({
   SCOPE_CACHE_SECONDS: int(0, 3_600, 60),
   ALLOWED_ORIGINS: z.string().optional(),
   TRUSTED_PROXY_HOPS: int(0, 10, 0),
+  AUDIT_HMAC_KEY: z.string().optional(),
+  AUDIT_HEAD_LOG_EVERY: int(1, 1_000_000, 100),
 });
 
 export interface Config {
@@ -102,6 +104,12 @@ export interface Config {
   allowedOrigins: string[];
   /** Reverse proxies in front that append to X-Forwarded-For; 0 uses the connection's own address (lib/request-client.ts). */
   trustedProxyHops: number;
+  /** The secret that keys the audit hash chain (lib/audit/hash.ts); generated per start outside production. */
+  auditHmacKey: string;
+  /** True when auditHmacKey was generated because AUDIT_HMAC_KEY is unset (development only). */
+  auditHmacKeyGenerated: boolean;
+  /** The audit chain's head hash is logged every this many events, for a copy outside the database. */
+  auditHeadLogEvery: number;
 }
 
 export class ConfigError extends Error {}
@@ -122,6 +130,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     secret = randomBytes(32).toString('base64url');
   } else if (secret.length < 32) {
     throw new ConfigError('Invalid configuration:\n  NEXTAUTH_SECRET: must be at least 32 characters');
+  }
+  const auditHmacKey = e.AUDIT_HMAC_KEY?.trim();
+  if (!auditHmacKey) {
+    if (production) throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (32 or more random characters)');
+  } else if (auditHmacKey.length < 32) {
+    throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: must be at least 32 characters');
   }
   return Object.freeze({
     production,
@@ -150,6 +164,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     search: { indexRefreshSeconds: e.PEOPLE_INDEX_REFRESH_SECONDS, scopeCacheSeconds: e.SCOPE_CACHE_SECONDS },
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    // Development only: events written now verify only in this process (lib/audit/key.ts warns).
+    auditHmacKey: auditHmacKey || randomBytes(32).toString('base64url'),
+    auditHmacKeyGenerated: !auditHmacKey,
+    auditHeadLogEvery: e.AUDIT_HEAD_LOG_EVERY,
   });
 }
 

@@ -70,4 +70,10 @@ export const MIGRATIONS = {
       await sql`create index sessions_by_expiry on sessions (expires_at)`.execute(db);
     },
   },
+  '005_audit_hash_key': {
+    async up(db: Kysely<unknown>) {
+      // Keyed events record their key's fingerprint; null marks the plain SHA-256 events before keying (lib/audit/hash.ts).
+      await db.schema.alterTable('audit_events').addColumn('hash_key', 'text').execute();
+    },
+  },
 };
