@@ -1,17 +1,20 @@
 /**
- * Runs before every request: sets the security headers with a fresh CSP nonce, refuses server
- * actions from other origins, and redirects signed-out visitors to sign-in with the page they
- * asked for. Only an early redirect: every page and action checks the operator itself
- * (lib/auth/actor), as CVE-2025-29927 showed a proxy can be skipped.
+ * Runs before every request: sets the security headers with a fresh CSP nonce, refuses
+ * state-changing requests from other origins or with oversized bodies (lib/request-guard),
+ * drops a client's own X-Forwarded-For when no proxy is trusted (lib/request-client), and
+ * redirects signed-out visitors to sign-in with the page they asked for. Only an early redirect:
+ * every page and action checks the operator itself (lib/auth/actor), as CVE-2025-29927 showed a
+ * proxy can be skipped.
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { safeCallbackPath } from './lib/auth/callback-url';
+import { sessionCookieName } from './lib/auth/session-cookie';
 import { config as portalConfig } from './lib/config';
-import { contentSecurityPolicy, isSameOrigin, securityHeaders } from './lib/security-headers';
+import { bodyTooLarge, changesState, fromOwnPages } from './lib/request-guard';
+import { contentSecurityPolicy, securityHeaders } from './lib/security-headers';
 
-const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health$/];
-/** A reset form is a few hundred bytes; anything this large is not ours (next.config.js has the same). */
-const MAX_ACTION_BYTES = 64 * 1024;
+const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health(\/ready)?$/];
 
 export async function proxy(request: NextRequest) {
   const c = portalConfig();
@@ -27,22 +30,29 @@ export async function proxy(request: NextRequest) {
   };
   const { pathname, search } = request.nextUrl;
 
-  // Next.js lets a server action without an Origin header through with a warning; we do not.
-  if (request.method === 'POST' && request.headers.has('next-action')) {
-    if (!isSameOrigin(request.headers.get('origin'), c.auth.url, c.allowedOrigins)) {
+  // Next.js runs server actions from headerless multipart forms too, and lets a missing Origin
+  // through with a warning; we refuse every state-changing request not sent by our own pages.
+  if (changesState(request.method)) {
+    if (!fromOwnPages(request.headers, c.auth.url, c.allowedOrigins)) {
       return finish(NextResponse.json({ error: 'Cross-origin request refused.' }, { status: 403 }));
     }
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_ACTION_BYTES) {
+    if (await bodyTooLarge(request)) {
       return finish(NextResponse.json({ error: 'The request is too large.' }, { status: 413 }));
     }
   }
 
   if (!PUBLIC_PATHS.some((p) => p.test(pathname))) {
-    const token = await getToken({ req: request, secret: c.auth.secret, secureCookie: c.auth.secureCookies });
+    const token = await getToken({
+      req: request,
+      secret: c.auth.secret,
+      secureCookie: c.auth.secureCookies,
+      // Over https the cookie is __Host-prefixed, which getToken would not look for by itself.
+      cookieName: sessionCookieName(c.auth.secureCookies),
+    });
     if (!token) {
       if (pathname.startsWith('/api/')) return finish(NextResponse.json({ error: 'Sign in first.' }, { status: 401 }));
       const signIn = new URL('/sign-in', c.auth.url);
-      if (pathname !== '/' || search) signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
+      if (pathname !== '/' || search) signIn.searchParams.set('callbackUrl', safeCallbackPath(`${pathname}${search}`, c.auth.url));
       return finish(NextResponse.redirect(signIn));
     }
   }
@@ -50,6 +60,10 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  // With no trusted proxy the client's X-Forwarded-For is a claim; without it, Next.js fills the
+  // header with the connection's own address, which lib/request-client then records.
+  if (c.trustedProxyHops === 0) requestHeaders.delete('x-forwarded-for');
+  requestHeaders.delete('x-real-ip');
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 

@@ -9,8 +9,9 @@ export default defineConfig({
   test: {
     include: ['{lib,emulators,scripts,components,app}/**/*.test.ts'],
     environment: 'node',
-    // Conformance tests start real HTTP servers; one file at a time keeps them off each other's ports.
-    fileParallelism: false,
+    // Files run in parallel: every test server binds port 0 and every database is a fresh one
+    // (test/databases.ts), so files cannot meet on a port or a row.
+    fileParallelism: true,
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

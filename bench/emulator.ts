@@ -23,6 +23,7 @@ export async function benchEmulator(): Promise<Result[]> {
     const started = performance.now();
     const res = await fetch(`${url}/__control/generate`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ organization: 'example', users: PEOPLE }),
     });
     if (!res.ok) throw new Error(`generate failed: ${res.status} ${await res.text()}`);

@@ -40,7 +40,7 @@ export async function benchReset(): Promise<Result[]> {
   const url = match[1]!;
   const credentials = DEMO_CREDENTIALS;
   const direct = new WorkMailClient({ region: 'us-east-1', endpoint: url, credentials });
-  const control = (path: string, body: unknown) => fetch(`${url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const control = (path: string, body: unknown) => fetch(`${url}/__control/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   try {
     await control('generate', { organization: 'example', users: 2 * (ROUNDS + 10) });
     const state = (await (await fetch(`${url}/__control/state`)).json()) as { organizations: Array<{ id: string; users: Array<{ id: string; name: string }> }> };

@@ -2,7 +2,8 @@
  * Issue 4's benchmarks, with 20 ms injected latency on every WorkMail call and ratios measured
  * side by side (each portal search alternates with a direct call, so both see the same noise):
  *   B1  admin search on 100,000 people ÷ one direct ListUsers, and word search through the index;
- *   B2  a lead's search in a 5,000-member nested scope ÷ one direct ListUsers;
+ *   B2  a lead's search in a 5,000-member nested scope ÷ one direct ListUsers, and a lead's first
+ *       search after the background warm-up (lib/directory/warm-up.ts) beside a cold one;
  *   the memory the 100,000-person index adds to the process that runs the portal's code.
  * The portal's search runs here in-process (lib/directory/search), against the emulator over HTTP.
  */
@@ -32,7 +33,7 @@ export async function benchSearch(): Promise<Result[]> {
   const credentials = DEMO_CREDENTIALS;
   const direct = new WorkMailClient({ region: 'us-east-1', endpoint: url, credentials });
   const control = (path: string, body: unknown) =>
-    fetch(`${url}/__control/${path}`, { method: 'POST', body: JSON.stringify(body) }).then(async (r) => {
+    fetch(`${url}/__control/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
       if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     });
 
@@ -61,7 +62,8 @@ export async function benchSearch(): Promise<Result[]> {
     });
     const { actorFor } = await import('../lib/access/actor');
     const { loadPolicy } = await import('../lib/access/policy');
-    const { peopleIndex } = await import('../lib/directory');
+    const { forgetMemberships, peopleIndex } = await import('../lib/directory');
+    const { warmOnce } = await import('../lib/directory/warm-up');
     const { searchPeople } = await import('../lib/directory/search');
     const policy = loadPolicy(policyFile);
     const admin = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice', groups: ['it-admins'] }, policy);
@@ -93,18 +95,26 @@ export async function benchSearch(): Promise<Result[]> {
     const cold = await searchPeople(lead, ORG, '');
     const leadCold = performance.now() - coldStarted;
     if (cold.total !== 5_000) throw new Error(`the lead's scope holds ${cold.total} people, expected 5,000`);
+    // What a lead meets in the running portal: the scope was resolved by the background warm-up.
+    forgetMemberships();
+    await warmOnce();
+    const warmStarted = performance.now();
+    await searchPeople(lead, ORG, '');
+    const leadFirstWarm = performance.now() - warmStarted;
     const lead1 = await sideBySide(ROUNDS, listUsers, (i) => searchPeople(lead, ORG, LEAD_QUERIES[i % LEAD_QUERIES.length]!));
     const [directLead, leadSearch] = [lead1.baseline, lead1.subject];
 
     const p95 = (s: number[]) => percentile(s, 95);
     return [
       { benchmark: 'B1 admin search', metric: 'direct ListUsers p95 (20 ms latency)', value: p95(directAdmin), unit: 'ms' },
-      { benchmark: 'B1 admin search', metric: 'portal search p95 (3 filters + exact + index)', value: p95(adminSearch), unit: 'ms' },
+      { benchmark: 'B1 admin search', metric: 'portal search p95 (prefix by shape + index)', value: p95(adminSearch), unit: 'ms' },
       { benchmark: 'B1 admin search', metric: 'ratio search p95 / ListUsers p95', value: p95(adminSearch) / p95(directAdmin), unit: 'x', budget: 1.25 },
       { benchmark: 'B1 admin search', metric: 'word search in the 100,000-person index p95', value: p95(words), unit: 'ms', budget: 10 },
       { benchmark: 'B1 admin search', metric: 'index fill: 1,000 ListUsers pages, no latency', value: fillMs / 1000, unit: 's' },
       { benchmark: 'B2 lead search', metric: 'first search, scope resolved (cold)', value: leadCold, unit: 'ms' },
       { benchmark: 'B2 lead search', metric: 'direct ListUsers p95 (20 ms latency)', value: p95(directLead), unit: 'ms' },
+      { benchmark: 'B2 lead search', metric: 'first search after the background warm-up', value: leadFirstWarm, unit: 'ms' },
+      { benchmark: 'B2 lead search', metric: 'ratio first search (warmed) / ListUsers p95', value: leadFirstWarm / p95(directLead), unit: 'x', budget: 2.0 },
       { benchmark: 'B2 lead search', metric: 'lead search p95 in 5,000 nested (warm)', value: p95(leadSearch), unit: 'ms' },
       { benchmark: 'B2 lead search', metric: 'ratio lead search p95 / ListUsers p95', value: p95(leadSearch) / p95(directLead), unit: 'x', budget: 2.0 },
       { benchmark: 'memory', metric: 'heap added by the 100,000-person index', value: mb(heapAfter - heapBefore), unit: 'MB', budget: 60 },

@@ -13,12 +13,17 @@ interface Props {
 
 function Person({ event, aliases }: { event: AuditEvent; aliases: Props['aliases'] }) {
   if (!event.personId && !event.personEmail) return <span className="muted">—</span>;
-  const label = event.personName || event.personEmail || event.personId;
+  const text = event.personName || event.personEmail || event.personId;
+  const label = <bdi>{text}</bdi>;
   const alias = event.organizationId ? aliases.get(event.organizationId) : undefined;
   return (
     <>
       {alias && event.personId ? <Link href={`/users/${encodeURIComponent(alias)}/${encodeURIComponent(event.personId)}`}>{label}</Link> : label}
-      {event.personEmail && event.personEmail !== label ? <div className="muted">{event.personEmail}</div> : null}
+      {event.personEmail && event.personEmail !== text ? (
+        <div className="muted">
+          <bdi>{event.personEmail}</bdi>
+        </div>
+      ) : null}
     </>
   );
 }
@@ -47,7 +52,9 @@ function More({ event }: { event: AuditEvent }) {
           .map(([k, v]) => (
             <div key={k} className="contents">
               <dt>{k}</dt>
-              <dd className="wrap">{v}</dd>
+              <dd className="wrap">
+                <bdi>{v}</bdi>
+              </dd>
             </div>
           ))}
       </dl>
@@ -75,8 +82,12 @@ export function AuditTable({ events, caption, aliases }: Props) {
               <time dateTime={e.time}>{utc(e.time)}</time>
             </td>
             <td>
-              {e.actorName}
-              {e.actorEmail ? <div className="muted">{e.actorEmail}</div> : null}
+              <bdi>{e.actorName}</bdi>
+              {e.actorEmail ? (
+                <div className="muted">
+                  <bdi>{e.actorEmail}</bdi>
+                </div>
+              ) : null}
             </td>
             <td>
               <Person event={e} aliases={aliases} />

@@ -1,4 +1,6 @@
 import type { PersonWithGroups } from '@/lib/directory/types';
+import { hasInvisible } from '@/lib/text/visible';
+import { VisibleText } from './visible-text';
 
 const KIND_LABEL = { user: 'Person', 'remote-user': 'Person (remote)', resource: 'Resource', 'system-user': 'System' } as const;
 const STATE_LABEL = { enabled: 'Enabled', disabled: 'Disabled', deleted: 'Deleted' } as const;
@@ -8,10 +10,21 @@ const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: '
 export function PersonDetails({ person, organizationAlias, permalink }: { person: PersonWithGroups; organizationAlias: string; permalink: string }) {
   return (
     <dl className="details">
+      {/* The heading shows the name as the directory holds it; here, whatever hides in it. */}
+      {hasInvisible(person.displayName) ? (
+        <>
+          <dt>Display name</dt>
+          <dd>
+            <VisibleText text={person.displayName} /> <span className="muted">(contains invisible characters)</span>
+          </dd>
+        </>
+      ) : null}
       <dt>Email</dt>
-      <dd>{person.email ?? '—'}</dd>
+      <dd>{person.email ? <VisibleText text={person.email} /> : '—'}</dd>
       <dt>Username</dt>
-      <dd>{person.username}</dd>
+      <dd>
+        <VisibleText text={person.username} />
+      </dd>
       <dt>State</dt>
       <dd>{STATE_LABEL[person.state]}</dd>
       <dt>Kind</dt>
@@ -22,7 +35,16 @@ export function PersonDetails({ person, organizationAlias, permalink }: { person
       <dt>Enabled</dt>
       <dd>{person.enabledAt ? `${date.format(person.enabledAt)} (UTC)` : '—'}</dd>
       <dt>Groups</dt>
-      <dd>{person.groups.length > 0 ? person.groups.join(', ') : 'None'}</dd>
+      <dd>
+        {person.groups.length > 0
+          ? person.groups.map((group, i) => (
+              <span key={group}>
+                {i > 0 ? ', ' : null}
+                <VisibleText text={group} />
+              </span>
+            ))
+          : 'None'}
+      </dd>
       <dt>Organization</dt>
       <dd>{organizationAlias}</dd>
       <dt>Permanent link</dt>

@@ -9,13 +9,22 @@ export function ResetSuccess({ result }: { result: Extract<ResetResult, { status
   return (
     <div role="status" className="success">
       <p>
+        {/* Directory text is isolated: a bidi control inside a name cannot reorder the words around it. */}
         <strong>
-          Password reset for {result.displayName}
-          {result.email ? ` (${result.email})` : ''}
+          Password reset for <bdi>{result.displayName}</bdi>
+          {result.email ? (
+            <>
+              {' ('}
+              <bdi>{result.email}</bdi>)
+            </>
+          ) : null}
         </strong>
       </p>
       <p>
-        Sign-in name: <code>{result.signInName}</code>{' '}
+        Sign-in name:{' '}
+        <code>
+          <bdi>{result.signInName}</bdi>
+        </code>{' '}
         <button
           type="button"
           className="button"

@@ -35,12 +35,22 @@ async function Results({ actor, organization, query, page, cursor }: Props) {
     if (err instanceof DirectoryError) return <DirectoryErrorAlert error={err} />;
     throw err;
   }
+  // While the word index's first build runs, only prefixes were searched: say so, never a bare "No one matches".
+  const warming = result.warming ? (
+    <p className="notice" role="status">
+      Search inside names is still warming up ({result.warming.loaded} people read so far): these are matches by the start
+      of a name, username or email only. Try again in a minute for matches anywhere in a name.
+    </p>
+  ) : null;
   if (result.rows.length === 0) {
     return (
-      <p className="empty" role="status">
-        {query ? `No one matches “${query}”` : 'No people to show'}
-        {actor.role === 'lead' ? ' among the people you manage.' : '.'}
-      </p>
+      <>
+        <p className="empty" role="status">
+          {query ? `No one matches “${query}”` : 'No people to show'}
+          {actor.role === 'lead' ? ' among the people you manage.' : '.'}
+        </p>
+        {warming}
+      </>
     );
   }
   const base = { q: query || undefined, org: organization.alias };
@@ -51,6 +61,7 @@ async function Results({ actor, organization, query, page, cursor }: Props) {
       : 'People in this organization';
   return (
     <>
+      {warming}
       <UsersTable rows={result.rows} organizationAlias={organization.alias} caption={caption} />
       {result.truncated ? <p className="muted">More people match than are shown: type more of the name or email.</p> : null}
       <nav aria-label="Pages" className="pages">

@@ -20,10 +20,14 @@ export function UsersTable({ rows, organizationAlias, caption }: { rows: SearchR
         {rows.map(({ person, reset }) => (
           <tr key={person.id}>
             <td>
-              <Link href={`/users/${encodeURIComponent(organizationAlias)}/${encodeURIComponent(person.id)}`}>{person.displayName}</Link>
-              <div className="muted">{person.username}</div>
+              <Link href={`/users/${encodeURIComponent(organizationAlias)}/${encodeURIComponent(person.id)}`}>
+                <bdi>{person.displayName}</bdi>
+              </Link>
+              <div className="muted">
+                <bdi>{person.username}</bdi>
+              </div>
             </td>
-            <td>{person.email ?? '—'}</td>
+            <td>{person.email ? <bdi>{person.email}</bdi> : '—'}</td>
             <td>{STATE_LABEL[person.state]}</td>
             <td>{reset.allowed ? 'You can reset' : <span className="muted">{REASON_TEXT[reset.reason]}</span>}</td>
           </tr>

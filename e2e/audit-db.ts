@@ -1,8 +1,9 @@
 /** Reads the portal's SQLite audit log as a reviewer would, straight from the file. */
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { E2E_DATABASE } from './env';
 
-export const AUDIT_FILE = 'data/e2e-portal.db';
+export const AUDIT_FILE = E2E_DATABASE;
 
 export interface Row {
   id: number;

@@ -1,5 +1,7 @@
 /** The WorkMail emulator's control API, for asserting what WorkMail now holds. */
-export const WORKMAIL_URL = 'http://127.0.0.1:4310';
+import { E2E_PORTS } from './env';
+
+export const WORKMAIL_URL = `http://127.0.0.1:${E2E_PORTS.workmail}`;
 
 export interface Call {
   operation: string;
@@ -10,7 +12,8 @@ export interface Call {
 export async function control<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${WORKMAIL_URL}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    // The control API takes writes only as JSON (docs/emulator.md), bodyless ones included.
+    headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);

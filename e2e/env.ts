@@ -1,7 +1,28 @@
-/** The end-to-end suite's fixed parts, shared by playwright.config.ts and the specs that start more servers. */
+/**
+ * The end-to-end suite's fixed parts, shared by playwright.config.ts and the specs that start more
+ * servers. The suite runs in E2E_WORKERS Playwright workers, each with its own WorkMail emulator,
+ * identity provider, portal and database, so specs in different workers never share state.
+ */
 import type { DemoPorts } from '../scripts/demo-env';
 
-/** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once. */
-export const E2E_PORTS: DemoPorts = { app: 3100, workmail: 4310, oidc: 4311 };
+export const E2E_WORKERS = 2;
+
+/** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once; 10 apart per worker. */
+export function portsFor(worker: number): DemoPorts {
+  return { app: 3100 + 10 * worker, workmail: 4310 + 10 * worker, oidc: 4311 + 10 * worker };
+}
+export const databaseFor = (worker: number) => `data/e2e-portal-${worker}.db`;
+
+/**
+ * This process's worker slot: Playwright sets TEST_PARALLEL_INDEX (0 … workers-1) in each worker
+ * process, so a spec's module-level constants name its own worker's servers. 0 elsewhere.
+ */
+export const WORKER = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+export const E2E_PORTS: DemoPorts = portsFor(WORKER);
+export const E2E_DATABASE = databaseFor(WORKER);
+/** Ports for servers a spec starts itself: app+1 … app+9 belong to this worker. */
+export const extraPort = (n: number) => {
+  if (n < 1 || n > 9) throw new Error(`extraPort(${n}): use 1 to 9`);
+  return E2E_PORTS.app + n;
+};
 export const E2E_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
-export const E2E_DATABASE = 'data/e2e-portal.db';

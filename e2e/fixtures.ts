@@ -1,5 +1,6 @@
 import { test as base, expect, type Cookie } from '@playwright/test';
 import { control } from './emulator';
+import { E2E_PORTS } from './env';
 import { Portal } from './pages/portal';
 import { SearchPage } from './pages/search';
 
@@ -19,13 +20,20 @@ interface Fixtures {
   cspViolations: string[];
 }
 
+/** The worker's signed-in cookies; a spec that ends an operator's sessions server-side forgets theirs. */
+const cache = new Map<string, Cookie[]>();
+export const forgetSession = (username: string) => cache.delete(username);
+
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  // This worker's own portal (e2e/env.ts: one set of servers per worker slot).
+  baseURL: async ({}, use) => {
+    await use(`http://localhost:${E2E_PORTS.app}`);
+  },
   sessions: [
-    async ({ browser }, use, workerInfo) => {
-      const cache = new Map<string, Cookie[]>();
+    async ({ browser }, use) => {
       await use(async (username) => {
         if (!cache.has(username)) {
-          const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });
+          const context = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
           const page = await context.newPage();
           await new Portal(page).signInAs(username);
           await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();

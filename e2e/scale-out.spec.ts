@@ -1,5 +1,5 @@
 /**
- * Scale-out (DESIGN.md §12): two more portal instances, on ports 3101 and 3102 (the second the
+ * Scale-out (DESIGN.md §12): two more portal instances, on this worker's first two extra ports (the second the
  * standalone production server), share one PostgreSQL database. The per-person rate limit holds across both; 50 concurrent resets spread
  * over both give 50 succeeded events, one unbroken chain, and 50 passwords WorkMail now holds.
  */
@@ -8,11 +8,12 @@ import { resolve } from 'node:path';
 import { test as base, expect } from './fixtures';
 import { setField } from './crafted';
 import { control, resetCalls, users, verifyPassword, type StateUser } from './emulator';
-import { E2E_PORTS, E2E_SECRET } from './env';
+import { E2E_PORTS, E2E_SECRET, extraPort } from './env';
 import { auditCommand, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
-import { demoEnvironment } from '../scripts/demo-env';
+import { shareSessions } from './sessions-db';
+import { DEMO_AUDIT_HMAC_KEY, demoEnvironment } from '../scripts/demo-env';
 
-const INSTANCES = [3101, 3102];
+const INSTANCES = [extraPort(1), extraPort(2)];
 const PER_PERSON_LIMIT = 3;
 
 interface Cluster {
@@ -50,6 +51,8 @@ async function startCluster(): Promise<Cluster> {
   for (const port of INSTANCES) {
     await expect(async () => expect((await fetch(`http://localhost:${port}/api/health`)).ok).toBe(true)).toPass({ timeout: 60_000 });
   }
+  // Opening the database migrates it, so the suite's session records can be shared into it.
+  expect((await auditCommand('audit-verify', { DATABASE_URL: database.url })).code).toBe(0);
   return { database, processes };
 }
 
@@ -82,8 +85,9 @@ test.describe('two instances on one PostgreSQL', () => {
   let template: ActionTemplate;
 
   test.beforeEach(async ({ page, signedInAs, cluster }) => {
-    void cluster;
     await signedInAs('alice');
+    // The suite's portal signed alice in; one shared database would hold her session record.
+    await shareSessions(cluster.database.url);
     const jane = (await users()).find((u) => u.name === 'jane.doe')!;
     await page.goto(`http://localhost:${INSTANCES[0]}/users/example/${jane.id}`);
     await page.getByLabel('New password').fill('Template-Harbor-Quartz-10');
@@ -149,7 +153,7 @@ test.describe('two instances on one PostgreSQL', () => {
     expect(succeeded.map((r) => r.person_id).filter((id) => ids.includes(id!)).sort()).toEqual([...ids].sort());
     for (const [i, person] of generated.entries()) expect(await verifyPassword(person.id, password(i)), person.name).toBe(true);
 
-    const verify = await auditCommand('audit-verify', { DATABASE_URL: cluster.database.url });
+    const verify = await auditCommand('audit-verify', { DATABASE_URL: cluster.database.url, AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY });
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/Audit chain verified \(postgres\): \d+ events, none changed or removed/);
     // Both instances served requests: each wrote its own "requested" events into the one chain.

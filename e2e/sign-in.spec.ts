@@ -1,6 +1,7 @@
 /** Sign-in through the real local IdP, roles from the access policy, deep links, sign-out, headers. */
 import { auditRows } from './audit-db';
 import { expect, test } from './fixtures';
+import { E2E_PORTS } from './env';
 
 test.describe('roles', () => {
   for (const [username, name, role] of [
@@ -40,7 +41,7 @@ test('an external callbackUrl is not followed', async ({ page, portal }) => {
   await page.goto('/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2Fsteal');
   await portal.signInButton().click();
   await portal.idp.signIn('alice');
-  await expect(page).toHaveURL(/^http:\/\/localhost:3100\/users$/);
+  await expect(page).toHaveURL(`http://localhost:${E2E_PORTS.app}/users`);
 });
 
 test('a wrong IdP password shows an error and leaves you signed out', async ({ page, portal }) => {

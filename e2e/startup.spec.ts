@@ -6,14 +6,16 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { testPostgresUrl } from '../test/postgres-url';
+import { extraPort } from './env';
 
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['.next/standalone/server.js'], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
-      PORT: '3190',
+      PORT: String(extraPort(9)),
       NEXTAUTH_SECRET: 'startup-test-secret-0123456789abcdef0123',
+      AUDIT_HMAC_KEY: 'startup-test-audit-key-0123456789abcdef',
       ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
       ...env,
     },

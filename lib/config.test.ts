@@ -18,6 +18,8 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       NEXTAUTH_URL: 'https://reset.example.com/',
       NEXTAUTH_SECRET: 'x'.repeat(40),
+      AUDIT_HMAC_KEY: 'k'.repeat(40),
+      AUDIT_HEAD_LOG_EVERY: '500',
       OIDC_ISSUER: 'https://idp.example.com/oauth2/default',
       OIDC_GROUPS_CLAIM: 'cognito:groups',
       WORKMAIL_ENDPOINT: 'http://127.0.0.1:4010',
@@ -31,6 +33,7 @@ describe('configuration', () => {
     });
     expect(c.databaseUrl).toBe('postgres://portal:secret@db.internal:5432/portal');
     expect(c.auditRetentionDays).toBe(400);
+    expect(c).toMatchObject({ auditHmacKey: 'k'.repeat(40), auditHmacKeyGenerated: false, auditHeadLogEvery: 500 });
     expect(c.auth).toMatchObject({ url: 'https://reset.example.com', secureCookies: true, sessionMaxAgeSeconds: 4 * 3600 });
     expect(c.oidc.groupsClaim).toBe('cognito:groups');
     expect(c.workmail).toEqual({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:4010' });
@@ -71,5 +74,24 @@ describe('configuration', () => {
       expect((err as Error).message).toContain('NEXTAUTH_SECRET');
       expect((err as Error).message).not.toContain(short);
     }
+  });
+
+  it('reads the session idle limit and the groups refresh interval, with their defaults', () => {
+    expect(parseConfig({}).auth).toMatchObject({ sessionIdleMinutes: 30, groupsRefreshMinutes: 10 });
+    expect(parseConfig({ SESSION_IDLE_MINUTES: '5', GROUPS_REFRESH_MINUTES: '2' }).auth).toMatchObject({ sessionIdleMinutes: 5, groupsRefreshMinutes: 2 });
+    expect(() => parseConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(() => parseConfig({ GROUPS_REFRESH_MINUTES: 'soon' })).toThrow(/GROUPS_REFRESH_MINUTES/);
+  });
+
+  it('requires an audit key in production, of 32 characters or more, and generates one in development', () => {
+    const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40) };
+    expect(() => parseConfig(production)).toThrow(/AUDIT_HMAC_KEY: required in production/);
+    const short = 'short-audit-key-value';
+    expect(() => parseConfig({ ...production, AUDIT_HMAC_KEY: short })).toThrow(/AUDIT_HMAC_KEY: must be at least 32 characters/);
+    expect(() => parseConfig({ ...production, AUDIT_HMAC_KEY: short })).not.toThrow(new RegExp(short));
+    const development = parseConfig({});
+    expect(development).toMatchObject({ auditHmacKeyGenerated: true, auditHeadLogEvery: 100 });
+    expect(development.auditHmacKey.length).toBeGreaterThanOrEqual(32);
+    expect(() => parseConfig({ AUDIT_HEAD_LOG_EVERY: '0' })).toThrow(/AUDIT_HEAD_LOG_EVERY/);
   });
 });

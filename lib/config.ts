@@ -68,15 +68,28 @@ const envSchema = z.object({
   RESET_LIMIT_PER_ACTOR: int(1, 10_000, 20),
   RESET_LIMIT_PER_TARGET: int(1, 1_000, 3),
   SESSION_MAX_AGE_HOURS: int(1, 8, 8),
-  SESSION_IDLE_MINUTES: int(5, 480, 30),
+  SESSION_IDLE_MINUTES: int(1, 480, 30),
+  GROUPS_REFRESH_MINUTES: int(1, 480, 10),
   PEOPLE_INDEX_REFRESH_SECONDS: int(10, 86_400, 300),
   SCOPE_CACHE_SECONDS: int(0, 3_600, 60),
   ALLOWED_ORIGINS: z.string().optional(),
+  TRUSTED_PROXY_HOPS: int(0, 10, 0),
+  AUDIT_HMAC_KEY: z.string().optional(),
+  AUDIT_HEAD_LOG_EVERY: int(1, 1_000_000, 100),
 });
 
 export interface Config {
   production: boolean;
-  auth: { url: string; secret: string; secureCookies: boolean; sessionMaxAgeSeconds: number; sessionIdleMinutes: number };
+  auth: {
+    url: string;
+    secret: string;
+    secureCookies: boolean;
+    sessionMaxAgeSeconds: number;
+    /** A session unused this long ends (lib/sessions), on top of the absolute limit. */
+    sessionIdleMinutes: number;
+    /** How often a session's groups are read again from the identity provider's userinfo. */
+    groupsRefreshMinutes: number;
+  };
   oidc: { issuer: string; clientId: string; clientSecret: string; groupsClaim: string; scopes: string; providerName: string };
   accessPolicyFile: string;
   workmail: { region: (typeof WORKMAIL_REGIONS)[number]; endpoint?: string };
@@ -89,6 +102,14 @@ export interface Config {
   search: { indexRefreshSeconds: number; scopeCacheSeconds: number };
   /** Origins (host[:port]) allowed to post server actions besides NEXTAUTH_URL's, e.g. behind a proxy. */
   allowedOrigins: string[];
+  /** Reverse proxies in front that append to X-Forwarded-For; 0 uses the connection's own address (lib/request-client.ts). */
+  trustedProxyHops: number;
+  /** The secret that keys the audit hash chain (lib/audit/hash.ts); generated per start outside production. */
+  auditHmacKey: string;
+  /** True when auditHmacKey was generated because AUDIT_HMAC_KEY is unset (development only). */
+  auditHmacKeyGenerated: boolean;
+  /** The audit chain's head hash is logged every this many events, for a copy outside the database. */
+  auditHeadLogEvery: number;
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +131,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   } else if (secret.length < 32) {
     throw new ConfigError('Invalid configuration:\n  NEXTAUTH_SECRET: must be at least 32 characters');
   }
+  const auditHmacKey = e.AUDIT_HMAC_KEY?.trim();
+  if (!auditHmacKey) {
+    if (production) throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (32 or more random characters)');
+  } else if (auditHmacKey.length < 32) {
+    throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: must be at least 32 characters');
+  }
   return Object.freeze({
     production,
     auth: {
@@ -118,6 +145,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       secureCookies: e.NEXTAUTH_URL!.startsWith('https://'),
       sessionMaxAgeSeconds: e.SESSION_MAX_AGE_HOURS * 3600,
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      groupsRefreshMinutes: e.GROUPS_REFRESH_MINUTES,
     },
     oidc: {
       issuer: e.OIDC_ISSUER!,
@@ -135,6 +163,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     rateLimit: { perActor: e.RESET_LIMIT_PER_ACTOR, perTarget: e.RESET_LIMIT_PER_TARGET },
     search: { indexRefreshSeconds: e.PEOPLE_INDEX_REFRESH_SECONDS, scopeCacheSeconds: e.SCOPE_CACHE_SECONDS },
     allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    // Development only: events written now verify only in this process (lib/audit/key.ts warns).
+    auditHmacKey: auditHmacKey || randomBytes(32).toString('base64url'),
+    auditHmacKeyGenerated: !auditHmacKey,
+    auditHeadLogEvery: e.AUDIT_HEAD_LOG_EVERY,
   });
 }
 

@@ -2,17 +2,20 @@
  * The checks a starting instance makes before it answers anyone (instrumentation.ts): the
  * configuration, the access policy, and the database with its migrations. Any failure stops the
  * process with its message (never a secret), so an orchestrator sees a failed start, not a
- * server that answers every request with an error.
+ * server that answers every request with an error. Then it starts building the word indexes in
+ * the background, so the first search after a start does not miss anyone.
  */
 import { loadPolicy } from './access/policy';
 import { database } from './audit/db';
 import { config } from './config';
+import { startSearchWarmUp } from './directory/warm-up';
 
 export async function startup(): Promise<void> {
   try {
     loadPolicy(config().accessPolicyFile);
     const { backend } = await database();
     console.log(`workmail-reset-portal: configuration, access policy and ${backend} database ready`);
+    startSearchWarmUp();
   } catch (err) {
     console.error(`workmail-reset-portal cannot start: ${(err as Error).message}`);
     process.exit(1);

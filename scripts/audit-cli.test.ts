@@ -9,6 +9,9 @@ import { auditCommand as cli, BACKENDS, freshDatabase, rawSql, type TestDatabase
 
 const actor = { subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', role: 'admin' };
 const DAY = 86_400_000;
+// The portal's key, for the events this file writes and for the commands it runs.
+const KEY = 'audit-cli-test-key-0123456789abcdef0123';
+process.env.AUDIT_HMAC_KEY = KEY;
 
 describe.each(BACKENDS)('the audit commands on %s', (backend) => {
   let target: TestDatabase;
@@ -16,7 +19,7 @@ describe.each(BACKENDS)('the audit commands on %s', (backend) => {
 
   beforeAll(async () => {
     target = await freshDatabase(backend);
-    env = { DATABASE_URL: target.url };
+    env = { DATABASE_URL: target.url, AUDIT_HMAC_KEY: KEY };
     const handle = await openDatabase(target.url);
     // Events 1–3 are 400 days old, 4–6 from today.
     for (let i = 1; i <= 6; i++) {
@@ -65,6 +68,29 @@ describe.each(BACKENDS)('the audit commands on %s', (backend) => {
     expect(purge.code).toBe(0);
     expect(purge.out).toMatch(/Removed 2 events older than .* \(365 days\), up to event \d+; a checkpoint event records the cut\./);
     expect(await cli('audit-verify', env)).toMatchObject({ code: 0, out: expect.stringContaining('4 events') });
+  });
+
+  it('checks the chain against a head hash kept elsewhere', async () => {
+    const first = await cli('audit-verify', env);
+    const head = /Head hash ([0-9a-f]{64})/.exec(first.out)![1]!;
+    const handle = await openDatabase(target.url);
+    await inTransaction((db) => appendWithin(db, { type: 'sign-in', actor, outcome: 'signed-in' }), handle);
+    await handle.close();
+    const later = await cli('audit-verify', env, ['--expect-head', head]);
+    expect(later).toMatchObject({ code: 0, out: expect.stringMatching(/The expected head is event \d+; 1 events follow it\./) });
+
+    const elsewhere = 'ab'.repeat(32);
+    const differs = await cli('audit-verify', env, ['--expect-head', elsewhere]);
+    expect(differs).toMatchObject({ code: 1, out: expect.stringContaining(`the expected head hash ${elsewhere} is not in the chain: the log was rewritten or cut short`) });
+    expect(await cli('audit-verify', env, ['--expect-head', 'not-a-hash'])).toMatchObject({ code: 2, out: expect.stringContaining('64 hex characters') });
+  });
+
+  it('refuses to vouch for keyed events without the key, or with another', async () => {
+    const without = await cli('audit-verify', { DATABASE_URL: target.url, AUDIT_HMAC_KEY: '' });
+    expect(without).toMatchObject({ code: 1, out: expect.stringContaining('AUDIT_HMAC_KEY is not set') });
+    expect(without.out).toContain('keyed with another AUDIT_HMAC_KEY');
+    const other = await cli('audit-verify', { DATABASE_URL: target.url, AUDIT_HMAC_KEY: 'another-key-0123456789abcdef0123456789' });
+    expect(other).toMatchObject({ code: 1, out: expect.stringContaining('keyed with another AUDIT_HMAC_KEY') });
   });
 
   it('says when it cannot read the log', async () => {

@@ -26,11 +26,18 @@ export function workmailEnvironment(endpoint: string): Record<string, string> {
   };
 }
 
+/**
+ * The demo's audit key: fixed, so the demo database stays verifiable across restarts
+ * (`AUDIT_HMAC_KEY=<this> npm run audit:verify`). Public, so never a production key.
+ */
+export const DEMO_AUDIT_HMAC_KEY = 'demo-audit-key-not-secret-0123456789abcdef';
+
 export function demoEnvironment(ports: DemoPorts, secret: string): Record<string, string> {
   return {
     NODE_ENV: 'production',
     NEXTAUTH_URL: `http://localhost:${ports.app}`,
     NEXTAUTH_SECRET: secret,
+    AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY,
     OIDC_ISSUER: `http://localhost:${ports.oidc}`,
     OIDC_CLIENT_ID: DEMO_CLIENT.clientId,
     OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret,

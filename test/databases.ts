@@ -68,8 +68,8 @@ export async function rawSql<Row = Record<string, unknown>>(url: string, stateme
   }
 }
 
-/** Runs `npm run audit:verify` or `audit:purge` as a real process, as an operator would. */
-export async function auditCommand(script: 'audit-verify' | 'audit-purge', env: Record<string, string>, args: string[] = []) {
+/** Runs `npm run audit:verify`, `audit:purge` or `sessions:revoke` as a real process, as an operator would. */
+export async function auditCommand(script: 'audit-verify' | 'audit-purge' | 'sessions-revoke', env: Record<string, string>, args: string[] = []) {
   try {
     const { stdout, stderr } = await run('node', ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
       env: { ...process.env, ...env },

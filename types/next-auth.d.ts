@@ -3,7 +3,7 @@ import 'next-auth/jwt';
 
 declare module 'next-auth' {
   interface Session {
-    identity?: { subject: string; email: string; username?: string; name: string; groups: string[]; authTime: number };
+    identity?: { subject: string; email: string; username?: string; name: string; groups: string[]; authTime: number; sessionId: string };
   }
 }
 
@@ -12,5 +12,7 @@ declare module 'next-auth/jwt' {
     groups?: string[];
     username?: string;
     authTime?: number;
+    /** The server-side session record's id (lib/sessions); the token carries nothing else new. */
+    sid?: string;
   }
 }

@@ -23,7 +23,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         </nav>
         <div className="operator">
           <span>
-            Signed in as <strong>{actor.name}</strong>
+            Signed in as{' '}
+            <strong>
+              <bdi>{actor.name}</bdi>
+            </strong>
           </span>
           <span className="role">
             Role: {ROLE_LABEL[actor.role]}

@@ -1,12 +1,14 @@
 /**
  * A local OpenID Provider built on `oidc-provider` (a certified implementation): one confidential
- * client for the portal, authorization code flow with PKCE, and the demo people. ID tokens and
- * userinfo carry sub, email, name and groups.
+ * client for the portal, authorization code flow with PKCE, refresh tokens, and the demo people.
+ * ID tokens and userinfo carry sub, email, name and groups. Tests change groups and end grants
+ * through the control API (emulators/oidc/control.ts).
  */
 import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { copyPeople, handleControl, type ControlState } from './control';
 import { errorPage, loginPage } from './pages';
 import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from './people';
 
@@ -54,7 +56,10 @@ function samePassword(given: string, expected: string): boolean {
 }
 
 export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc> {
-  const people = options.people ?? DEMO_PEOPLE;
+  // A copy: the control API changes groups, and `reset` goes back to these.
+  const seed = options.people ?? DEMO_PEOPLE;
+  const people = copyPeople(seed);
+  const grants: ControlState['grants'] = [];
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -80,7 +85,7 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
         client_name: 'WorkMail Reset Portal',
         redirect_uris: options.redirectUris ?? [DEMO_CLIENT.redirectUri],
         post_logout_redirect_uris: options.postLogoutRedirectUris ?? [],
-        grant_types: ['authorization_code'],
+        grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
       },
@@ -108,12 +113,17 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
       if (existing) return ctx.oidc.provider.Grant.find(existing);
       const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
       grant.addOIDCScope('openid email profile groups');
-      await grant.save();
+      const grantId = await grant.save();
+      grants.push({ grantId, accountId: session.accountId, createdAt: Date.now() });
       return grant;
     },
+    // The portal re-reads groups from userinfo (lib/sessions/live.ts) and renews its access token
+    // with a refresh token, which this IdP gives its client without asking for offline_access.
+    // Without offline_access the tokens still end with the IdP session, as they should.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     cookies: { keys: [randomBytes(32).toString('hex')] },
     jwks: { keys: [signingKey()] },
-    ttl: { Session: 8 * 3600, Interaction: 600, AuthorizationCode: 60, IdToken: 3600, AccessToken: 3600, Grant: 8 * 3600 },
+    ttl: { Session: 8 * 3600, Interaction: 600, AuthorizationCode: 60, IdToken: 3600, AccessToken: 3600, RefreshToken: 8 * 3600, Grant: 8 * 3600 },
     renderError(ctx, out) {
       ctx.type = 'html';
       ctx.body = errorPage('Sign-in error', `${out.error}: ${out.error_description ?? ''}`);
@@ -121,9 +131,17 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
   };
   const provider = new Provider(issuer, configuration);
   const callback = provider.callback();
+  const control: ControlState = { provider, people, seed, grants };
 
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (path.startsWith('/__control/')) {
+      handleControl(control, req, res, path).catch((err: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: (err as Error).message }));
+      });
+      return;
+    }
     const match = /^\/interaction\/([\w-]+)$/.exec(path);
     if (!match) return callback(req, res);
     handleInteraction(provider, people, req, res).catch((err: unknown) => {

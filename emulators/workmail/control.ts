@@ -182,11 +182,37 @@ const ROUTES: Array<[method: string, pattern: RegExp, route: Route]> = [
   ],
 ];
 
+/** The emulator's own origins: its port on loopback, by address or by name. */
+function ownOrigins(req: IncomingMessage): string[] {
+  const port = req.socket.localPort;
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`];
+}
+
+/**
+ * A web page anywhere can make a browser POST `text/plain` or a form to loopback without a CORS
+ * preflight; such a request could reset or reseed the emulator. Control writes therefore need
+ * `Content-Type: application/json` (which forces a preflight the emulator never grants), and any
+ * request carrying another site's `Origin` is refused outright (docs/emulator.md).
+ */
+function refuseForeign(req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !ownOrigins(req).includes(origin)) {
+    throw new ControlError(403, 'The control API answers only its own origin.');
+  }
+  if (req.method === 'POST') {
+    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') {
+      throw new ControlError(415, `Content-Type must be application/json, not ${type || 'absent'}.`);
+    }
+  }
+}
+
 export async function handleControl(req: IncomingMessage, res: ServerResponse, body: Buffer, state: EmulatorState) {
   const url = new URL(req.url ?? '/', 'http://emulator');
   let status = 200;
   let payload: unknown;
   try {
+    refuseForeign(req);
     const matches = ROUTES.filter(([, pattern]) => pattern.test(url.pathname));
     const match = matches.find(([method]) => method === req.method);
     if (!match) {

@@ -44,6 +44,32 @@ export const MIGRATIONS = {
       await sql`create index audit_by_time on audit_events (time)`.execute(db);
     },
   },
+  '003_sessions': {
+    async up(db: Kysely<unknown>) {
+      // Server-side session records (lib/sessions): sign-out, revocation and idle expiry end them
+      // for every instance. Times are ISO text, as in audit_events; tokens are encrypted at rest.
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('groups', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('groups_refreshed_at', 'text', (c) => c.notNull())
+        .addColumn('access_token', 'text')
+        .addColumn('refresh_token', 'text')
+        .addColumn('access_token_expires_at', 'text')
+        .addColumn('ended_at', 'text')
+        .addColumn('end_reason', 'text')
+        .execute();
+      await sql`create index sessions_by_subject on sessions (subject)`.execute(db);
+      await sql`create index sessions_by_expiry on sessions (expires_at)`.execute(db);
+    },
+  },
   '004_audit_repeats': {
     async up(db: Kysely<unknown>) {
       // A summary event's count of identical refusals that were counted, not written one by one (lib/audit/repeats.ts).
@@ -59,6 +85,12 @@ export const MIGRATIONS = {
         .addColumn('event', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('audit_repeats_pk', ['repeat_key', 'window_start'])
         .execute();
+    },
+  },
+  '005_audit_hash_key': {
+    async up(db: Kysely<unknown>) {
+      // Keyed events record their key's fingerprint; null marks the plain SHA-256 events before keying (lib/audit/hash.ts).
+      await db.schema.alterTable('audit_events').addColumn('hash_key', 'text').execute();
     },
   },
 };

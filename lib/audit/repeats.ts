@@ -1,6 +1,6 @@
 import 'server-only';
 /**
- * Bounded refusals (docs/decisions/005-bounded-refusals.md). A refusal is written to the chain
+ * Bounded refusals (docs/decisions/007-refusals-and-lookups.md). A refusal is written to the chain
  * like any event until REPEAT_LIMIT identical ones (same event type, operator, reason code,
  * organization and person) stand in the same clock minute; beyond that it is only counted, in
  * `audit_repeats`. Once the minute has closed, the next bounded write chains one summary event

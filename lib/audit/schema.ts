@@ -21,6 +21,8 @@ export interface AuditEventsTable {
   prev_hash: string;
   /** Only on a purge's checkpoint event: the hash of the last event the purge removed. */
   checkpoint_hash: string | null;
+  /** The fingerprint of the key whose HMAC is `hash` (lib/audit/hash.ts); null on events from before keying. */
+  hash_key: string | null;
   /** Only on a summary of identical refusals: how many were counted instead of written (lib/audit/repeats.ts). */
   repeat_count: number | null;
   hash: string;

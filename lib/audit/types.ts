@@ -9,7 +9,9 @@ export type AuditEventType =
   | 'rate.limited'
   | 'sign-in'
   | 'audit.purged'
-  | 'audit.exported';
+  | 'audit.exported'
+  | 'session.revoked'
+  | 'session.expired';
 
 export interface AuditEventInput {
   type: AuditEventType;

@@ -1,7 +1,9 @@
 import 'server-only';
 /**
  * Who is asking: the signed-in identity plus the current access policy, on every request. This,
- * not proxy.ts, is the check (SECURITY.md: CVE-2025-29927).
+ * not proxy.ts, is the check (docs/security.md). A valid cookie is not enough: its server-side
+ * session record must still be live (not signed out, revoked, idle or disowned by the identity
+ * provider), and the groups come from that record, which is refreshed from the provider.
  */
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
@@ -9,16 +11,19 @@ import { cache } from 'react';
 import { actorFor, type Actor } from '../access/actor';
 import { loadPolicy } from '../access/policy';
 import { config } from '../config';
+import { liveSession } from '../sessions/live';
 import { authOptions } from './options';
 
-/** The operator of this request, or null when nobody is signed in (or the session is too old). */
+/** The operator of this request, or null when nobody is signed in (or the session has ended). */
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions());
   const identity = session?.identity;
-  if (!identity?.subject) return null;
+  if (!identity?.subject || !identity.sessionId) return null;
   const ageSeconds = Date.now() / 1000 - identity.authTime;
   if (!(ageSeconds >= 0 && ageSeconds <= config().auth.sessionMaxAgeSeconds)) return null;
-  return actorFor(identity, loadPolicy(config().accessPolicyFile));
+  const live = await liveSession(identity.sessionId);
+  if (!live || live.subject !== identity.subject) return null;
+  return actorFor({ subject: live.subject, email: live.email, name: live.name, groups: live.groups }, loadPolicy(config().accessPolicyFile));
 });
 
 /** The operator, who must hold a role: otherwise to sign-in or to the no-access page. */

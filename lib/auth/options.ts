@@ -11,7 +11,10 @@ import { loadPolicy } from '../access/policy';
 import { appendEvent } from '../audit/store';
 import { config } from '../config';
 import { log } from '../log';
+import { roleFor } from '../sessions/role';
+import { createSession } from '../sessions/store';
 import { safeCallbackPath } from './callback-url';
+import { sessionCookie } from './session-cookie';
 
 interface OidcProfile {
   sub: string;
@@ -67,7 +70,17 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: c.auth.sessionMaxAgeSeconds },
     jwt: { maxAge: c.auth.sessionMaxAgeSeconds },
     useSecureCookies: c.auth.secureCookies,
+    cookies: { sessionToken: sessionCookie(c.auth.secureCookies) },
     pages: { signIn: '/sign-in', error: '/sign-in' },
+    events: {
+      // next-auth's own sign-out endpoint (/api/auth/signout) ends the record too, as the portal's
+      // Sign out does (lib/auth/sign-out.ts). Imported late: lib/sessions/live reads this module.
+      async signOut({ token }) {
+        if (!token?.sid) return;
+        const { endLiveSession } = await import('../sessions/live');
+        await endLiveSession(token.sid, 'signed-out');
+      },
+    },
     callbacks: {
       async jwt({ token, profile, account }) {
         if (account && profile) {
@@ -78,7 +91,15 @@ export function authOptions(): NextAuthOptions {
           token.username = p.preferred_username;
           token.groups = readGroups(p, c.oidc.groupsClaim);
           token.authTime = Math.floor(Date.now() / 1000);
-          await auditSignIn({ subject: p.sub, email: token.email ?? '', name: token.name ?? '', groups: token.groups }, c.accessPolicyFile);
+          const identity = { subject: p.sub, email: token.email ?? '', name: token.name ?? '', groups: token.groups };
+          // The server-side record (lib/sessions): the cookie names it; the provider's tokens stay
+          // in it, encrypted, to read the groups again later. No record, no sign-in.
+          token.sid = await createSession({ ...identity, role: roleFor(identity, c.accessPolicyFile) }, {
+            accessToken: account.access_token,
+            refreshToken: account.refresh_token,
+            accessTokenExpiresAt: account.expires_at ? account.expires_at * 1000 : undefined,
+          }, c.auth.sessionMaxAgeSeconds);
+          await auditSignIn(identity, c.accessPolicyFile);
         }
         return token;
       },
@@ -90,6 +111,7 @@ export function authOptions(): NextAuthOptions {
           name: token.name ?? token.email ?? '',
           groups: token.groups ?? [],
           authTime: token.authTime ?? 0,
+          sessionId: token.sid ?? '',
         };
         return session;
       },

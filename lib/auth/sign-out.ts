@@ -1,15 +1,29 @@
 'use server';
 /**
- * Sign out as a plain form post: the session cookie is a JWT held only by the browser, so ending
- * the session is deleting it. No client-side auth library is needed on portal pages for this.
+ * Sign out as a plain form post. Deleting the cookie is not enough, since a copy of it would stay
+ * valid until it expires: the server-side session record is ended first, so every copy is refused
+ * (lib/sessions). No client-side auth library is needed on portal pages for this.
  */
+import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { config } from '../config';
+import { log } from '../log';
+import { endLiveSession } from '../sessions/live';
+import { authOptions } from './options';
+import { sessionCookie } from './session-cookie';
 
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+const SESSION_COOKIE = /^(__Secure-|__Host-)?next-auth\.session-token(\.\d+)?$/;
 
 export async function signOutAction(): Promise<void> {
+  const sessionId = (await getServerSession(authOptions()))?.identity?.sessionId;
+  if (sessionId) {
+    await endLiveSession(sessionId, 'signed-out').catch((err: unknown) => log.error({ err: (err as Error).message }, 'sign-out: session record not ended'));
+  }
   const jar = await cookies();
-  for (const { name } of jar.getAll()) if (SESSION_COOKIE.test(name)) jar.delete(name);
+  // The deletion carries the cookie's own attributes: browsers ignore a Set-Cookie for a __Host-
+  // or __Secure- name that lacks Secure (and, for __Host-, Path=/).
+  const { options } = sessionCookie(config().auth.secureCookies);
+  for (const { name } of jar.getAll()) if (SESSION_COOKIE.test(name)) jar.delete({ name, ...options });
   redirect('/sign-in');
 }

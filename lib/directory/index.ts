@@ -22,23 +22,39 @@ export function directory(): Directory {
   return instance;
 }
 
-const indexes = new Map<string, PeopleIndex>();
+/**
+ * One word index per organization for the whole process. Next.js bundles instrumentation (which
+ * warms the indexes at start, lib/directory/warm-up.ts) apart from the pages, each with its own
+ * copy of this module, so the map lives on globalThis for both to share.
+ */
+const shared = globalThis as typeof globalThis & {
+  __portalPeopleIndexes?: Map<string, PeopleIndex>;
+  __portalMemberships?: TtlCache<Set<string>>;
+};
+const indexes = (shared.__portalPeopleIndexes ??= new Map<string, PeopleIndex>());
 
 export function peopleIndex(organizationId: string): PeopleIndex {
   let index = indexes.get(organizationId);
   if (!index) {
-    index = new PeopleIndex(() => directory().allPeople(organizationId), config().search.indexRefreshSeconds * 1000);
+    index = new PeopleIndex((progress) => directory().allPeople(organizationId, progress), config().search.indexRefreshSeconds * 1000);
     indexes.set(organizationId, index);
   }
   return index;
 }
 
-let memberships: TtlCache<Set<string>> | undefined;
-
-/** Transitive members of a group, shared by every operator for SCOPE_CACHE_SECONDS. */
+/**
+ * Transitive members of a group, shared by every operator for SCOPE_CACHE_SECONDS and refreshed
+ * ahead of expiry; the delegated and protected groups are kept warm from the start
+ * (lib/directory/warm-up.ts), so a team lead's first search does not walk their groups.
+ */
 export function groupMembers(organizationId: string, groupName: string): Promise<Set<string>> {
-  memberships ??= new TtlCache(config().search.scopeCacheSeconds * 1000);
-  return memberships.get(`${organizationId}\u0000${groupName}`, () => directory().membersOf(organizationId, groupName));
+  shared.__portalMemberships ??= new TtlCache(config().search.scopeCacheSeconds * 1000);
+  return shared.__portalMemberships.get(`${organizationId}\u0000${groupName}`, () => directory().membersOf(organizationId, groupName));
+}
+
+/** Forgets every cached membership: the benchmark measures a cold scope with it. */
+export function forgetMemberships(): void {
+  shared.__portalMemberships?.clear();
 }
 
 /** Per request: the person page, its layout and the action may all ask for the same person. */

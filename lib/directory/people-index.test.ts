@@ -82,4 +82,21 @@ describe('the people index', () => {
     await i.refreshIfStale();
     expect(i.size).toBe(2);
   });
+
+  it('waits a bounded time for its first build and reports how far along it is', async () => {
+    let finish: (people: typeof PEOPLE) => void = () => undefined;
+    const i = new PeopleIndex(
+      (progress) =>
+        new Promise((resolve) => {
+          progress(2);
+          finish = resolve;
+        }),
+      60_000,
+    );
+    expect(await i.whenReady(5)).toBe(false);
+    expect(i.warmingProgress).toBe(2);
+    finish(PEOPLE);
+    expect(await i.whenReady(5_000)).toBe(true);
+    expect(i.search('doe', 10).map((p) => p.id)).toEqual(['1', '2']);
+  });
 });

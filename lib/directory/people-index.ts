@@ -1,8 +1,9 @@
 /**
  * An in-memory word index of one organization's people, so "doe" finds Jane Doe although
- * WorkMail's filters match only the start of a field. Filled in the background from the full
- * listing and rebuilt on an interval; searches never wait for it (they merge it with live
- * prefix results, so someone created a minute ago is still found by prefix).
+ * WorkMail's filters match only the start of a field. Built when the server starts and rebuilt on
+ * an interval in the background (lib/directory/warm-up.ts). Searches merge it with live prefix
+ * results, so someone created a minute ago is still found by prefix; until its first build is
+ * done, a search waits for it a short while and otherwise says how far along it is.
  *
  * People are kept sorted by name, so an index position is also a rank, and words are interned:
  * first and last names repeat across thousands of people (bench: +60 MB budget at 100,000).
@@ -31,8 +32,12 @@ export function wordsOf(person: Person): string[] {
 
 const tokensOf = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean);
 
+/** Reports how many people a running build has read so far. */
+export type LoadProgress = (loaded: number) => void;
+
 export class PeopleIndex {
   private people: Person[] = [];
+  private loadedSoFar = 0;
   private rank = new Map<string, number>();
   private words: string[] = [];
   private owners = new Int32Array(0);
@@ -40,7 +45,7 @@ export class PeopleIndex {
   private loading: Promise<void> | undefined;
 
   constructor(
-    private readonly load: () => Promise<Person[]>,
+    private readonly load: (progress: LoadProgress) => Promise<Person[]>,
     private readonly refreshMs: number,
     private readonly now: () => number = Date.now,
   ) {}
@@ -53,11 +58,31 @@ export class PeopleIndex {
     return this.loadedAt !== undefined;
   }
 
+  /** People read so far by the first build, while it runs (for "still warming up" messages). */
+  get warmingProgress(): number {
+    return this.loadedSoFar;
+  }
+
+  /**
+   * Waits at most `ms` for the first build (starting it if needed); true when the index is ready.
+   * A word search uses this so that a search right after start-up is not a silent miss.
+   */
+  async whenReady(ms: number): Promise<boolean> {
+    if (this.ready) return true;
+    const building = this.refreshIfStale();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([building, timeout]);
+    clearTimeout(timer);
+    return this.ready;
+  }
+
   /** Starts a rebuild when the index is empty or stale; never throws, never blocks the caller. */
   refreshIfStale(): Promise<void> {
     if (this.loading) return this.loading;
     if (this.loadedAt !== undefined && this.now() - this.loadedAt < this.refreshMs) return Promise.resolve();
-    this.loading = this.load()
+    this.loadedSoFar = 0;
+    this.loading = this.load((loaded) => (this.loadedSoFar = loaded))
       .then((people) => this.replace(people))
       .catch((err: unknown) => {
         // Keep serving the old index; the live prefix search still works.

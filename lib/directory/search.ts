@@ -8,13 +8,36 @@ import type { Actor } from '../access/actor';
 import { can, type Decision } from '../access/can';
 import { getPerson, groupMembers, peopleIndex, directory } from './index';
 import { byName, type PeopleIndex } from './people-index';
-import type { Person, PersonWithGroups } from './types';
+import type { Person, PersonWithGroups, PrefixField } from './types';
 
 export const PAGE_SIZE = 25;
 /** How many word-index matches to merge with the live results. */
 const INDEX_LIMIT = 200;
 /** New people not yet in the index are looked up one by one, at most this many per search. */
 const MAX_LOOKUPS = 25;
+/**
+ * How long a word search waits for an index whose first build is still running. The demo's
+ * builds in milliseconds; a 100,000-person organization takes minutes on real WorkMail, and then
+ * the search answers from prefixes alone and says the word index is still warming up.
+ */
+export const INDEX_WAIT_MS = 2_000;
+
+const ALL_PREFIXES: readonly PrefixField[] = ['username', 'displayName', 'email'];
+
+/**
+ * Which live prefix filters a query needs (docs/decisions/005-search-warm-and-by-shape.md). The word index
+ * already answers every prefix of every word, username and email of the people it holds, so the
+ * live calls only catch people added since its last build: an email query asks the email prefix,
+ * one with a space the display-name prefix, anything else the username prefix. Fewer parallel
+ * calls per query is what keeps the search's p95 near one directory call's. Until the index's
+ * first build is done, every prefix is asked.
+ */
+export function prefixFields(query: string, indexReady: boolean): readonly PrefixField[] {
+  if (!indexReady) return ALL_PREFIXES;
+  if (query.includes('@')) return ['email'];
+  if (/\s/.test(query)) return ['displayName'];
+  return ['username'];
+}
 
 export interface SearchRow {
   person: Person;
@@ -30,6 +53,8 @@ export interface SearchResult {
   nextCursor?: string;
   /** True when the directory has more matches than were merged: refine the query. */
   truncated: boolean;
+  /** Present while the word index's first build runs: matches inside names may be missing. */
+  warming?: { loaded: number };
 }
 
 
@@ -65,7 +90,7 @@ export async function searchPeople(
   actor: Actor,
   organizationId: string,
   query: string,
-  options: { page?: number; cursor?: string } = {},
+  options: { page?: number; cursor?: string; indexWaitMs?: number } = {},
 ): Promise<SearchResult> {
   const access = actor.organizations.get(organizationId);
   if (!access) return { rows: [], total: 0, page: 1, pageCount: 1, truncated: false };
@@ -79,19 +104,23 @@ export async function searchPeople(
   const index = peopleIndex(organizationId);
 
   if (access.scope === 'all') {
-    void index.refreshIfStale();
     if (!q) {
+      void index.refreshIfStale();
       const listed = await directory().listPeople(organizationId, { cursor: options.cursor, limit: PAGE_SIZE });
       const rows = listed.people.map(decide).filter((r): r is SearchRow => r !== undefined);
       return { rows, total: rows.length, page: 1, pageCount: 1, nextCursor: listed.nextCursor, truncated: false };
     }
-    // The index is searched while the directory calls are in flight.
-    const pending = directory().findByPrefix(organizationId, q);
-    const indexed = index.search(q, INDEX_LIMIT);
+    // The index is searched (or awaited, while it warms up) while the directory calls are in flight.
+    const pending = directory().findByPrefix(organizationId, q, prefixFields(q, index.ready));
+    pending.catch(() => undefined); // awaited below; this only keeps a failure during the wait from counting as unhandled
+    const ready = index.ready || (await index.whenReady(options.indexWaitMs ?? INDEX_WAIT_MS));
+    if (ready) void index.refreshIfStale();
+    const indexed = ready ? index.search(q, INDEX_LIMIT) : [];
     const live = await pending;
     const merged = new Map<string, Person>();
     for (const person of [...live.people, ...indexed]) if (!merged.has(person.id)) merged.set(person.id, person);
-    return page(sortByName([...merged.values()], index), options.page ?? 1, decide, live.truncated);
+    const result = page(sortByName([...merged.values()], index), options.page ?? 1, decide, live.truncated);
+    return ready ? result : { ...result, warming: { loaded: index.warmingProgress } };
   }
 
   // A lead's scope: everyone in their groups, nested included. The index supplies names and

@@ -27,6 +27,9 @@ export interface PersonWithGroups extends Person {
   groups: readonly string[];
 }
 
+/** The fields a directory can match by prefix. */
+export type PrefixField = 'username' | 'displayName' | 'email';
+
 export interface PersonPage {
   people: Person[];
   /** Opaque; absent on the last page. */
@@ -40,13 +43,14 @@ export interface PersonPage {
 export interface Directory {
   /** A page of people in the directory's own order. */
   listPeople(organizationId: string, options: { cursor?: string; limit: number }): Promise<PersonPage>;
-  /** Every person, for the in-memory word index. */
-  allPeople(organizationId: string): Promise<Person[]>;
+  /** Every person, for the in-memory word index; `progress` hears the count read so far. */
+  allPeople(organizationId: string, progress?: (loaded: number) => void): Promise<Person[]>;
   /**
-   * People whose username, display name or email starts with `query`, plus an exact email or id
-   * match; `truncated` when the directory holds more matches than it returned.
+   * People whose username, display name or email (or only the `fields` given) starts with
+   * `query`, plus an exact email or id match; `truncated` when the directory holds more matches
+   * than it returned.
    */
-  findByPrefix(organizationId: string, query: string): Promise<{ people: Person[]; truncated: boolean }>;
+  findByPrefix(organizationId: string, query: string, fields?: readonly PrefixField[]): Promise<{ people: Person[]; truncated: boolean }>;
   /** One person by id, username or email; null when there is none. */
   getPerson(organizationId: string, identifier: string): Promise<Person | null>;
   /** The person's further email addresses (not the primary one); empty for an unknown id. */

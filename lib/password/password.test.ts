@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePassword } from './generate';
 import { checklist, DEFAULT_POLICY, refusedCharacter } from './policy';
 import { resetPasswordSchema } from './schema';
-import { contextWords, estimateStrength, STRENGTH_CAP } from './strength';
+import { contextWords, estimateStrength, STRENGTH_CAP, withoutContext, withoutRepeats, type Scorer } from './strength';
 
 const base = { organizationId: 'm-0123456789abcdef0123456789abcdef', userId: 'u-1', binding: 'b' };
 
@@ -35,15 +35,70 @@ describe('password rules', () => {
 });
 
 describe('strength', () => {
+  const NOW = new Date(Date.UTC(2026, 10, 28));
+  const jane = contextWords({ username: 'jane.doe', displayName: 'Jane Doe', email: 'jane.doe@example.com', organizationAlias: 'example' }, NOW);
+  const pat = contextWords({ username: 'pat.doe', displayName: 'Pat Doe', email: 'pat.doe@example.com', organizationAlias: 'example' }, NOW);
+
   it('rates the person’s own name as weak and an unrelated passphrase as strong', () => {
-    const words = contextWords({ username: 'jane.doe', displayName: 'Jane Doe', email: 'jane.doe@example.com', organizationAlias: 'example' });
-    expect(estimateStrength('Jane.Doe2026!', words).score).toBeLessThan(3);
-    expect(estimateStrength('Orchid-Tandem-Quarry-84', words).score).toBeGreaterThanOrEqual(3);
+    expect(estimateStrength('Jane.Doe2026!', jane).score).toBeLessThan(3);
+    expect(estimateStrength('Orchid-Tandem-Quarry-84', jane).score).toBeGreaterThanOrEqual(3);
   });
 
-  it('scores only the first characters, so long input stays cheap', () => {
-    const capped = estimateStrength('a'.repeat(STRENGTH_CAP), []);
-    expect(estimateStrength('a'.repeat(256), []).score).toBe(capped.score);
+  it('takes the parts of names, the organization and this year and the next as context', () => {
+    expect(pat).toEqual(expect.arrayContaining(['pat', 'doe', 'pat doe', 'pat.doe', 'example', '2026', '2027']));
+    expect(contextWords({ username: 'PatDoe', displayName: 'Pat', organizationAlias: 'example' }, NOW)).toEqual(expect.arrayContaining(['pat', 'doe']));
+  });
+
+  it.each([
+    ['PatDoe-Example-2026!', pat],
+    ['Doe.Pat2027', pat],
+    ['example-pat-doe-2026', pat],
+    ['EXAMPLE_Doe_Pat_2027?', pat],
+    ['P@tD0e-3x4mple-2026', pat],
+    ['2026Example!PatDoe#', pat],
+    ['eoDtaP-Example-2026', pat],
+    ['example-jane-doe-2026', jane],
+    ['JaneDoeExample2027!!', jane],
+    ['Jane.Doe.Example.2026.Jane.Doe', jane],
+  ])('refuses %s: the person’s words, glued or capitalised, however many', (password, words) => {
+    const strength = estimateStrength(password, words);
+    expect(strength.score).toBeLessThan(DEFAULT_POLICY.minScore);
+    expect(strength.warning).toBeTruthy();
+  });
+
+  it('still passes generated passwords and unrelated passphrases that share a word with the person', () => {
+    for (let i = 0; i < 50; i++) expect(estimateStrength(generatePassword(), pat).score).toBeGreaterThanOrEqual(DEFAULT_POLICY.minScore);
+    expect(estimateStrength('Example-Orchid-Tandem-Quarry-84', jane).score).toBeGreaterThanOrEqual(DEFAULT_POLICY.minScore);
+  });
+
+  it('scores the first 64 characters with zxcvbn, never more at once, and the rest linearly', () => {
+    const scored: string[] = [];
+    // A scorer that calls every window weak, so none is skipped for having reached the top score.
+    const spy: Scorer = (text) => {
+      scored.push(text);
+      return { guesses: 2 };
+    };
+    // 256 printable characters with no repeat at any period up to 94.
+    const long = Array.from({ length: 256 }, (_, i) => String.fromCharCode(33 + ((i * 23) % 94))).join('');
+    estimateStrength(long, [], spy);
+    expect(STRENGTH_CAP).toBe(64);
+    expect(scored.every((t) => t.length <= STRENGTH_CAP)).toBe(true);
+    expect(scored.join('')).toBe(long.slice(0, 64));
+    expect(withoutRepeats(long)).toBe(long);
+    expect(estimateStrength('a'.repeat(256), jane).score).toBe(0);
+  });
+
+  it('lets a long repeat add nothing, and new characters beyond the cap count', () => {
+    expect(withoutRepeats('ab'.repeat(128))).toBe('abab');
+    expect(withoutRepeats('Jane.Doe2026!'.repeat(20))).toBe('Jane.Doe2026!Ja');
+    expect(estimateStrength('a'.repeat(256), []).score).toBe(0);
+    expect(estimateStrength('P@ssw0rd'.repeat(32), []).score).toBeLessThan(DEFAULT_POLICY.minScore);
+    expect(estimateStrength(`${'a'.repeat(64)}Orchid-Tandem-Quarry-84`, []).score).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds the person’s words in any case, in l33t and reversed', () => {
+    expect(withoutContext('P@tD0e-Example-2026!', pat)).toEqual({ rest: '--!', found: 4 });
+    expect(withoutContext('Orchid-Tandem', pat)).toEqual({ rest: 'Orchid-Tandem', found: 0 });
   });
 });
 

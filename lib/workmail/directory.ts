@@ -16,7 +16,7 @@ import {
   type ListUsersRequest,
 } from '@aws-sdk/client-workmail';
 import { DirectoryError } from '../directory/errors';
-import type { Directory, Person, PersonPage } from '../directory/types';
+import type { Directory, Person, PersonPage, PrefixField } from '../directory/types';
 import { workmailClient } from './client';
 import { toDirectoryError } from './errors';
 import { fromDescribedUser, fromListedUser } from './mappers';
@@ -25,6 +25,14 @@ import { fromDescribedUser, fromListedUser } from './mappers';
 const ENTITY_IDENTIFIER = /^[a-zA-Z0-9._%+@-]{1,256}$/;
 /** Queries worth an exact DescribeUser besides the prefix filters: emails (aliases too) and ids. */
 const EMAIL_OR_ID = /@|^S-1-|^r-[0-9a-f]{32}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** WorkMail's user ids: no prefix filter can match one, so an id-shaped query is only looked up. */
+const USER_ID = /^S-1-|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FILTER: Record<PrefixField, keyof NonNullable<ListUsersRequest['Filters']>> = {
+  username: 'UsernamePrefix',
+  displayName: 'DisplayNamePrefix',
+  email: 'PrimaryEmailPrefix',
+};
+const ALL_FIELDS: readonly PrefixField[] = ['username', 'displayName', 'email'];
 /** Prefix filters are plain strings of at most 256 characters (ListUsersFilters). */
 const MAX_PREFIX = 256;
 /** Matches per filter: two pages of results each; more means the operator should type more. */
@@ -71,32 +79,37 @@ export class WorkMailDirectory implements Directory {
     return { people: (out.Users ?? []).map((u) => fromListedUser(u, organizationId)), nextCursor: out.NextToken };
   }
 
-  async allPeople(organizationId: string): Promise<Person[]> {
+  async allPeople(organizationId: string, progress?: (loaded: number) => void): Promise<Person[]> {
     return this.call(async () => {
       const people: Person[] = [];
       const pages = paginateListUsers({ client: this.client(organizationId), pageSize: 100 }, { OrganizationId: organizationId });
-      for await (const page of pages) for (const u of page.Users ?? []) people.push(fromListedUser(u, organizationId));
+      for await (const page of pages) {
+        for (const u of page.Users ?? []) people.push(fromListedUser(u, organizationId));
+        progress?.(people.length);
+      }
       return people;
     });
   }
 
-  async findByPrefix(organizationId: string, query: string): Promise<{ people: Person[]; truncated: boolean }> {
+  async findByPrefix(
+    organizationId: string,
+    query: string,
+    fields: readonly PrefixField[] = ALL_FIELDS,
+  ): Promise<{ people: Person[]; truncated: boolean }> {
     const prefix = query.slice(0, MAX_PREFIX);
     const list = (Filters: ListUsersRequest['Filters']) =>
       this.call(() =>
         this.client(organizationId).send(new ListUsersCommand({ OrganizationId: organizationId, MaxResults: PREFIX_PAGE, Filters })),
       );
-    // WorkMail filters are prefix-only and one per call (WORKMAIL.md): ask all three at once.
+    // WorkMail filters are prefix-only and one per call: the asked fields go out at once.
     // An exact username is its own prefix, so DescribeUser is only worth a call for an email
     // (which also finds aliases) or an id, which no filter matches.
     const lookup = ENTITY_IDENTIFIER.test(query) && EMAIL_OR_ID.test(query);
-    const [byUsername, byDisplayName, byEmail, exact] = await Promise.all([
-      list({ UsernamePrefix: prefix }),
-      list({ DisplayNamePrefix: prefix }),
-      list({ PrimaryEmailPrefix: prefix }),
+    const filtered = USER_ID.test(query) ? [] : fields;
+    const [exact, ...pages] = await Promise.all([
       lookup ? this.getPerson(organizationId, query) : Promise.resolve(null),
+      ...filtered.map((field) => list({ [FILTER[field]]: prefix })),
     ]);
-    const pages = [byUsername, byDisplayName, byEmail];
     const people = pages.flatMap((out) => (out.Users ?? []).map((u) => fromListedUser(u, organizationId)));
     return { people: exact ? [exact, ...people] : people, truncated: pages.some((out) => out.NextToken !== undefined) };
   }

@@ -1,4 +1,4 @@
-/** Liveness for load balancers and the demo launcher: no secrets, no auth (DESIGN.md §5). */
+/** Liveness for load balancers and the demo launcher: no secrets, no auth. Readiness is /api/health/ready. */
 export const dynamic = 'force-dynamic';
 
 export function GET() {

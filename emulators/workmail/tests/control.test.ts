@@ -186,8 +186,50 @@ describe('control API errors', () => {
   it('answers 404 for an unknown endpoint, 405 for a wrong method, 400 for broken JSON', async () => {
     expect((await h.control('GET', '/__control/nothing')).status).toBe(404);
     expect((await h.control('PUT', '/__control/state')).status).toBe(405);
-    const res = await fetch(`${h.emulator.url}/__control/faults`, { method: 'POST', body: '{oops' });
+    const res = await fetch(`${h.emulator.url}/__control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
     expect(res.status).toBe(400);
     expect((await h.control('POST', `/__control/organizations/nowhere/state`, { state: 'Active' })).status).toBe(404);
+  });
+});
+
+describe('control API against cross-site requests', () => {
+  const post = (path: string, headers: Record<string, string>, body?: string) =>
+    fetch(`${h.emulator.url}${path}`, { method: 'POST', headers, body });
+
+  it('refuses a text/plain POST (a form or no-cors fetch from any page) and changes nothing', async () => {
+    await h.control('POST', '/__control/organizations/example/state', { state: 'Inactive' });
+    const res = await post('/__control/reset', { 'content-type': 'text/plain' }, '{}');
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { error: string }).error).toContain('application/json');
+    const example = (await state()).organizations.find((o) => o.alias === 'example')!;
+    expect(example.state).toBe('Inactive');
+  });
+
+  it.each([
+    ['no Content-Type', {}],
+    ['a form', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ['multipart', { 'content-type': 'multipart/form-data; boundary=x' }],
+  ])('refuses a POST with %s', async (_label, headers) => {
+    const res = await post('/__control/faults', headers, JSON.stringify({ operation: '*', latencyMs: 1 }));
+    expect(res.status).toBe(415);
+    expect((await h.control<{ faults: unknown[] }>('GET', '/__control/faults')).json.faults).toEqual([]);
+  });
+
+  it('refuses a foreign Origin on every method, even with a JSON body', async () => {
+    const json = { 'content-type': 'application/json' };
+    const res = await post('/__control/faults', { ...json, origin: 'https://evil.example' }, JSON.stringify({ operation: '*', latencyMs: 1 }));
+    expect(res.status).toBe(403);
+    expect((await h.control<{ faults: unknown[] }>('GET', '/__control/faults')).json.faults).toEqual([]);
+    for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${h.emulator.port + 1}`]) {
+      const read = await fetch(`${h.emulator.url}/__control/state`, { headers: { origin } });
+      expect(read.status, origin).toBe(403);
+    }
+  });
+
+  it("accepts JSON from its own origin and from callers that send no Origin", async () => {
+    const own = await post('/__control/faults', { 'content-type': 'application/json', origin: h.emulator.url }, JSON.stringify({ operation: '*', latencyMs: 1 }));
+    expect(own.status).toBe(200);
+    const bodyless = await post('/__control/reset', { 'content-type': 'application/json; charset=utf-8' });
+    expect(bodyless.status).toBe(200);
   });
 });

@@ -53,7 +53,8 @@ export function withEmulator(options: EmulatorOptions = {}): Harness {
   h.control = async (method, path, body) => {
     const res = await fetch(`${h.emulator.url}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      // The control API takes writes only as JSON (docs/emulator.md), bodyless ones included.
+      headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, json: await res.json() };

@@ -57,7 +57,9 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
       <p>
         <Link href="/users">← Back to search</Link>
       </p>
-      <h1>{target.displayName}</h1>
+      <h1>
+        <bdi>{target.displayName}</bdi>
+      </h1>
       <PersonDetails person={{ ...target, groups: shownGroups }} organizationAlias={organization.alias} permalink={permalink} />
       <section aria-labelledby="reset-heading" className="panel">
         <h2 id="reset-heading">Reset password</h2>

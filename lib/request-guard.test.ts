@@ -1,0 +1,108 @@
+import { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import { proxy } from '../proxy';
+import { config } from './config';
+import { bodyTooLarge, changesState, fromOwnPages, MAX_BODY_BYTES } from './request-guard';
+
+const PORTAL = 'https://reset.example.com';
+
+describe('fromOwnPages', () => {
+  it.each([
+    [{ origin: PORTAL }],
+    [{ origin: PORTAL, 'sec-fetch-site': 'same-origin' }],
+    [{ 'sec-fetch-site': 'same-origin' }],
+    [{ origin: 'https://proxy.example.net' }],
+  ])('lets %j through', (headers) => {
+    expect(fromOwnPages(new Headers(headers), PORTAL, ['proxy.example.net'])).toBe(true);
+  });
+
+  it.each([
+    [{}],
+    [{ origin: 'https://evil.example' }],
+    [{ origin: 'null' }],
+    [{ origin: 'http://reset.example.com' }],
+    [{ origin: 'https://reset.example.com.evil.example' }],
+    [{ 'sec-fetch-site': 'cross-site' }],
+    [{ 'sec-fetch-site': 'same-site' }],
+    [{ 'sec-fetch-site': 'none' }],
+    [{ origin: PORTAL, 'sec-fetch-site': 'cross-site' }],
+    [{ origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' }],
+  ])('refuses %j', (headers) => {
+    expect(fromOwnPages(new Headers(headers), PORTAL, ['proxy.example.net'])).toBe(false);
+  });
+});
+
+describe('changesState', () => {
+  it('treats every method but GET and HEAD as changing state', () => {
+    expect(['GET', 'HEAD'].map(changesState)).toEqual([false, false]);
+    expect(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].map(changesState)).toEqual([true, true, true, true, true]);
+  });
+});
+
+describe('bodyTooLarge', () => {
+  const chunked = (bytes: number) =>
+    new Request('http://x/', {
+      method: 'POST',
+      body: new ReadableStream({
+        start(controller) {
+          for (let sent = 0; sent < bytes; sent += 1000) controller.enqueue(new Uint8Array(Math.min(1000, bytes - sent)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+
+  it('reads a declared length', async () => {
+    const withLength = (n: string) => new Request('http://x/', { method: 'POST', headers: { 'content-length': n } });
+    expect(await bodyTooLarge(withLength(String(MAX_BODY_BYTES)))).toBe(false);
+    expect(await bodyTooLarge(withLength(String(MAX_BODY_BYTES + 1)))).toBe(true);
+    expect(await bodyTooLarge(withLength('1e9'))).toBe(true);
+  });
+
+  it('counts a chunked body without a length', async () => {
+    expect(chunked(10).headers.get('content-length')).toBeNull();
+    expect(await bodyTooLarge(chunked(MAX_BODY_BYTES))).toBe(false);
+    expect(await bodyTooLarge(chunked(MAX_BODY_BYTES + 1))).toBe(true);
+    expect(await bodyTooLarge(new Request('http://x/', { method: 'POST' }))).toBe(false);
+  });
+});
+
+describe('proxy.ts', () => {
+  const origin = () => new URL(config().auth.url).origin;
+  const request = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string }) =>
+    new NextRequest(new URL(path, origin()), init);
+
+  it('refuses a no-JavaScript action POST (a multipart form, no Next-Action header) without Origin', async () => {
+    const form = new FormData();
+    form.set('$ACTION_ID_0123456789abcdef', '');
+    const res = await proxy(new NextRequest(new URL('/users/example/jane', origin()), { method: 'POST', body: form }));
+    expect(res.status).toBe(403);
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it.each(['PUT', 'DELETE', 'PATCH'])('refuses %s from another site', async (method) => {
+    expect((await proxy(request('/api/auth/signout', { method, headers: { origin: 'https://evil.example' } }))).status).toBe(403);
+  });
+
+  it('refuses an oversized body from its own origin', async () => {
+    const res = await proxy(request('/api/auth/signout', { method: 'POST', headers: { origin: origin() }, body: 'x'.repeat(MAX_BODY_BYTES + 1) }));
+    expect(res.status).toBe(413);
+  });
+
+  it("drops a client's X-Forwarded-For and X-Real-IP (no trusted proxy by default)", async () => {
+    expect(config().trustedProxyHops).toBe(0);
+    const res = await proxy(request('/api/health', { headers: { 'x-forwarded-for': '198.51.100.66', 'x-real-ip': '198.51.100.67' } }));
+    const forwarded = (res.headers.get('x-middleware-override-headers') ?? '').split(',');
+    expect(forwarded).toContain('x-nonce');
+    expect(forwarded).not.toContain('x-forwarded-for');
+    expect(forwarded).not.toContain('x-real-ip');
+  });
+
+  it('sends a signed-out visitor to sign-in with only a local return path', async () => {
+    // A request line of `//evil.example/x` (curl --path-as-is); followed as given it leaves the portal.
+    const res = await proxy(new NextRequest(`${origin()}//evil.example/x`));
+    const location = new URL(res.headers.get('location')!);
+    expect(location.pathname).toBe('/sign-in');
+    expect(location.searchParams.get('callbackUrl')).toBe('/users');
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The per-request session check against the demo IdP over HTTP and a real SQLite database: the
+ * cache window, groups re-read after the refresh interval, a renewed access token, the provider
+ * disowning the sign-in, and an outage that keeps the last groups rather than signing out.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOidc, type RunningOidc } from '../../emulators/oidc/provider';
+import { Browser, exchange, REDIRECT, signIn } from '../../emulators/oidc/tests/flow';
+import { freshDatabase, type TestDatabase } from '../../test/databases';
+import { CHECK_CACHE_MS, endLiveSession, liveSession } from './live';
+import { createSession, endSession, readSession } from './store';
+
+const MIN = 60_000;
+const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead', groups: ['eng-leads'] };
+
+describe('the per-request session check', () => {
+  let oidc: RunningOidc;
+  let target: TestDatabase;
+  const post = (path: string, body: unknown) => fetch(`${oidc.issuer}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const signedIn = async () => {
+    const { done, verifier } = await signIn(oidc, new Browser(oidc.issuer), 'bob');
+    const t = (await exchange(oidc, done.code!, verifier)).json;
+    return { accessToken: t.access_token!, refreshToken: t.refresh_token! };
+  };
+
+  beforeAll(async () => {
+    oidc = await startOidc({ port: 0, redirectUris: [REDIRECT] });
+    target = await freshDatabase('sqlite');
+    // Read by lib/config on first use, which is after this.
+    process.env.DATABASE_URL = target.url;
+    process.env.OIDC_ISSUER = oidc.issuer;
+  });
+  afterAll(async () => {
+    await oidc.close();
+    await target.drop();
+  });
+
+  it('sees an ending on another instance within the cache window, and its own at once', async () => {
+    const now = Date.now();
+    const id = await createSession(bob, await signedIn(), 3600, undefined, now);
+    expect(await liveSession(id, now)).toMatchObject({ subject: 'bob', groups: ['eng-leads'] });
+    await endSession(id, 'revoked');
+    expect(await liveSession(id, now + 1)).not.toBeNull();
+    expect(await liveSession(id, now + CHECK_CACHE_MS)).toBeNull();
+
+    const other = await createSession(bob, await signedIn(), 3600, undefined, now);
+    expect(await liveSession(other, now)).not.toBeNull();
+    await endLiveSession(other, 'signed-out');
+    expect(await liveSession(other, now + 1)).toBeNull();
+  });
+
+  it('reads the groups again only after the refresh interval', async () => {
+    const now = Date.now();
+    const id = await createSession(bob, await signedIn(), 3600, undefined, now);
+    await post('/__control/accounts/bob', { groups: ['sales-leads'] });
+    expect(await liveSession(id, now + 9 * MIN)).toMatchObject({ groups: ['eng-leads'] });
+    expect(await liveSession(id, now + 10 * MIN)).toMatchObject({ groups: ['sales-leads'] });
+    expect(await readSession(id)).toMatchObject({ groups: ['sales-leads'], role: 'lead', groupsRefreshedAt: now + 10 * MIN });
+    await post('/__control/reset', {});
+  });
+
+  it('renews an expired access token with the refresh token', async () => {
+    const now = Date.now();
+    const tokens = await signedIn();
+    const id = await createSession(bob, { ...tokens, accessTokenExpiresAt: now - 1 }, 3600, undefined, now);
+    expect(await liveSession(id, now + 10 * MIN)).toMatchObject({ groups: ['eng-leads'] });
+    const after = await readSession(id);
+    expect(after?.accessToken).not.toBe(tokens.accessToken);
+    expect(after?.accessTokenExpiresAt).toBeGreaterThan(now);
+  });
+
+  it('ends the session when the provider has ended the grant, or no token could still work', async () => {
+    const now = Date.now();
+    const id = await createSession(bob, await signedIn(), 3600, undefined, now);
+    await post('/__control/accounts/bob/end-grants', { latest: true });
+    expect(await liveSession(id, now + 10 * MIN)).toBeNull();
+    expect(await readSession(id)).toMatchObject({ endReason: 'ended-at-idp' });
+
+    const stale = await createSession(bob, { accessToken: 'expired', accessTokenExpiresAt: now - 1 }, 3600, undefined, now);
+    expect(await liveSession(stale, now + 10 * MIN)).toBeNull();
+    expect(await readSession(stale)).toMatchObject({ endReason: 'ended-at-idp' });
+  });
+
+  it('keeps the last groups while the provider cannot be reached', async () => {
+    const now = Date.now();
+    const id = await createSession(bob, await signedIn(), 3600, undefined, now);
+    await oidc.close();
+    expect(await liveSession(id, now + 10 * MIN)).toMatchObject({ groups: ['eng-leads'] });
+    expect(await readSession(id)).toMatchObject({ groupsRefreshedAt: now });
+    expect((await readSession(id))?.endReason).toBeUndefined();
+  });
+});

@@ -1,0 +1,117 @@
+import 'server-only';
+/**
+ * The per-request session check (lib/auth/actor.ts calls it): is this session still live, and
+ * with which groups? The answer is cached in memory for CHECK_CACHE_MS at most, so a sign-out or a
+ * revocation on another instance takes effect within that time; a sign-out here takes effect at
+ * once. Activity is written at most once a minute; groups are read again from the identity
+ * provider every GROUPS_REFRESH_MINUTES, and a provider that disowns the sign-in ends the session.
+ */
+import { config } from '../config';
+import { log } from '../log';
+import { readGroups } from '../auth/options';
+import { fetchUserinfo, refreshAccessToken } from '../auth/userinfo';
+import { roleFor } from './role';
+import { endSession, readSession, saveGroups, touchSession, type EndReason, type IdpTokens, type SessionRecord } from './store';
+import { sessionVerdict } from './verdict';
+
+export const CHECK_CACHE_MS = 5000;
+const MAX_CACHED = 10_000;
+
+interface ProcessState {
+  cache: Map<string, { record: SessionRecord; readAt: number }>;
+  refreshing: Map<string, Promise<SessionRecord | undefined>>;
+}
+// One per process, not per module copy: Next.js bundles route handlers (next-auth's sign-out
+// endpoint) apart from pages and actions, and an ending seen by one must reach the others' cache.
+const STATE = Symbol.for('workmail-reset-portal.sessions');
+const shared = globalThis as typeof globalThis & { [STATE]?: ProcessState };
+const { cache, refreshing } = (shared[STATE] ??= { cache: new Map(), refreshing: new Map() });
+
+export interface LiveSession {
+  subject: string;
+  email: string;
+  name: string;
+  groups: string[];
+}
+
+async function cachedRecord(sessionId: string, now: number): Promise<SessionRecord | undefined> {
+  const hit = cache.get(sessionId);
+  if (hit && now - hit.readAt < CHECK_CACHE_MS) return hit.record;
+  const record = await readSession(sessionId);
+  if (cache.size >= MAX_CACHED) for (const [id, entry] of cache) if (now - entry.readAt >= CHECK_CACHE_MS) cache.delete(id);
+  if (record) cache.set(sessionId, { record, readAt: now });
+  else cache.delete(sessionId);
+  return record;
+}
+
+/** Ends a session here and in the database; this instance forgets it at once. */
+export async function endLiveSession(sessionId: string, reason: EndReason): Promise<void> {
+  cache.delete(sessionId);
+  await endSession(sessionId, reason);
+}
+
+/** Reads the groups again; undefined when the provider says the sign-in is gone (the session is then ended). */
+async function refreshGroups(sessionId: string, record: SessionRecord, now: number): Promise<SessionRecord | undefined> {
+  let tokens: IdpTokens | undefined;
+  let accessToken = record.accessToken;
+  const expired = record.accessTokenExpiresAt !== undefined && record.accessTokenExpiresAt <= now;
+  if ((!accessToken || expired) && record.refreshToken) {
+    const renewed = await refreshAccessToken(record.refreshToken);
+    if (renewed.kind === 'gone') return gone(sessionId, renewed.why);
+    if (renewed.kind === 'unavailable') return keep(record, renewed.why);
+    tokens = { ...renewed.value, refreshToken: renewed.value.refreshToken ?? record.refreshToken };
+    accessToken = renewed.value.accessToken;
+  }
+  // No token that could still work: the provider can no longer vouch for this sign-in.
+  if (!accessToken || (expired && !tokens)) return gone(sessionId, 'the access token expired and there is no refresh token');
+  const answer = await fetchUserinfo(accessToken);
+  if (answer.kind === 'gone') return gone(sessionId, answer.why);
+  if (answer.kind === 'unavailable') return keep(record, answer.why);
+  if (answer.value.sub !== record.subject) return gone(sessionId, 'userinfo names another subject');
+  const groups = readGroups(answer.value, config().oidc.groupsClaim);
+  const role = roleFor({ ...record, groups }, config().accessPolicyFile);
+  await saveGroups(sessionId, groups, role, tokens, undefined, now);
+  const updated: SessionRecord = { ...record, ...tokens, groups, role, groupsRefreshedAt: now };
+  cache.set(sessionId, { record: updated, readAt: now });
+  return updated;
+}
+
+async function gone(sessionId: string, why: string): Promise<undefined> {
+  log.info({ why }, 'session ended: the identity provider no longer stands behind the sign-in');
+  await endLiveSession(sessionId, 'ended-at-idp');
+  return undefined;
+}
+
+/** The provider could not be asked: keep the groups read last time and ask again on a later request. */
+function keep(record: SessionRecord, why: string): SessionRecord {
+  log.warn({ why }, 'session groups not refreshed: the identity provider could not be asked');
+  return record;
+}
+
+/** The session's current identity and groups, or null when it has ended (by sign-out, revocation, idle time, age or the provider). */
+export async function liveSession(sessionId: string, now = Date.now()): Promise<LiveSession | null> {
+  let record = await cachedRecord(sessionId, now);
+  if (!record) return null;
+  const c = config().auth;
+  const verdict = sessionVerdict(record, now, { idleMs: c.sessionIdleMinutes * 60_000, refreshMs: c.groupsRefreshMinutes * 60_000 });
+  if (verdict.kind === 'ended') return null;
+  if (verdict.kind === 'end') {
+    await endLiveSession(sessionId, verdict.reason);
+    return null;
+  }
+  if (verdict.touch) {
+    await touchSession(sessionId, undefined, now);
+    record.lastSeenAt = now;
+  }
+  if (verdict.refreshGroups) {
+    // One refresh per session at a time, however many requests arrive together.
+    let pending = refreshing.get(sessionId);
+    if (!pending) {
+      pending = refreshGroups(sessionId, record, now).finally(() => refreshing.delete(sessionId));
+      refreshing.set(sessionId, pending);
+    }
+    record = await pending;
+    if (!record) return null;
+  }
+  return { subject: record.subject, email: record.email, name: record.name, groups: record.groups };
+}

@@ -1,0 +1,11 @@
+import { actorFor, type Identity } from '../access/actor';
+import { loadPolicy } from '../access/policy';
+
+/** The role to record with a session's audit events; an unreadable policy gives none (every page denies then anyway). */
+export function roleFor(identity: Identity, policyFile: string): string {
+  try {
+    return actorFor(identity, loadPolicy(policyFile)).role;
+  } catch {
+    return 'none';
+  }
+}

@@ -1,0 +1,51 @@
+/** `npm run sessions:revoke` as an administrator runs it: a real process on a real database of each backend. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../lib/audit/db';
+import { createSession, readSession } from '../lib/sessions/store';
+import { auditCommand as cli, BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
+
+const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead', groups: ['eng-leads'] };
+const carol = { ...bob, subject: 'carol', email: 'carol@example.com', name: 'Carol Lead' };
+
+describe.each(BACKENDS)('the sessions:revoke command on %s', (backend) => {
+  let target: TestDatabase;
+  let env: Record<string, string>;
+  let bobs: string[];
+  let carols: string;
+
+  beforeAll(async () => {
+    target = await freshDatabase(backend);
+    env = { DATABASE_URL: target.url };
+    const handle = await openDatabase(target.url);
+    bobs = [await createSession(bob, {}, 3600, handle), await createSession(bob, {}, 3600, handle)];
+    carols = await createSession(carol, {}, 3600, handle);
+    await handle.close();
+  });
+
+  afterAll(() => target?.drop());
+
+  it('refuses to run without a subject, and changes nothing', async () => {
+    for (const args of [[], ['--subject', 'bob\nalice'], ['--who', 'bob']]) {
+      const result = await cli('sessions-revoke', env, args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.out).toContain('Usage: npm run sessions:revoke -- --subject <subject>');
+    }
+    expect(await rawSql(target.url, 'select id from sessions where ended_at is not null')).toEqual([]);
+  });
+
+  it("ends every session of the operator named, and only theirs, and records it", async () => {
+    const result = await cli('sessions-revoke', env, ['--subject', 'bob', '--reason', 'laptop lost']);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.out).toContain(`Ended 2 live sessions of bob (${backend})`);
+    const handle = await openDatabase(target.url);
+    try {
+      for (const id of bobs) expect((await readSession(id, handle))?.endReason).toBe('revoked');
+      expect((await readSession(carols, handle))?.endReason).toBeUndefined();
+    } finally {
+      await handle.close();
+    }
+    const events = await rawSql<Record<string, string>>(target.url, `select * from audit_events where type = 'session.revoked'`);
+    expect(events).toEqual([expect.objectContaining({ actor_subject: 'system:sessions-revoke', person_id: 'bob', outcome: 'revoked', reason: 'Ended 2 sessions of bob: laptop lost.' })]);
+    expect((await cli('sessions-revoke', env, ['--subject', 'bob'])).out).toContain('Ended 0 live sessions of bob');
+  });
+});
