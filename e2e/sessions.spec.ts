@@ -14,6 +14,7 @@ import { endLatestGrant, resetIdp, setIdpGroups } from './idp-control';
 import { Portal } from './pages/portal';
 import { ageSession, latestSession, PORTAL_DATABASE } from './sessions-db';
 import { auditCommand, rawSql } from '../test/databases';
+import { E2E_PORTS } from './env';
 
 interface AuditRow {
   id: number;
@@ -29,7 +30,7 @@ const lastAuditId = async () => Number((await rawSql<{ id: number }>(PORTAL_DATA
 
 /** A sign-in of its own through the real IdP, in a fresh browser context. */
 async function signInFresh(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const context = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
   const page = await context.newPage();
   await new Portal(page).signInAs(username);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
@@ -75,7 +76,7 @@ test('a cookie copied before Sign out no longer opens pages or runs a reset', as
   expect(await latestSession('bob')).toMatchObject({ id: session.id, end_reason: 'signed-out' });
   expect(await auditSince(before)).toEqual([expect.objectContaining({ type: 'session.revoked', actor_subject: 'bob', outcome: 'signed-out' })]);
 
-  const thief = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const thief = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
   await thief.addCookies(copied);
   const stolen = await thief.newPage();
   await stolen.goto('/users');
@@ -102,7 +103,7 @@ test("next-auth's own sign-out endpoint ends the session record too", async ({ b
   expect(res.status()).toBeLessThan(400);
   expect(await latestSession('carol')).toMatchObject({ id: session.id, end_reason: 'signed-out' });
 
-  const thief = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const thief = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
   await thief.addCookies(copied);
   const stolen = await thief.newPage();
   await stolen.goto('/users');
