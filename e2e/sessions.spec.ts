@@ -99,7 +99,12 @@ test("next-auth's own sign-out endpoint ends the session record too", async ({ b
   const copied = await page.context().cookies();
   const session = await latestSession('carol');
   const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  const res = await page.request.post('/api/auth/signout', { form: { csrfToken, json: 'true' }, maxRedirects: 0 });
+  // From the portal's own origin, as its sign-out form posts it (proxy.ts refuses a POST without Origin).
+  const res = await page.request.post('/api/auth/signout', {
+    form: { csrfToken, json: 'true' },
+    headers: { origin: `http://localhost:${E2E_PORTS.app}` },
+    maxRedirects: 0,
+  });
   expect(res.status()).toBeLessThan(400);
   expect(await latestSession('carol')).toMatchObject({ id: session.id, end_reason: 'signed-out' });
 

@@ -100,8 +100,13 @@ export async function liveSession(sessionId: string, now = Date.now()): Promise<
     return null;
   }
   if (verdict.touch) {
-    await touchSession(sessionId, undefined, now);
-    record.lastSeenAt = now;
+    // Best effort: a busy or unavailable database must not fail the request (a reset then refuses
+    // with its own words when it cannot write the audit log); the next request tries again.
+    const touched = record;
+    await touchSession(sessionId, undefined, now).then(
+      () => (touched.lastSeenAt = now),
+      (err: unknown) => log.warn({ err: (err as Error).message }, 'session activity not recorded'),
+    );
   }
   if (verdict.refreshGroups) {
     // One refresh per session at a time, however many requests arrive together.
