@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { GroupsClaimNotice } from '@/components/groups-claim-notice';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getActor } from '@/lib/auth/actor';
 import { loadPolicy } from '@/lib/access/policy';
@@ -27,6 +28,7 @@ export default async function NoAccessPage() {
       <p>
         You are signed in as <strong>{actor.name}</strong> ({actor.email}), but none of your groups gives you a role here.
       </p>
+      <GroupsClaimNotice />
       <p>
         To get access, ask an IT administrator
         {adminGroups.length > 0 ? (

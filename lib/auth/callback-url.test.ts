@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { safeCallbackPath } from './callback-url';
-import { readGroups } from './options';
 
 const ORIGIN = 'https://reset.example.com';
 
@@ -25,13 +24,5 @@ describe('safeCallbackPath', () => {
     '/api/auth/signout',
   ])('refuses %s', (raw) => {
     expect(safeCallbackPath(raw, ORIGIN)).toBe('/');
-  });
-});
-
-describe('readGroups', () => {
-  it('reads arrays, space-separated strings and nothing', () => {
-    expect(readGroups({ groups: ['a', 'b', 3] }, 'groups')).toEqual(['a', 'b']);
-    expect(readGroups({ 'cognito:groups': 'a b' }, 'cognito:groups')).toEqual(['a', 'b']);
-    expect(readGroups({}, 'groups')).toEqual([]);
   });
 });
