@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { GLEWLWYD_PORT, GLEWLWYD_SETUP_VERSION, GLEWLWYD_URL, glewlwydIssuer } from './lib/glewlwyd';
+import { GLEWLWYD_PORT, GLEWLWYD_SETUP_VERSION, GLEWLWYD_URL, glewlwydDiscoveryUrl } from './lib/glewlwyd';
 import { configureGlewlwyd } from './lib/glewlwyd-admin';
 
 const DIR = process.env.GLEWLWYD_DIR ?? '/tmp/workmail-portal-glewlwyd';
@@ -24,8 +24,9 @@ const MIME = { '.html': 'text/html', '.css': 'text/css', '.js': 'application/jav
 
 async function discovery(): Promise<boolean> {
   try {
-    const res = await fetch(`${glewlwydIssuer('rs256')}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(2000) });
-    return res.ok;
+    const plugins = ['rs256', 'es256'] as const;
+    const answers = await Promise.all(plugins.map((p) => fetch(glewlwydDiscoveryUrl(p), { signal: AbortSignal.timeout(2000) })));
+    return answers.every((res) => res.ok);
   } catch {
     return false;
   }
@@ -123,7 +124,7 @@ function pemPair(type: 'rsa' | 'ec') {
 async function main(): Promise<void> {
   const current = existsSync(VERSION_FILE) ? readFileSync(VERSION_FILE, 'utf8') : '';
   if (current === GLEWLWYD_SETUP_VERSION && (await discovery())) {
-    console.log(`test Glewlwyd: ${glewlwydIssuer('rs256')} (running)`);
+    console.log(`test Glewlwyd: ${GLEWLWYD_URL} (running)`);
     return;
   }
   install();
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
   await configureGlewlwyd({ rsa: pemPair('rsa'), ec: pemPair('ec') });
   if (!(await discovery())) throw new Error(`configured Glewlwyd but its discovery does not answer; see ${DIR}/glewlwyd.log`);
   writeFileSync(VERSION_FILE, GLEWLWYD_SETUP_VERSION);
-  console.log(`test Glewlwyd: started ${glewlwydIssuer('rs256')} and ${glewlwydIssuer('es256')} (data in ${DIR})`);
+  console.log(`test Glewlwyd: started on ${GLEWLWYD_URL} (data in ${DIR})`);
 }
 
 main().catch((err: unknown) => {

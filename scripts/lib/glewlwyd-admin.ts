@@ -73,8 +73,12 @@ function pluginParameters(plugin: keyof typeof GLEWLWYD_PLUGINS, keys: Keys) {
     claims: [{ name: 'groups', 'user-property': 'groups', type: 'string', mandatory: false, 'on-demand': false, scope: ['groups'] }],
     'pkce-allowed': true,
     'pkce-method-plain-allowed': false,
-    // RP-initiated logout (end_session_endpoint) needs session management and its cookie.
+    // RP-initiated logout (end_session_endpoint) needs session management and its cookie; the
+    // logout page of Glewlwyd 2.7.5 asks the session's client list, which answers only with
+    // front-channel logout allowed (400 otherwise, and the page cannot end the session).
     'session-management-allowed': true,
+    'front-channel-logout-allowed': true,
+    'back-channel-logout-allowed': false,
     'session-cookie-name': `GLEWLWYD_${plugin.toUpperCase()}_SID`,
     'session-cookie-expiration': 2419200,
     'request-parameter-allow': false,
@@ -92,6 +96,13 @@ export async function configureGlewlwyd(keys: Keys): Promise<void> {
   dataFormat.groups = { multiple: false, read: true, write: true, 'profile-read': true, 'profile-write': false };
   await admin('PUT', '/mod/user/database', { ...userModule, parameters: { ...userModule.parameters, 'data-format': dataFormat } });
   await admin('PUT', '/mod/user/database/reset');
+  // Likewise the client backend drops `post_logout_redirect_uris`, the list end_session checks
+  // (its data-format has only a single `post_logout_redirect_uri`, which end_session ignores).
+  const clientModule = (await admin('GET', '/mod/client/database')) as { parameters: Record<string, unknown> };
+  const clientFormat = (clientModule.parameters['data-format'] ?? {}) as Record<string, unknown>;
+  clientFormat.post_logout_redirect_uris = { multiple: true, read: true, write: true };
+  await admin('PUT', '/mod/client/database', { ...clientModule, parameters: { ...clientModule.parameters, 'data-format': clientFormat } });
+  await admin('PUT', '/mod/client/database/reset');
 
   for (const name of GLEWLWYD_SCOPES.filter((s) => s !== 'openid')) {
     await admin('POST', '/scope/', { name, display_name: name, description: `the ${name} claims`, password_required: true, password_max_age: 0, scheme: {} });
@@ -112,7 +123,7 @@ export async function configureGlewlwyd(keys: Keys): Promise<void> {
       authorization_type: ['code'],
       token_endpoint_auth_method: client.authMethods,
       scope: [],
-      post_logout_redirect_uri: `${app}/sign-in`,
+      post_logout_redirect_uris: [`${app}/sign-in`],
     });
   }
   for (const user of GLEWLWYD_USERS) {

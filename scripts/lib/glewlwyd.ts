@@ -11,9 +11,18 @@ export const GLEWLWYD_ADMIN = { username: 'admin', password: 'password' };
 export const GLEWLWYD_PASSWORD = 'demo-Passw0rd';
 export const GLEWLWYD_SCOPES = ['openid', 'email', 'profile', 'groups'];
 
-/** An OpenID Connect plugin instance: its issuer is `<url>/api/<name>`, discovery beneath it. */
-export const GLEWLWYD_PLUGINS = { rs256: { name: 'oidc', jwtType: 'rsa' }, es256: { name: 'oidces', jwtType: 'ecdsa' } } as const;
-export const glewlwydIssuer = (plugin: keyof typeof GLEWLWYD_PLUGINS) => `${GLEWLWYD_URL}/api/${GLEWLWYD_PLUGINS[plugin].name}`;
+/**
+ * OpenID Connect plugin instances. Glewlwyd always serves discovery at
+ * `/api/<name>/.well-known/openid-configuration`, whatever the issuer: the RS256 one has its issuer
+ * there; the ES256 one names another issuer, so the portal needs OIDC_DISCOVERY_URL for it.
+ */
+export const GLEWLWYD_PLUGINS = {
+  rs256: { name: 'oidc', jwtType: 'rsa', issuer: `${GLEWLWYD_URL}/api/oidc` },
+  es256: { name: 'oidces', jwtType: 'ecdsa', issuer: `${GLEWLWYD_URL}/es256` },
+} as const;
+export const glewlwydIssuer = (plugin: keyof typeof GLEWLWYD_PLUGINS) => GLEWLWYD_PLUGINS[plugin].issuer;
+export const glewlwydDiscoveryUrl = (plugin: keyof typeof GLEWLWYD_PLUGINS) =>
+  `${GLEWLWYD_URL}/api/${GLEWLWYD_PLUGINS[plugin].name}/.well-known/openid-configuration`;
 
 export interface GlewlwydClient {
   clientId: string;
@@ -52,4 +61,4 @@ export const GLEWLWYD_USERS: GlewlwydUser[] = [
 ];
 
 /** Changing this text makes ensure-glewlwyd rebuild the IdP from scratch on its next run. */
-export const GLEWLWYD_SETUP_VERSION = JSON.stringify({ v: 1, GLEWLWYD_PLUGINS, GLEWLWYD_CLIENTS, GLEWLWYD_USERS });
+export const GLEWLWYD_SETUP_VERSION = JSON.stringify({ v: 3, GLEWLWYD_PLUGINS, GLEWLWYD_CLIENTS, GLEWLWYD_USERS });
