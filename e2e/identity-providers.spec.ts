@@ -61,6 +61,12 @@ const VARIANTS: Variant[] = [
 /** Discovery at `<issuer>/.well-known` answers 404 at Glewlwyd: the portal must say so. */
 const BROKEN: Variant = { name: 'wrong discovery', port: BROKEN_PORT, idp: 'glewlwyd', cases: 'sign-in', env: { OIDC_ISSUER: GLEWLWYD_URL, ...glewlwydClient(GLEWLWYD_CLIENTS.standard) } };
 
+const answers = (port: number) =>
+  fetch(`http://localhost:${port}/`, { signal: AbortSignal.timeout(2000) }).then(
+    () => true,
+    () => false,
+  );
+
 interface Instances {
   dir: string;
   output: Map<number, string>;
@@ -69,6 +75,9 @@ interface Instances {
 async function startInstances(): Promise<{ instances: Instances; stop: () => Promise<void> }> {
   const discovery = await fetch(glewlwydDiscoveryUrl('rs256')).catch(() => undefined);
   if (!discovery?.ok) throw new Error(`Glewlwyd does not answer at ${GLEWLWYD_URL}: run npx tsx scripts/ensure-glewlwyd.ts (npm run test:e2e does)`);
+  // A worker restarted after a failure may start while the last one's servers still stop.
+  const ports = [SSO_IDP_PORT, ...[...VARIANTS, BROKEN].map((v) => v.port)];
+  await expect(async () => expect(await Promise.all(ports.map((p) => answers(p)))).not.toContain(true)).toPass({ timeout: 30_000 });
   const dir = mkdtempSync(join(tmpdir(), 'portal-idps-'));
   // The demo policy, plus a group whose name has a space as a second admin group.
   const policy = join(dir, 'access-policy.json');
@@ -107,8 +116,11 @@ async function startInstances(): Promise<{ instances: Instances; stop: () => Pro
     child.stderr!.on('data', collect);
     return child;
   });
-  for (const v of [...VARIANTS, BROKEN]) {
-    await expect(async () => expect((await fetch(`http://localhost:${v.port}/api/health`)).ok).toBe(true)).toPass({ timeout: 60_000 });
+  for (const [i, v] of [...VARIANTS, BROKEN].entries()) {
+    await expect(async () => {
+      if (processes[i]!.exitCode !== null) throw new Error(`the portal for ${v.name} stopped:\n${output.get(v.port)}`);
+      expect((await fetch(`http://localhost:${v.port}/api/health`)).ok).toBe(true);
+    }).toPass({ timeout: 60_000 });
   }
   const stop = async () => {
     for (const child of processes) if (child.pid) process.kill(-child.pid, 'SIGTERM');
@@ -224,6 +236,6 @@ test.describe('an identity provider whose discovery cannot be read', () => {
     await page.goto(`http://localhost:${BROKEN_PORT}/sign-in`);
     await page.getByRole('button', { name: /^Sign in/ }).click();
     await expect(page).toHaveURL(/\/sign-in\?.*error=OAuthSignin/);
-    await expect(page.getByRole('alert')).toContainText('Could not start signing in');
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not start signing in' })).toBeVisible();
   });
 });
