@@ -17,6 +17,7 @@ import { signInTime } from './auth-time';
 import { safeCallbackPath } from './callback-url';
 import { discovered } from './discovery';
 import { displayName, groupsClaimStatus, readGroups, withUserinfo } from './groups';
+import type { Discovery } from './provider-settings';
 
 interface OidcProfile {
   sub: string;
@@ -45,6 +46,11 @@ function idTokenClaims(idToken: string | undefined): OidcProfile {
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as OidcProfile;
 }
 
+/** openid-client's client settings; an absent one keeps its default (RS256, client_secret_basic). */
+function clientMetadata(alg: Discovery['idTokenAlg'] | undefined, authMethod: Discovery['tokenAuthMethod'] | undefined) {
+  return { ...(alg ? { id_token_signed_response_alg: alg } : {}), ...(authMethod ? { token_endpoint_auth_method: authMethod } : {}) };
+}
+
 /**
  * The provider as discovery describes it. Until discovery has been read (it failed at start-up and
  * is retried), next-auth is left to fetch it per sign-in, which then fails with OAuthSignin.
@@ -62,7 +68,7 @@ function provider(c: ReturnType<typeof config>): OAuthConfig<OidcProfile> {
     authorization: { ...(d ? { url: d.authorizationEndpoint } : {}), params: { scope: c.oidc.scopes } },
     clientId: c.oidc.clientId,
     clientSecret: c.oidc.clientSecret,
-    client: d ? { id_token_signed_response_alg: d.idTokenAlg, token_endpoint_auth_method: d.tokenAuthMethod } : {},
+    client: clientMetadata(d?.idTokenAlg ?? c.oidc.idTokenAlg, d?.tokenAuthMethod ?? c.oidc.tokenAuthMethod),
     idToken: true,
     checks: ['pkce', 'state', 'nonce'],
     userinfo: {
