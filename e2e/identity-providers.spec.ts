@@ -1,9 +1,10 @@
 /**
  * Sign-in against two independent identity providers (docs/identity-providers.md): the bundled
  * one in single sign-on mode with its claims only in userinfo, and Glewlwyd from Debian
- * (scripts/ensure-glewlwyd.ts) with RS256, with ES256 and discovery apart from the issuer, and with
- * a client allowed only client_secret_post. Each variant is its own portal instance (standalone
- * server) started here; the Glewlwyd variants are clients of one Glewlwyd process.
+ * (scripts/ensure-glewlwyd.ts) with RS256; with ES256, discovery apart from the issuer and no
+ * end_session_endpoint; and with a client allowed only client_secret_post. Each variant is its own
+ * portal instance (standalone server) started here; the Glewlwyd variants are clients and plugins
+ * of one Glewlwyd process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ interface Variant {
   env: Record<string, string>;
   /** `all`: every sign-in case; `sign-in`: the roles only (what the variant changes is the token exchange). */
   cases: 'all' | 'sign-in';
+  /** How Sign out ends the provider's session: RP-initiated logout, or prompt=login at the next sign-in. */
+  signOut?: 'end-session' | 'prompt-login';
 }
 
 const glewlwydClient = (client: GlewlwydClient) => ({ OIDC_CLIENT_ID: client.clientId, OIDC_CLIENT_SECRET: client.secret });
@@ -39,14 +42,16 @@ const VARIANTS: Variant[] = [
     port: 3301,
     idp: 'bundled',
     cases: 'all',
+    signOut: 'end-session',
     env: { OIDC_ISSUER: `http://localhost:${SSO_IDP_PORT}`, OIDC_CLIENT_ID: DEMO_CLIENT.clientId, OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret },
   },
-  { name: 'Glewlwyd', port: GLEWLWYD_CLIENTS.standard.appPort, idp: 'glewlwyd', cases: 'all', env: { OIDC_ISSUER: glewlwydIssuer('rs256'), ...glewlwydClient(GLEWLWYD_CLIENTS.standard) } },
+  { name: 'Glewlwyd', port: GLEWLWYD_CLIENTS.standard.appPort, idp: 'glewlwyd', cases: 'all', signOut: 'end-session', env: { OIDC_ISSUER: glewlwydIssuer('rs256'), ...glewlwydClient(GLEWLWYD_CLIENTS.standard) } },
   {
-    name: 'Glewlwyd with ES256 and discovery apart from the issuer',
+    name: 'Glewlwyd with ES256, discovery apart from the issuer and no end_session_endpoint',
     port: GLEWLWYD_CLIENTS.es256.appPort,
     idp: 'glewlwyd',
     cases: 'sign-in',
+    signOut: 'prompt-login',
     env: { OIDC_ISSUER: glewlwydIssuer('es256'), OIDC_DISCOVERY_URL: glewlwydDiscoveryUrl('es256'), ...glewlwydClient(GLEWLWYD_CLIENTS.es256) },
   },
   {
@@ -138,7 +143,8 @@ const test = base.extend<object, { instances: Instances }>({
       await use(instances);
       await stop();
     },
-    { scope: 'worker', timeout: 120_000 },
+    // Automatic: every test here needs the servers, also those that do not read this fixture.
+    { scope: 'worker', auto: true, timeout: 120_000 },
   ],
 });
 
@@ -177,6 +183,30 @@ for (const v of VARIANTS) {
         expect(events.at(-1)).toMatchObject({ type: 'sign-in', actor_role: expected[username][2] });
       });
     }
+    if (v.signOut) {
+      test(`Sign out ends the identity provider's session (${v.signOut}): the next sign-in asks for the password`, async ({ page }) => {
+        const idp = identityProviderPages(v.idp, page);
+        await signIn(page, v, 'alice');
+        await expectSignedInAs(page, 'Alice Admin', 'Role: Admin');
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await expect.poll(async () => (await page.context().cookies()).filter((c) => c.name.includes('session-token'))).toEqual([]);
+        if (v.signOut === 'prompt-login') {
+          // No end_session_endpoint: straight back to sign-in, whose next sign-in sends prompt=login.
+          await expect(page).toHaveURL(`http://localhost:${v.port}/sign-in`);
+        } else if (v.idp === 'bundled') {
+          await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+          await expect(page).toHaveURL(`http://localhost:${v.port}/sign-in`);
+        } else {
+          // Glewlwyd 2.7.5 ends the session but does not return to post_logout_redirect_uri.
+          await page.getByRole('button', { name: /Logout/ }).click();
+          await expect(page.getByRole('heading', { name: 'Session closed' })).toBeVisible();
+        }
+        await page.goto(`http://localhost:${v.port}/users`);
+        await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers$/);
+        await page.getByRole('button', { name: /^Sign in/ }).click();
+        await idp.expectShown();
+      });
+    }
     if (v.cases !== 'all') return;
 
     test('dave, whose groups give no role, lands on the no-access page with no claim problem', async ({ page, instances }) => {
@@ -207,25 +237,6 @@ for (const v of VARIANTS) {
       await expect(page.getByRole('link', { name: 'Jane Doe' })).toBeVisible();
     });
 
-    test("Sign out ends the identity provider's session: the next sign-in asks for the password", async ({ page }) => {
-      const idp = identityProviderPages(v.idp, page);
-      await signIn(page, v, 'alice');
-      await expectSignedInAs(page, 'Alice Admin', 'Role: Admin');
-      await page.getByRole('button', { name: 'Sign out' }).click();
-      await expect.poll(async () => (await page.context().cookies()).filter((c) => c.name.includes('session-token'))).toEqual([]);
-      if (v.idp === 'bundled') {
-        await page.getByRole('button', { name: 'Yes, sign me out' }).click();
-        await expect(page).toHaveURL(`http://localhost:${v.port}/sign-in`);
-      } else {
-        // Glewlwyd 2.7.5 ends the session but does not return to post_logout_redirect_uri.
-        await page.getByRole('button', { name: /Logout/ }).click();
-        await expect(page.getByRole('heading', { name: 'Session closed' })).toBeVisible();
-      }
-      await page.goto(`http://localhost:${v.port}/users`);
-      await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers$/);
-      await page.getByRole('button', { name: /^Sign in/ }).click();
-      await idp.expectShown();
-    });
   });
 }
 

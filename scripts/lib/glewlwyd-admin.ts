@@ -39,7 +39,7 @@ async function session(username: string, password: string) {
 }
 
 function pluginParameters(plugin: keyof typeof GLEWLWYD_PLUGINS, keys: Keys) {
-  const { jwtType } = GLEWLWYD_PLUGINS[plugin];
+  const { jwtType, endSession } = GLEWLWYD_PLUGINS[plugin];
   const pair = jwtType === 'rsa' ? keys.rsa : keys.ec;
   return {
     iss: glewlwydIssuer(plugin),
@@ -76,8 +76,8 @@ function pluginParameters(plugin: keyof typeof GLEWLWYD_PLUGINS, keys: Keys) {
     // RP-initiated logout (end_session_endpoint) needs session management and its cookie; the
     // logout page of Glewlwyd 2.7.5 asks the session's client list, which answers only with
     // front-channel logout allowed (400 otherwise, and the page cannot end the session).
-    'session-management-allowed': true,
-    'front-channel-logout-allowed': true,
+    'session-management-allowed': endSession,
+    'front-channel-logout-allowed': endSession,
     'back-channel-logout-allowed': false,
     'session-cookie-name': `GLEWLWYD_${plugin.toUpperCase()}_SID`,
     'session-cookie-expiration': 2419200,

@@ -17,8 +17,9 @@ export const GLEWLWYD_SCOPES = ['openid', 'email', 'profile', 'groups'];
  * there; the ES256 one names another issuer, so the portal needs OIDC_DISCOVERY_URL for it.
  */
 export const GLEWLWYD_PLUGINS = {
-  rs256: { name: 'oidc', jwtType: 'rsa', issuer: `${GLEWLWYD_URL}/api/oidc` },
-  es256: { name: 'oidces', jwtType: 'ecdsa', issuer: `${GLEWLWYD_URL}/es256` },
+  rs256: { name: 'oidc', jwtType: 'rsa', issuer: `${GLEWLWYD_URL}/api/oidc`, endSession: true },
+  /** Also without session management, so without end_session_endpoint: logout falls back to prompt=login. */
+  es256: { name: 'oidces', jwtType: 'ecdsa', issuer: `${GLEWLWYD_URL}/es256`, endSession: false },
 } as const;
 export const glewlwydIssuer = (plugin: keyof typeof GLEWLWYD_PLUGINS) => GLEWLWYD_PLUGINS[plugin].issuer;
 export const glewlwydDiscoveryUrl = (plugin: keyof typeof GLEWLWYD_PLUGINS) =>
@@ -61,4 +62,4 @@ export const GLEWLWYD_USERS: GlewlwydUser[] = [
 ];
 
 /** Changing this text makes ensure-glewlwyd rebuild the IdP from scratch on its next run. */
-export const GLEWLWYD_SETUP_VERSION = JSON.stringify({ v: 3, GLEWLWYD_PLUGINS, GLEWLWYD_CLIENTS, GLEWLWYD_USERS });
+export const GLEWLWYD_SETUP_VERSION = JSON.stringify({ v: 4, GLEWLWYD_PLUGINS, GLEWLWYD_CLIENTS, GLEWLWYD_USERS });
