@@ -14,8 +14,12 @@ const RETRY_MS = 15_000;
 
 export type State = { ok: true; discovery: Discovery } | { ok: false; url: string; error: string; at: number };
 
-let state: State | undefined;
-let pending: Promise<State> | undefined;
+/**
+ * Kept on globalThis: Next.js bundles instrumentation.ts apart from the routes, so a module-level
+ * variable would give the routes a copy that never saw the start-up fetch.
+ */
+const store = globalThis as typeof globalThis & { __portalDiscovery?: { state?: State; pending?: Promise<State> } };
+const shared = (store.__portalDiscovery ??= {});
 
 export async function fetchDiscovery(url: string, overrides: Overrides): Promise<State> {
   try {
@@ -30,21 +34,22 @@ export async function fetchDiscovery(url: string, overrides: Overrides): Promise
 
 /** Reads the discovery document (again, when the last attempt failed long enough ago). */
 export async function loadDiscovery(): Promise<State> {
+  const { state } = shared;
   if (state?.ok || (state && Date.now() - state.at < RETRY_MS)) return state;
   const oidc = config().oidc;
-  pending ??= fetchDiscovery(oidc.discoveryUrl, oidc).then((result) => {
-    pending = undefined;
+  shared.pending ??= fetchDiscovery(oidc.discoveryUrl, oidc).then((result) => {
+    shared.pending = undefined;
     if (!result.ok) log.error({ url: result.url, err: result.error }, 'identity provider discovery failed');
-    else if (!state?.ok) log.info({ url: oidc.discoveryUrl, issuer: result.discovery.issuer }, 'identity provider discovered');
-    state = result;
+    else log.info({ url: oidc.discoveryUrl, issuer: result.discovery.issuer }, 'identity provider discovered');
+    shared.state = result;
     return result;
   });
-  return pending;
+  return shared.pending;
 }
 
 /** The discovery document when it has been read; undefined before that or while it fails. */
 export function discovered(): Discovery | undefined {
-  if (state?.ok) return state.discovery;
+  if (shared.state?.ok) return shared.state.discovery;
   void loadDiscovery();
   return undefined;
 }
