@@ -3,7 +3,16 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 
-export function SignInButton({ callbackUrl, providerName }: { callbackUrl: string; providerName: string }) {
+/** `authorizationParams`: extra parameters for the identity provider, e.g. `prompt=login` after a Sign out (lib/auth/logout). */
+export function SignInButton({
+  callbackUrl,
+  providerName,
+  authorizationParams,
+}: {
+  callbackUrl: string;
+  providerName: string;
+  authorizationParams?: Record<string, string>;
+}) {
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -12,7 +21,7 @@ export function SignInButton({ callbackUrl, providerName }: { callbackUrl: strin
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signIn('oidc', { callbackUrl });
+        void signIn('oidc', { callbackUrl }, authorizationParams);
       }}
     >
       Sign in with {providerName}

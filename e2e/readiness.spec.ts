@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { extraPort } from './env';
+import { E2E_PORTS, extraPort } from './env';
 
 const PORT = extraPort(8);
 const URL_BASE = `http://localhost:${PORT}`;
@@ -31,6 +31,7 @@ test.beforeAll(async () => {
       NEXTAUTH_SECRET: 'readiness-test-secret-0123456789abcdef0123',
       AUDIT_HMAC_KEY: 'readiness-test-audit-key-0123456789abcdef',
       ACCESS_POLICY_FILE: policyFile,
+      OIDC_ISSUER: `http://localhost:${E2E_PORTS.oidc}`,
       DATABASE_URL: `file:${join(dir, 'portal.db')}`,
     },
     stdio: 'ignore',
@@ -47,13 +48,13 @@ test('readiness names each check, and turns 503 on an invalid policy while liven
   const ready = await request.get(`${URL_BASE}/api/health/ready`);
   expect(ready.status()).toBe(200);
   expect(ready.headers()['cache-control']).toContain('no-store');
-  expect(await ready.json()).toEqual({ status: 'ready', checks: { configuration: 'ok', policy: 'ok', database: 'ok' } });
+  expect(await ready.json()).toEqual({ status: 'ready', checks: { configuration: 'ok', policy: 'ok', database: 'ok', 'identity-provider': 'ok' } });
 
   writeFileSync(policyFile, '{"organizations": [{"id": "not-an-id"}]}');
   const notReady = await request.get(`${URL_BASE}/api/health/ready`);
   expect(notReady.status()).toBe(503);
   const body = await notReady.text();
-  expect(JSON.parse(body)).toEqual({ status: 'not-ready', checks: { configuration: 'ok', policy: 'error', database: 'ok' } });
+  expect(JSON.parse(body)).toEqual({ status: 'not-ready', checks: { configuration: 'ok', policy: 'error', database: 'ok', 'identity-provider': 'ok' } });
   expect(body).not.toContain(dir);
 
   const live = await request.get(`${URL_BASE}/api/health`);

@@ -57,7 +57,9 @@ test('after Sign out the portal pages need sign-in again', async ({ page, portal
   await portal.signInAs('alice');
   await portal.expectSignedInAs('Alice Admin', 'Role: Admin');
   await portal.signOutButton().click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  // The IdP's session ends too (RP-initiated logout), and it sends the browser back to sign-in.
+  await portal.idp.confirmSignOut();
+  await expect(page).toHaveURL('http://localhost:3100/sign-in');
   await page.goto('/users');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers$/);
   await expect(portal.signOutButton()).toHaveCount(0);
@@ -92,4 +94,11 @@ test('a server action POST from a foreign origin or without Origin is refused', 
     const res = await request.post('/users', { headers, data: '[]', maxRedirects: 0 });
     expect(res.status()).toBe(403);
   }
+});
+
+test('a sign-in failure the IdP reports (error=Callback) is explained, with its code for IT', async ({ page }) => {
+  await page.goto('/sign-in?error=Callback');
+  const alert = page.getByRole('alert').filter({ hasText: 'The identity provider ended the sign-in with an error' });
+  await expect(alert).toContainText('Try again');
+  await expect(alert).toContainText('(Error code for IT: Callback.)');
 });

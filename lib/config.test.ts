@@ -95,3 +95,41 @@ describe('configuration', () => {
     expect(() => parseConfig({ AUDIT_HEAD_LOG_EVERY: '0' })).toThrow(/AUDIT_HEAD_LOG_EVERY/);
   });
 });
+
+describe('identity provider settings', () => {
+  it('finds discovery under the issuer, leaves algorithm and client authentication to discovery, and ends the IdP session on Sign out', () => {
+    expect(parseConfig({ OIDC_ISSUER: 'https://idp.example.com/realms/staff/' }).oidc).toMatchObject({
+      discoveryUrl: 'https://idp.example.com/realms/staff/.well-known/openid-configuration',
+      idTokenAlg: undefined,
+      tokenAuthMethod: undefined,
+      groupsSeparator: ',',
+      logout: 'idp',
+    });
+  });
+
+  it('reads the overrides', () => {
+    const c = parseConfig({
+      OIDC_DISCOVERY_URL: 'http://idp.internal:4593/api/oidc/.well-known/openid-configuration',
+      OIDC_ID_TOKEN_ALG: 'ES256',
+      OIDC_TOKEN_AUTH_METHOD: 'client_secret_post',
+      OIDC_GROUPS_SEPARATOR: ';',
+      OIDC_LOGOUT: 'local',
+    });
+    expect(c.oidc).toMatchObject({
+      discoveryUrl: 'http://idp.internal:4593/api/oidc/.well-known/openid-configuration',
+      idTokenAlg: 'ES256',
+      tokenAuthMethod: 'client_secret_post',
+      groupsSeparator: ';',
+      logout: 'local',
+    });
+  });
+
+  it.each([
+    ['OIDC_ID_TOKEN_ALG', 'HS256'],
+    ['OIDC_TOKEN_AUTH_METHOD', 'private_key_jwt'],
+    ['OIDC_LOGOUT', 'everywhere'],
+    ['OIDC_DISCOVERY_URL', 'idp/.well-known'],
+  ])('stops on a bad %s with a message naming it', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+});

@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const WORKMAIL_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
+/** Asymmetric ID token signatures only: HS256 would need the client secret as a key (docs/identity-providers.md). */
+export const ID_TOKEN_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
+export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
 
 const int = (min: number, max: number, fallback: number) =>
   z
@@ -76,6 +79,12 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: int(0, 10, 0),
   AUDIT_HMAC_KEY: z.string().optional(),
   AUDIT_HEAD_LOG_EVERY: int(1, 1_000_000, 100),
+  OIDC_DISCOVERY_URL: url(),
+  OIDC_ID_TOKEN_ALG: z.enum(ID_TOKEN_ALGS).optional(),
+  OIDC_TOKEN_AUTH_METHOD: z.enum(TOKEN_AUTH_METHODS).optional(),
+  // Not trimmed: the separator is taken as written; empty means the default.
+  OIDC_GROUPS_SEPARATOR: z.string().optional().transform((v) => v || ','),
+  OIDC_LOGOUT: z.enum(['idp', 'local']).default('idp'),
 });
 
 export interface Config {
@@ -90,7 +99,24 @@ export interface Config {
     /** How often a session's groups are read again from the identity provider's userinfo. */
     groupsRefreshMinutes: number;
   };
-  oidc: { issuer: string; clientId: string; clientSecret: string; groupsClaim: string; scopes: string; providerName: string };
+  oidc: {
+    issuer: string;
+    clientId: string;
+    clientSecret: string;
+    groupsClaim: string;
+    scopes: string;
+    providerName: string;
+    /** Where the discovery document lives: OIDC_DISCOVERY_URL, or `<issuer>/.well-known/openid-configuration`. */
+    discoveryUrl: string;
+    /** Overrides the ID token algorithm chosen from discovery. */
+    idTokenAlg?: (typeof ID_TOKEN_ALGS)[number];
+    /** Overrides the token endpoint authentication chosen from discovery. */
+    tokenAuthMethod?: (typeof TOKEN_AUTH_METHODS)[number];
+    /** Splits a groups claim sent as one string; never whitespace unless set so. */
+    groupsSeparator: string;
+    /** `idp`: Sign out ends the identity provider's session too; `local`: only the portal's. */
+    logout: 'idp' | 'local';
+  };
   accessPolicyFile: string;
   workmail: { region: (typeof WORKMAIL_REGIONS)[number]; endpoint?: string };
   databaseUrl: string;
@@ -154,6 +180,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       groupsClaim: e.OIDC_GROUPS_CLAIM,
       scopes: e.OIDC_SCOPES,
       providerName: e.OIDC_PROVIDER_NAME,
+      discoveryUrl: e.OIDC_DISCOVERY_URL ?? `${e.OIDC_ISSUER!}/.well-known/openid-configuration`,
+      idTokenAlg: e.OIDC_ID_TOKEN_ALG,
+      tokenAuthMethod: e.OIDC_TOKEN_AUTH_METHOD,
+      groupsSeparator: e.OIDC_GROUPS_SEPARATOR,
+      logout: e.OIDC_LOGOUT,
     },
     accessPolicyFile: e.ACCESS_POLICY_FILE,
     workmail: { region: e.AWS_REGION, endpoint: e.WORKMAIL_ENDPOINT },

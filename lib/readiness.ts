@@ -9,6 +9,7 @@ import 'server-only';
 import { sql } from 'kysely';
 import { loadPolicy } from './access/policy';
 import { database } from './audit/db';
+import { identityProviderStatus } from './auth/discovery';
 import { config } from './config';
 import { log } from './log';
 
@@ -59,4 +60,10 @@ registerCheck('policy', () => loadPolicy(config().accessPolicyFile));
 registerCheck('database', async () => {
   const { db } = await database();
   await sql`select 1`.execute(db);
+});
+// The identity provider's discovery document: without it nobody can sign in (lib/auth/discovery.ts
+// names the URL it tried in the log).
+registerCheck('identity-provider', async () => {
+  const status = await identityProviderStatus();
+  if (!status.ok) throw new Error(status.message);
 });

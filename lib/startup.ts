@@ -7,6 +7,7 @@
  */
 import { loadPolicy } from './access/policy';
 import { database } from './audit/db';
+import { identityProviderStatus } from './auth/discovery';
 import { config } from './config';
 import { startSearchWarmUp } from './directory/warm-up';
 
@@ -20,4 +21,9 @@ export async function startup(): Promise<void> {
     console.error(`workmail-reset-portal cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
+  // The identity provider may come up after the portal: its discovery is retried, and readiness
+  // (identityProviderStatus) fails until it is read, so this is logged rather than fatal.
+  const idp = await identityProviderStatus();
+  if (idp.ok) console.log(`workmail-reset-portal: identity provider ${idp.issuer} discovered`);
+  else console.error(`workmail-reset-portal: sign-in will fail until this is fixed: ${idp.message}`);
 }

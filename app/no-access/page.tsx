@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { GroupsClaimNotice } from '@/components/groups-claim-notice';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getActor } from '@/lib/auth/actor';
 import { appendBounded } from '@/lib/audit/repeats';
@@ -26,6 +27,7 @@ export default async function NoAccessPage() {
       <p>
         You are signed in as <strong>{actor.name}</strong> ({actor.email}), but none of your groups gives you a role here.
       </p>
+      <GroupsClaimNotice />
       <p>
         To get access, ask your IT administrators (the team that runs this portal) to give you a role: as a team lead for your
         WorkMail groups, for example.

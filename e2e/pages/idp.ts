@@ -8,6 +8,11 @@ export class IdpSignInPage {
     await expect(this.page.getByRole('heading', { name: 'Demo identity provider' })).toBeVisible();
   }
 
+  /** RP-initiated logout's confirmation, after the portal's Sign out. */
+  async confirmSignOut() {
+    await this.page.getByRole('button', { name: 'Yes, sign me out' }).click();
+  }
+
   async signIn(username: string, password = 'demo') {
     await this.expectShown();
     await this.page.getByLabel('Username').fill(username);

@@ -38,7 +38,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return body ? JSON.parse(body) : {};
 }
 
-export const copyPeople = (people: DemoPerson[]): DemoPerson[] => people.map((p) => ({ ...p, groups: [...p.groups] }));
+export const copyPeople = (people: DemoPerson[]): DemoPerson[] => people.map((p) => ({ ...p, groups: p.groups ? [...p.groups] : undefined }));
 
 /** Revokes the grants' access and refresh tokens and the grants: userinfo then answers 401, refresh invalid_grant. */
 async function endGrants(state: ControlState, grants: GrantRecord[]) {

@@ -47,3 +47,24 @@ export function errorPage(title: string, message: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>
 <body><main><h1>${escape(title)}</h1><p role="alert">${escape(message)}</p></main></body></html>`;
 }
+
+/**
+ * RP-initiated logout's confirmation (oidc-provider's logoutSource): `form` is the provider's own
+ * form with its anti-forgery field; the buttons submit it with logout=yes, or without to stay.
+ */
+export function logoutPage(form: string) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign out — Demo identity provider</title>
+<style>:root { color-scheme: light dark; font-family: system-ui, sans-serif; } body { max-width: 28rem; margin: 3rem auto; padding: 0 1rem; } button { margin: 1rem .5rem 0 0; padding: .6rem 1.2rem; font-size: 1rem; }</style>
+</head>
+<body><main>
+<h1>Demo identity provider</h1>
+<p>Sign out of the identity provider too, so that the next sign-in asks for a password?</p>
+${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button>
+</main></body>
+</html>`;
+}

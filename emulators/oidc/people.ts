@@ -3,7 +3,8 @@ export interface DemoPerson {
   username: string;
   name: string;
   email: string;
-  groups: string[];
+  /** Absent: the provider sends no groups claim for this person at all (tests of that case). */
+  groups?: string[];
   description: string;
 }
 

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { copyPeople, handleControl, type ControlState } from './control';
-import { errorPage, loginPage } from './pages';
+import { errorPage, loginPage, logoutPage } from './pages';
 import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from './people';
 
 export interface OidcOptions {
@@ -20,6 +20,10 @@ export interface OidcOptions {
   clientId?: string;
   clientSecret?: string;
   redirectUris?: string[];
+  /**
+   * Where RP-initiated logout may send the browser back to; by default each redirect URI's
+   * origin + `/sign-in` (the portal's sign-in page).
+   */
   postLogoutRedirectUris?: string[];
   people?: DemoPerson[];
   /**
@@ -27,7 +31,15 @@ export interface OidcOptions {
    * portal's Sign out the next person is asked for their password instead of silently reusing it.
    */
   sso?: boolean;
+  /**
+   * Put email, name and groups only in userinfo, as providers that keep the ID token small do
+   * (OpenID Connect Core 5.4); by default the ID token carries them too.
+   */
+  claimsInUserinfoOnly?: boolean;
 }
+
+/** The portal's sign-in page beside each of its callback URLs: where logout returns to. */
+export const postLogoutUris = (redirectUris: string[]) => redirectUris.map((uri) => `${new URL(uri).origin}/sign-in`);
 
 export const DEMO_CLIENT = {
   clientId: 'workmail-reset-portal',
@@ -77,6 +89,12 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
     );
   }
 
+  // oidc-provider's default logout page, in the demo's words; its form posts back to the provider.
+  const logoutSource: NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['logoutSource'] = (ctx, form) => {
+    ctx.type = 'html';
+    ctx.body = logoutPage(form);
+  };
+
   const configuration: Configuration = {
     clients: [
       {
@@ -84,7 +102,7 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
         client_secret: options.clientSecret ?? DEMO_CLIENT.clientSecret,
         client_name: 'WorkMail Reset Portal',
         redirect_uris: options.redirectUris ?? [DEMO_CLIENT.redirectUri],
-        post_logout_redirect_uris: options.postLogoutRedirectUris ?? [],
+        post_logout_redirect_uris: options.postLogoutRedirectUris ?? postLogoutUris(options.redirectUris ?? [DEMO_CLIENT.redirectUri]),
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -100,10 +118,10 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
     scopes: ['openid', 'email', 'profile', 'groups'],
-    // The portal reads the claims from the ID token (DESIGN.md §10), not only from userinfo.
-    conformIdTokenClaims: false,
+    // The demo puts the claims in the ID token too (DESIGN.md §10); conforming keeps them to userinfo.
+    conformIdTokenClaims: options.claimsInUserinfoOnly ?? false,
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true, logoutSource } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}`, policy },
     // A first-party client: consent is implied, so grant the requested scopes without a screen.
     async loadExistingGrant(ctx: KoaContextWithOIDC) {

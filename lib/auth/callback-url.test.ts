@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeCallbackPath } from './callback-url';
-import { authOptions, readGroups } from './options';
+import { authOptions } from './options';
 
 const ORIGIN = 'https://reset.example.com';
 
@@ -78,13 +78,5 @@ describe("next-auth's redirect callback", () => {
     ['https://evil.example/', `${ORIGIN}/users`],
   ])('%s ends on %s', async (url, expected) => {
     expect(await redirect(url)).toBe(expected);
-  });
-});
-
-describe('readGroups', () => {
-  it('reads arrays, space-separated strings and nothing', () => {
-    expect(readGroups({ groups: ['a', 'b', 3] }, 'groups')).toEqual(['a', 'b']);
-    expect(readGroups({ 'cognito:groups': 'a b' }, 'cognito:groups')).toEqual(['a', 'b']);
-    expect(readGroups({}, 'groups')).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import 'server-only';
 /**
- * next-auth with one generic OIDC provider, configured from lib/config. Any compliant identity
- * provider works (README: Okta, Entra ID, Google Workspace, Keycloak, Cognito). The groups claim
- * travels in the session token; the role is computed from it on every request (lib/auth/actor).
+ * next-auth with one generic OIDC provider, configured from lib/config and the provider's
+ * discovery document (lib/auth/discovery): endpoints, ID token algorithm and client authentication
+ * as the provider advertises them, so any compliant provider works (docs/identity-providers.md).
+ * The groups claim travels in the session token; the role is computed from it on every request
+ * (lib/auth/actor).
  */
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
@@ -13,7 +15,11 @@ import { config } from '../config';
 import { log } from '../log';
 import { roleFor } from '../sessions/role';
 import { createSession } from '../sessions/store';
+import { signInTime } from './auth-time';
 import { safeCallbackPath } from './callback-url';
+import { discovered } from './discovery';
+import { displayName, groupsClaimStatus, readGroups, withUserinfo } from './groups';
+import type { Discovery } from './provider-settings';
 import { sessionCookie } from './session-cookie';
 
 interface OidcProfile {
@@ -22,14 +28,6 @@ interface OidcProfile {
   name?: string;
   preferred_username?: string;
   [claim: string]: unknown;
-}
-
-/** Reads the groups claim, which IdPs send as an array or, rarely, as one space-separated string. */
-export function readGroups(profile: Record<string, unknown>, claim: string): string[] {
-  const value = profile[claim];
-  if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
-  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
-  return [];
 }
 
 /** Records each sign-in with the role it gives at that moment; a failed write does not block sign-in. */
@@ -44,28 +42,57 @@ async function auditSignIn(identity: { subject: string; email: string; name: str
 
 let cached: NextAuthOptions | undefined;
 
-export function authOptions(): NextAuthOptions {
-  if (cached) return cached;
-  const c = config();
-  const provider: OAuthConfig<OidcProfile> = {
+/** The claims of an ID token openid-client has just verified (signature, issuer, audience, nonce). */
+function idTokenClaims(idToken: string | undefined): OidcProfile {
+  const payload = idToken?.split('.')[1];
+  if (!payload) throw new Error('the token response has no ID token');
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as OidcProfile;
+}
+
+/** openid-client's client settings; an absent one keeps its default (RS256, client_secret_basic). */
+function clientMetadata(alg: Discovery['idTokenAlg'] | undefined, authMethod: Discovery['tokenAuthMethod'] | undefined) {
+  return { ...(alg ? { id_token_signed_response_alg: alg } : {}), ...(authMethod ? { token_endpoint_auth_method: authMethod } : {}) };
+}
+
+/**
+ * The provider as discovery describes it. Until discovery has been read (it failed at start-up and
+ * is retried), next-auth is left to fetch it per sign-in, which then fails with OAuthSignin.
+ */
+function provider(c: ReturnType<typeof config>): OAuthConfig<OidcProfile> {
+  const d = discovered();
+  const warn = (message: string, err: unknown) => log.warn({ err: err instanceof Error ? err.message : String(err) }, message);
+  return {
     id: 'oidc',
     name: c.oidc.providerName,
     type: 'oauth',
-    wellKnown: `${c.oidc.issuer}/.well-known/openid-configuration`,
+    ...(d
+      ? { issuer: d.issuer, token: d.tokenEndpoint, jwks_endpoint: d.jwksUri }
+      : { wellKnown: c.oidc.discoveryUrl }),
+    authorization: { ...(d ? { url: d.authorizationEndpoint } : {}), params: { scope: c.oidc.scopes } },
     clientId: c.oidc.clientId,
     clientSecret: c.oidc.clientSecret,
+    client: clientMetadata(d?.idTokenAlg ?? c.oidc.idTokenAlg, d?.tokenAuthMethod ?? c.oidc.tokenAuthMethod),
     idToken: true,
     checks: ['pkce', 'state', 'nonce'],
-    authorization: { params: { scope: c.oidc.scopes } },
-    profile: (profile) => ({
-      id: profile.sub,
-      name: profile.name ?? profile.preferred_username ?? profile.email ?? profile.sub,
-      email: profile.email ?? null,
-    }),
+    userinfo: {
+      ...(d?.userinfoEndpoint ? { url: d.userinfoEndpoint } : {}),
+      // next-auth reads only the ID token when idToken is set: complete it from userinfo (lib/auth/groups).
+      request: async ({ tokens, client }) => {
+        const accessToken = tokens.access_token;
+        const userinfo = client.issuer.metadata.userinfo_endpoint && accessToken ? () => client.userinfo(accessToken) : undefined;
+        return withUserinfo(idTokenClaims(tokens.id_token), c.oidc.groupsClaim, userinfo, warn);
+      },
+    },
+    profile: (profile) => ({ id: profile.sub, name: displayName(profile) ?? null, email: profile.email ?? null }),
   };
-  cached = {
+}
+
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const c = config();
+  const options: NextAuthOptions = {
     secret: c.auth.secret,
-    providers: [provider],
+    providers: [provider(c)],
     // A JWT session that cannot outlive SESSION_MAX_AGE_HOURS (8 at most, SECURITY.md).
     session: { strategy: 'jwt', maxAge: c.auth.sessionMaxAgeSeconds },
     jwt: { maxAge: c.auth.sessionMaxAgeSeconds },
@@ -87,10 +114,14 @@ export function authOptions(): NextAuthOptions {
           const p = profile as OidcProfile;
           token.sub = p.sub;
           token.email = p.email ?? token.email;
-          token.name = p.name ?? token.name;
+          token.name = displayName(p) ?? token.name;
           token.username = p.preferred_username;
-          token.groups = readGroups(p, c.oidc.groupsClaim);
-          token.authTime = Math.floor(Date.now() / 1000);
+          token.groups = readGroups(p, c.oidc.groupsClaim, c.oidc.groupsSeparator);
+          token.groupsClaim = groupsClaimStatus(p, c.oidc.groupsClaim);
+          token.authTime = signInTime(p, Date.now() / 1000, c.auth.sessionMaxAgeSeconds).authTime;
+          // Kept for RP-initiated logout's id_token_hint (lib/auth/logout); about 1 KB in the
+          // cookie, which next-auth encrypts.
+          token.idToken = account.id_token;
           const identity = { subject: p.sub, email: token.email ?? '', name: token.name ?? '', groups: token.groups };
           // The server-side record (lib/sessions): the cookie names it; the provider's tokens stay
           // in it, encrypted, to read the groups again later. No record, no sign-in.
@@ -110,6 +141,7 @@ export function authOptions(): NextAuthOptions {
           username: token.username,
           name: token.name ?? token.email ?? '',
           groups: token.groups ?? [],
+          groupsClaim: token.groupsClaim ?? 'present',
           authTime: token.authTime ?? 0,
           sessionId: token.sid ?? '',
         };
@@ -120,5 +152,7 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
-  return cached;
+  // Cached once built from discovery; before that, rebuilt per request so a late discovery is used.
+  if (discovered()) cached = options;
+  return options;
 }

@@ -8,7 +8,7 @@ import 'server-only';
  */
 import { config } from '../config';
 import { log } from '../log';
-import { readGroups } from '../auth/options';
+import { readGroups } from '../auth/groups';
 import { fetchUserinfo, refreshAccessToken } from '../auth/userinfo';
 import { roleFor } from './role';
 import { endSession, readSession, saveGroups, touchSession, type EndReason, type IdpTokens, type SessionRecord } from './store';
@@ -68,7 +68,7 @@ async function refreshGroups(sessionId: string, record: SessionRecord, now: numb
   if (answer.kind === 'gone') return gone(sessionId, answer.why);
   if (answer.kind === 'unavailable') return keep(record, answer.why);
   if (answer.value.sub !== record.subject) return gone(sessionId, 'userinfo names another subject');
-  const groups = readGroups(answer.value, config().oidc.groupsClaim);
+  const groups = readGroups(answer.value, config().oidc.groupsClaim, config().oidc.groupsSeparator);
   const role = roleFor({ ...record, groups }, config().accessPolicyFile);
   await saveGroups(sessionId, groups, role, tokens, undefined, now);
   const updated: SessionRecord = { ...record, ...tokens, groups, role, groupsRefreshedAt: now };

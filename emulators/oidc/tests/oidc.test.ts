@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOidc, type RunningOidc } from '../provider';
+import { DEMO_CLIENT, startOidc, type RunningOidc } from '../provider';
 import { authorizeUrl, b64url, Browser, claims, exchange, follow, REDIRECT, signIn, submitLogin } from './flow';
 
 describe.each([false, true])('the demo IdP (sso %s)', (sso) => {
@@ -62,5 +62,24 @@ describe.each([false, true])('the demo IdP (sso %s)', (sso) => {
     const withinAge = await signIn(oidc, browser, 'alice', { max_age: '3600' });
     expect(withinAge.askedForLogin).toBe(!sso);
     expect(withinAge.done.code).toBeTruthy();
+  });
+
+  it('ends its session by RP-initiated logout and returns to the portal sign-in page', async () => {
+    const browser = new Browser(oidc.issuer);
+    const { done, verifier } = await signIn(oidc, browser, 'alice');
+    const idToken = (await exchange(oidc, done.code!, verifier)).json.id_token!;
+    const back = 'http://localhost:3999/sign-in';
+    const end = `/session/end?${new URLSearchParams({ id_token_hint: idToken, post_logout_redirect_uri: back, client_id: DEMO_CLIENT.clientId })}`;
+    const confirm = await browser.fetch(end);
+    const page = await confirm.text();
+    expect(page).toContain('Yes, sign me out');
+    const form = /<form[^>]*action="([^"]+)"[\s\S]*?name="xsrf" value="([^"]+)"/.exec(page)!;
+    const res = await browser.fetch(form[1]!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ xsrf: form[2]!, logout: 'yes' }).toString(),
+    });
+    expect(res.headers.get('location')).toBe(back);
+    expect((await signIn(oidc, browser, 'alice')).askedForLogin).toBe(true);
   });
 });
