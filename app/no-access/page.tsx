@@ -25,7 +25,10 @@ export default async function NoAccessPage() {
     <main className="page narrow">
       <h1>You have no access to this portal</h1>
       <p>
-        You are signed in as <strong>{actor.name}</strong> ({actor.email}), but none of your groups gives you a role here.
+        You are signed in as <strong>
+          <bdi>{actor.name}</bdi>
+        </strong>{' '}
+        (<bdi>{actor.email}</bdi>), but none of your groups gives you a role here.
       </p>
       <GroupsClaimNotice />
       <p>
