@@ -11,6 +11,7 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, forgetSession, test } from './fixtures';
 import { resetCalls, users } from './emulator';
 import { endLatestGrant, resetIdp, setIdpGroups } from './idp-control';
+import { IdpSignInPage } from './pages/idp';
 import { Portal } from './pages/portal';
 import { ageSession, latestSession, PORTAL_DATABASE } from './sessions-db';
 import { auditCommand, rawSql } from '../test/databases';
@@ -72,6 +73,8 @@ test('a cookie copied before Sign out no longer opens pages or runs a reset', as
   const before = await lastAuditId();
 
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // The identity provider's session ends too (RP-initiated logout), then back to sign-in.
+  await new IdpSignInPage(page).confirmSignOut();
   await expect(page).toHaveURL(/\/sign-in/);
   expect(await latestSession('bob')).toMatchObject({ id: session.id, end_reason: 'signed-out' });
   expect(await auditSince(before)).toEqual([expect.objectContaining({ type: 'session.revoked', actor_subject: 'bob', outcome: 'signed-out' })]);

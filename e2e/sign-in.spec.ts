@@ -59,7 +59,7 @@ test('after Sign out the portal pages need sign-in again', async ({ page, portal
   await portal.signOutButton().click();
   // The IdP's session ends too (RP-initiated logout), and it sends the browser back to sign-in.
   await portal.idp.confirmSignOut();
-  await expect(page).toHaveURL('http://localhost:3100/sign-in');
+  await expect(page).toHaveURL(`http://localhost:${E2E_PORTS.app}/sign-in`);
   await page.goto('/users');
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers$/);
   await expect(portal.signOutButton()).toHaveCount(0);
