@@ -4,6 +4,7 @@
  * found by editing and deleting rows directly, the retention cut, the /audit filters and scopes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeTwoInstances, openTwoInstances } from '../../test/two-instances';
 import { BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../../test/databases';
 import { openDatabase, type AuditDatabase } from './db';
 import { parseAuditFilter, type AuditFilter } from './filter';
@@ -29,20 +30,8 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
   let one: AuditDatabase;
   let two: AuditDatabase;
 
-  beforeAll(async () => {
-    target = await freshDatabase(backend);
-    one = await openDatabase(target.url);
-    // PostgreSQL: two handles, two connection pools, as two portal instances. SQLite is the
-    // one-instance default: its writers share the process's one connection (better-sqlite3 is
-    // synchronous, so a second connection in the same process would wait on itself).
-    two = backend === 'postgres' ? await openDatabase(target.url) : one;
-  });
-
-  afterAll(async () => {
-    await one?.close();
-    if (two !== one) await two?.close();
-    await target?.drop();
-  });
+  beforeAll(async () => ({ target, one, two } = await openTwoInstances(backend)));
+  afterAll(() => closeTwoInstances({ target, one, two }));
 
   it('keeps one chain when two writers append 200 events at once', async () => {
     await Promise.all(Array.from({ length: 200 }, (_, i) => appendEvent(succeeded(i % 2 ? alice : bob, i), i % 2 ? one : two)));

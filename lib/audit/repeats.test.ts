@@ -4,8 +4,9 @@
  * refusal keep their own count, and the chain verifies throughout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../../test/databases';
-import { openDatabase, type AuditDatabase } from './db';
+import { closeTwoInstances, openTwoInstances } from '../../test/two-instances';
+import { BACKENDS, rawSql, type TestDatabase } from '../../test/databases';
+import type { AuditDatabase } from './db';
 import { reserveReset } from '../rate-limit';
 import { appendBounded, flushRepeats, REPEAT_LIMIT } from './repeats';
 import { latestEvents, verifyChain } from './store';
@@ -30,16 +31,8 @@ describe.each(BACKENDS)('bounded refusals on %s', (backend) => {
   let two: AuditDatabase;
   const rows = async () => Number((await rawSql<{ n: number | string }>(target.url, 'select count(*) as n from audit_events'))[0]!.n);
 
-  beforeAll(async () => {
-    target = await freshDatabase(backend);
-    one = await openDatabase(target.url);
-    two = backend === 'postgres' ? await openDatabase(target.url) : one;
-  });
-  afterAll(async () => {
-    if (two !== one) await two.close();
-    await one.close();
-    await target.drop();
-  });
+  beforeAll(async () => ({ target, one, two } = await openTwoInstances(backend)));
+  afterAll(() => closeTwoInstances({ target, one, two }));
 
   it('200 identical denials in one minute leave 30 rows, then one summary with the count of the other 170', async () => {
     const outcomes = [];

@@ -3,8 +3,9 @@
  * however many instances try, revoked per operator with one audit event, never revived.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../../test/databases';
-import { openDatabase, type AuditDatabase } from '../audit/db';
+import { closeTwoInstances, openTwoInstances } from '../../test/two-instances';
+import { BACKENDS, rawSql, type TestDatabase } from '../../test/databases';
+import type { AuditDatabase } from '../audit/db';
 import { latestEvents, verifyChain } from '../audit/store';
 import { createSession, endSession, endSessionsOf, readSession, saveGroups, touchSession } from './store';
 
@@ -18,16 +19,8 @@ describe.each(BACKENDS)('session records on %s', (backend) => {
   let one: AuditDatabase;
   let two: AuditDatabase;
 
-  beforeAll(async () => {
-    target = await freshDatabase(backend);
-    one = await openDatabase(target.url);
-    two = backend === 'postgres' ? await openDatabase(target.url) : one;
-  });
-  afterAll(async () => {
-    await one?.close();
-    if (two !== one) await two?.close();
-    await target?.drop();
-  });
+  beforeAll(async () => ({ target, one, two } = await openTwoInstances(backend)));
+  afterAll(() => closeTwoInstances({ target, one, two }));
 
   it('stores a sign-in under a hash of its id, with the tokens encrypted, and reads it back', async () => {
     const id = await createSession(bob, tokens, 8 * 3600, one, NOW);
