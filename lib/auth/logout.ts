@@ -10,10 +10,10 @@ import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { config } from '../config';
 import { discovered } from './discovery';
+import { SESSION_COOKIE_PATTERN } from './session-cookie';
 
 /** Set by Sign out when the provider's session could not be ended: the next sign-in asks for the password. */
 const REAUTH_COOKIE = 'portal.reauth';
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.(\d+))?$/;
 
 export type LogoutPlan = { kind: 'idp'; url: string } | { kind: 'reauth' } | { kind: 'local' };
 
@@ -38,9 +38,9 @@ export function logoutPlan(options: {
 async function sessionIdToken(): Promise<string | undefined> {
   const parts = (await cookies())
     .getAll()
-    .map((c) => ({ value: c.value, match: SESSION_COOKIE.exec(c.name) }))
+    .map((c) => ({ value: c.value, match: SESSION_COOKIE_PATTERN.exec(c.name) }))
     .filter((c) => c.match)
-    .sort((a, b) => Number(a.match![3] ?? 0) - Number(b.match![3] ?? 0));
+    .sort((a, b) => Number(a.match![1] ?? 0) - Number(b.match![1] ?? 0));
   if (parts.length === 0) return undefined;
   const token = await decode({ token: parts.map((p) => p.value).join(''), secret: config().auth.secret }).catch(() => null);
   return typeof token?.idToken === 'string' ? token.idToken : undefined;

@@ -5,6 +5,13 @@
  */
 import type { CookieOption } from 'next-auth';
 
+/**
+ * The session cookie under any name it may carry (`__Host-` over https, none over http; an older
+ * deployment's `__Secure-`), and its chunks: next-auth splits a large token into `.0`, `.1`, …
+ * The chunk number is the first group. Every reader of the cookie by name uses this one pattern.
+ */
+export const SESSION_COOKIE_PATTERN = /^(?:__Secure-|__Host-)?next-auth\.session-token(?:\.(\d+))?$/;
+
 export function sessionCookieName(secure: boolean): string {
   return `${secure ? '__Host-' : ''}next-auth.session-token`;
 }

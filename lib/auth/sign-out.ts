@@ -13,9 +13,8 @@ import { log } from '../log';
 import { endLiveSession } from '../sessions/live';
 import { signOutTarget } from './logout';
 import { authOptions } from './options';
-import { sessionCookie } from './session-cookie';
+import { SESSION_COOKIE_PATTERN, sessionCookie } from './session-cookie';
 
-const SESSION_COOKIE = /^(__Secure-|__Host-)?next-auth\.session-token(\.\d+)?$/;
 
 export async function signOutAction(): Promise<void> {
   // Read before the cookie goes: it holds the ID token the provider's logout needs (lib/auth/logout).
@@ -28,6 +27,6 @@ export async function signOutAction(): Promise<void> {
   // The deletion carries the cookie's own attributes: browsers ignore a Set-Cookie for a __Host-
   // or __Secure- name that lacks Secure (and, for __Host-, Path=/).
   const { options } = sessionCookie(config().auth.secureCookies);
-  for (const { name } of jar.getAll()) if (SESSION_COOKIE.test(name)) jar.delete({ name, ...options });
+  for (const { name } of jar.getAll()) if (SESSION_COOKIE_PATTERN.test(name)) jar.delete({ name, ...options });
   redirect(target);
 }
