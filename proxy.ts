@@ -68,5 +68,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Exact exclusions: a bare prefix would let /favicon.icoX or /_next/staticX skip every check here.
+  matcher: ['/((?!_next/static/|_next/image$|favicon\\.ico$).*)'],
 };

@@ -8,6 +8,7 @@
  * People are kept sorted by name, so an index position is also a rank, and words are interned:
  * first and last names repeat across thousands of people (bench: +60 MB budget at 100,000).
  */
+import { log } from '../log';
 import type { Person } from './types';
 
 export const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -86,7 +87,7 @@ export class PeopleIndex {
       .then((people) => this.replace(people))
       .catch((err: unknown) => {
         // Keep serving the old index; the live prefix search still works.
-        console.error('people index: refresh failed', err instanceof Error ? err.message : err);
+        log.error({ err: err instanceof Error ? err.message : String(err) }, 'people index: refresh failed');
       })
       .finally(() => {
         this.loading = undefined;

@@ -12,6 +12,7 @@ import 'server-only';
  */
 import { loadPolicy } from '../access/policy';
 import { config } from '../config';
+import { log } from '../log';
 import { groupMembers, peopleIndex } from './index';
 
 /** One round: builds stale indexes and refreshes scopes due for it (the memo refreshes ahead of expiry). */
@@ -35,7 +36,15 @@ let started = false;
 export function startSearchWarmUp(): void {
   if (started) return;
   started = true;
-  const round = () => void warmOnce().catch((err: unknown) => console.error('search warm-up failed', (err as Error).message));
+  let running = false;
+  // A round still running (a long first build) is not joined by another: one call in flight.
+  const round = () => {
+    if (running) return;
+    running = true;
+    warmOnce()
+      .catch((err: unknown) => log.error({ err: (err as Error).message }, 'search warm-up failed'))
+      .finally(() => (running = false));
+  };
   round();
   // Rounds come often enough that every scope is read at least twice in the second half of its cache life (so
   // it is refreshed before it expires) and that a failed index build is retried within a minute.

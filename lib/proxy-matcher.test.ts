@@ -1,0 +1,27 @@
+/**
+ * Which paths run proxy.ts (security headers, the Origin and body-size checks, the sign-in
+ * redirect): everything but Next's own static files and the favicon, matched exactly, so a path
+ * such as /favicon.icoX or /_next/staticX cannot skip the proxy.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+let matches: (url: string) => boolean;
+beforeAll(async () => {
+  // Next's testing helper expects the runtime's AsyncLocalStorage global, as its server sets it.
+  (globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
+  const { unstable_doesMiddlewareMatch } = await import('next/experimental/testing/server.js');
+  const { config } = await import('../proxy');
+  matches = (url) => unstable_doesMiddlewareMatch({ config, url });
+});
+
+describe("the proxy's matcher", () => {
+  it('runs on every page, action and API route', () => {
+    for (const url of ['/', '/users', '/users/example/jane.doe', '/api/auth/signout', '/api/health', '/sign-in']) expect(matches(url), url).toBe(true);
+  });
+
+  it("skips only Next's static files, its image route and the favicon, matched exactly", () => {
+    for (const url of ['/_next/static/chunks/app.js', '/_next/image', '/favicon.ico']) expect(matches(url), url).toBe(false);
+    for (const url of ['/favicon.icoX/a', '/favicon.ico/x', '/_next/staticX', '/_next/imageX', '/faviconXico']) expect(matches(url), url).toBe(true);
+  });
+});
