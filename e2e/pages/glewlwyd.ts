@@ -6,7 +6,8 @@ export class GlewlwydPage {
   constructor(private readonly page: Page) {}
 
   async expectShown() {
-    await expect(this.page.getByRole('heading', { name: 'Please enter your login and password' })).toBeVisible();
+    // Glewlwyd's login page is a single-page app that loads a dozen scripts first ("Loading...").
+    await expect(this.page.getByRole('heading', { name: 'Please enter your login and password' })).toBeVisible({ timeout: 20_000 });
   }
 
   async signIn(username: string, password = GLEWLWYD_PASSWORD) {
