@@ -1,7 +1,7 @@
 /**
  * The identity provider's control API, for tests (docs/emulator.md, "Identity provider control
  * API"): change an operator's groups, end their grants as an administrator ending their sessions
- * at the IdP would, and go back to the seed. Unsigned, on the IdP's loopback port; JSON bodies
+ * at the IdP would, make the provider unavailable, and go back to the seed. Unsigned, on the IdP's loopback port; JSON bodies
  * only, and never from a browser page (a request with an Origin header is refused), so a web page
  * cannot drive it with a simple cross-origin form post.
  */
@@ -20,6 +20,8 @@ export interface ControlState {
   people: DemoPerson[];
   seed: DemoPerson[];
   grants: GrantRecord[];
+  /** An outage at the provider: while `down`, these paths (or, without `paths`, every one but the control API's) answer 503. */
+  outage: { down: boolean; paths?: string[] };
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -59,7 +61,20 @@ export async function handleControl(state: ControlState, req: IncomingMessage, r
   if (req.method === 'GET' && path === '/__control/accounts') return send(res, 200, { accounts: state.people });
   if (req.method === 'POST' && path === '/__control/reset') {
     state.people.splice(0, state.people.length, ...copyPeople(state.seed));
+    state.outage = { down: false };
     return send(res, 200, { accounts: state.people });
+  }
+  if (req.method === 'POST' && path === '/__control/outage') {
+    let body: { down?: unknown; paths?: unknown };
+    try {
+      body = (await readJson(req)) as typeof body;
+    } catch (err) {
+      return send(res, 400, { error: `The body is not JSON: ${(err as Error).message}` });
+    }
+    const paths = body.paths === undefined || (Array.isArray(body.paths) && body.paths.every((p) => typeof p === 'string')) ? (body.paths as string[] | undefined) : null;
+    if (typeof body.down !== 'boolean' || paths === null) return send(res, 400, { error: 'Send {"down": true or false, "paths"?: ["/me", ...]}.' });
+    state.outage = { down: body.down, paths };
+    return send(res, 200, state.outage);
   }
   const account = /^\/__control\/accounts\/([\w.-]+)(\/end-grants)?$/.exec(path);
   const person = account && state.people.find((p) => p.username === account[1]);

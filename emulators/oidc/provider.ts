@@ -36,6 +36,21 @@ export interface OidcOptions {
    * (OpenID Connect Core 5.4); by default the ID token carries them too.
    */
   claimsInUserinfoOnly?: boolean;
+  /**
+   * Leave the groups out of userinfo: only the ID token carries them, as Entra ID, Cognito and
+   * Okta (groups claim on the ID token) do (docs/identity-providers.md).
+   */
+  groupsInIdTokenOnly?: boolean;
+  /**
+   * The one way the client may authenticate at the token endpoint (the other is refused), and the
+   * only one discovery lists. Unset: both work, and discovery lists every method.
+   */
+  clientAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+  /**
+   * Serve the discovery document at this path instead of `/.well-known/openid-configuration`
+   * (which then answers 404), as a provider whose document lives apart from its issuer does.
+   */
+  discoveryPath?: string;
 }
 
 /** The portal's sign-in page beside each of its callback URLs: where logout returns to. */
@@ -105,15 +120,22 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
         post_logout_redirect_uris: options.postLogoutRedirectUris ?? postLogoutUris(options.redirectUris ?? [DEMO_CLIENT.redirectUri]),
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
+        token_endpoint_auth_method: options.clientAuthMethod ?? 'client_secret_basic',
       },
     ],
+    ...(options.clientAuthMethod ? { clientAuthMethods: [options.clientAuthMethod] } : {}),
     async findAccount(_ctx, sub) {
       const person = people.find((p) => p.username === sub);
       if (!person) return undefined;
       return {
         accountId: sub,
-        claims: async () => ({ sub, email: person.email, email_verified: true, name: person.name, groups: person.groups }),
+        claims: async (use) => ({
+          sub,
+          email: person.email,
+          email_verified: true,
+          name: person.name,
+          ...(use === 'userinfo' && options.groupsInIdTokenOnly ? {} : { groups: person.groups }),
+        }),
       };
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
@@ -149,7 +171,8 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
   };
   const provider = new Provider(issuer, configuration);
   const callback = provider.callback();
-  const control: ControlState = { provider, people, seed, grants };
+  const control: ControlState = { provider, people, seed, grants, outage: { down: false } };
+  const standardDiscovery = '/.well-known/openid-configuration';
 
   server.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -159,6 +182,25 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
         res.end(JSON.stringify({ error: (err as Error).message }));
       });
       return;
+    }
+    const { outage } = control;
+    if (outage.down && (!outage.paths || outage.paths.includes(path))) {
+      res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '60' });
+      res.end(JSON.stringify({ error: 'temporarily_unavailable' }));
+      return;
+    }
+    // oidc-provider takes Basic and a form secret alike; a provider whose client is allowed one
+    // method only (Glewlwyd, an Okta app) refuses the other, and so does this one when told.
+    const basic = req.headers.authorization !== undefined;
+    if (path === '/token' && options.clientAuthMethod && basic !== (options.clientAuthMethod === 'client_secret_basic')) {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: 'invalid_client', error_description: `this client authenticates only with ${options.clientAuthMethod}` }));
+      return;
+    }
+    if (options.discoveryPath && (path === standardDiscovery || path === options.discoveryPath)) {
+      if (path === standardDiscovery) return notFound(res);
+      req.url = standardDiscovery;
+      return callback(req, res);
     }
     const match = /^\/interaction\/([\w-]+)$/.exec(path);
     if (!match) return callback(req, res);
@@ -181,6 +223,11 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
         server.closeAllConnections();
       }),
   };
+}
+
+function notFound(res: ServerResponse) {
+  res.writeHead(404, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ error: 'not_found' }));
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {

@@ -3,8 +3,9 @@ import 'server-only';
  * next-auth with one generic OIDC provider, configured from lib/config and the provider's
  * discovery document (lib/auth/discovery): endpoints, ID token algorithm and client authentication
  * as the provider advertises them, so any compliant provider works (docs/identity-providers.md).
- * The groups claim travels in the session token; the role is computed from it on every request
- * (lib/auth/actor).
+ * Sign-in reads the groups from the ID token (or userinfo) and stores them in the server-side
+ * session record (lib/sessions/store.ts); every request takes them from that record, which
+ * lib/sessions/live.ts refreshes from the provider, and computes the role from them (lib/auth/actor).
  */
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseIdTokenAlg, chooseTokenAuthMethod, parseDiscovery } from './provider-settings';
+import { chooseIdTokenAlg, chooseTokenAuthMethod, clientAuthentication, parseDiscovery } from './provider-settings';
 
 describe('chooseIdTokenAlg', () => {
   it.each([
@@ -61,5 +61,15 @@ describe('parseDiscovery', () => {
     expect(() => parseDiscovery('<html>', { issuer: 'https://idp.example.com' })).toThrow('not a JSON object');
     expect(() => parseDiscovery({ ...doc, token_endpoint: undefined }, { issuer: 'https://idp.example.com' })).toThrow('no token_endpoint');
     expect(() => parseDiscovery(doc, { issuer: 'https://other.example.com' })).toThrow(/names the issuer https:\/\/idp.example.com\/, but OIDC_ISSUER is https:\/\/other.example.com/);
+  });
+});
+
+describe('clientAuthentication', () => {
+  it('puts the client in a Basic header (each part form-encoded first) or in the form, as the chosen method says', () => {
+    expect(clientAuthentication('client_secret_basic', 'portal', 's3cret:+')).toEqual({
+      headers: { authorization: `Basic ${Buffer.from('portal:s3cret%3A%2B').toString('base64')}` },
+      form: {},
+    });
+    expect(clientAuthentication('client_secret_post', 'portal', 's3cret')).toEqual({ headers: {}, form: { client_id: 'portal', client_secret: 's3cret' } });
   });
 });

@@ -58,6 +58,17 @@ export function chooseTokenAuthMethod(supported: string[] | undefined, override?
   return method;
 }
 
+/**
+ * How the portal authenticates at the token endpoint with `method` (RFC 6749 §2.3.1), for the
+ * requests it makes itself (the refresh grant, lib/auth/userinfo.ts); sign-in passes the same
+ * method to openid-client. Basic encodes id and secret as the RFC says before joining them.
+ */
+export function clientAuthentication(method: TokenAuthMethod, clientId: string, clientSecret: string): { headers: Record<string, string>; form: Record<string, string> } {
+  if (method === 'client_secret_post') return { headers: {}, form: { client_id: clientId, client_secret: clientSecret } };
+  const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+  return { headers: { authorization: `Basic ${basic}` }, form: {} };
+}
+
 /** Validates a fetched discovery document and makes the portal's choices from it; throws saying what is wrong. */
 export function parseDiscovery(json: unknown, overrides: Overrides): Discovery {
   if (typeof json !== 'object' || json === null) throw new Error('the response is not a JSON object');

@@ -1,13 +1,16 @@
 /**
  * The per-request session check against the demo IdP over HTTP and a real SQLite database: the
  * cache window, groups re-read after the refresh interval, a renewed access token, the provider
- * disowning the sign-in, and an outage that keeps the last groups rather than signing out.
+ * disowning the sign-in, and an outage that keeps the last groups rather than signing out, and is
+ * asked about again only after RETRY_MS.
  */
+import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOidc, type RunningOidc } from '../../emulators/oidc/provider';
 import { Browser, exchange, REDIRECT, signIn } from '../../emulators/oidc/tests/flow';
 import { freshDatabase, type TestDatabase } from '../../test/databases';
-import { CHECK_CACHE_MS, endLiveSession, liveSession } from './live';
+import { loadDiscovery } from '../auth/discovery';
+import { CHECK_CACHE_MS, endLiveSession, liveSession, RETRY_MS } from './live';
 import { createSession, endSession, readSession } from './store';
 
 const MIN = 60_000;
@@ -29,6 +32,8 @@ describe('the per-request session check', () => {
     // Read by lib/config on first use, which is after this.
     process.env.DATABASE_URL = target.url;
     process.env.OIDC_ISSUER = oidc.issuer;
+    // As start-up does (lib/startup.ts): the session check never waits for discovery itself.
+    expect(await loadDiscovery()).toMatchObject({ ok: true });
   });
   afterAll(async () => {
     await oidc.close();
@@ -79,6 +84,48 @@ describe('the per-request session check', () => {
     const stale = await createSession(bob, { accessToken: 'expired', accessTokenExpiresAt: now - 1 }, 3600, undefined, now);
     expect(await liveSession(stale, now + 10 * MIN)).toBeNull();
     expect(await readSession(stale)).toMatchObject({ endReason: 'ended-at-idp' });
+  });
+
+  it('after the provider could not be asked, asks again only after RETRY_MS, not on every request', async () => {
+    const now = Date.now();
+    const id = await createSession(bob, await signedIn(), 3600, undefined, now);
+    let calls = 0;
+    const count = (req: IncomingMessage) => {
+      if (!req.url?.startsWith('/__control/')) calls += 1;
+    };
+    oidc.server.on('request', count);
+    try {
+      await post('/__control/accounts/bob', { groups: ['sales-leads'] });
+      await post('/__control/outage', { down: true });
+      expect(await liveSession(id, now + 10 * MIN)).toMatchObject({ groups: ['eng-leads'] });
+      expect(calls).toBe(1);
+      expect(await liveSession(id, now + 10 * MIN + CHECK_CACHE_MS)).toMatchObject({ groups: ['eng-leads'] });
+      expect(calls).toBe(1);
+      await post('/__control/outage', { down: false });
+      expect(await liveSession(id, now + 10 * MIN + RETRY_MS - 1)).toMatchObject({ groups: ['eng-leads'] });
+      expect(calls).toBe(1);
+      expect(await liveSession(id, now + 10 * MIN + RETRY_MS)).toMatchObject({ groups: ['sales-leads'] });
+      expect(calls).toBe(2);
+    } finally {
+      oidc.server.off('request', count);
+      await post('/__control/reset', {});
+    }
+  });
+
+  it('keeps a renewed token even when userinfo then cannot answer (the old refresh token may be spent)', async () => {
+    const now = Date.now();
+    const tokens = await signedIn();
+    const id = await createSession(bob, { ...tokens, accessTokenExpiresAt: now - 1 }, 3600, undefined, now);
+    await post('/__control/outage', { down: true, paths: ['/me'] });
+    try {
+      expect(await liveSession(id, now + 10 * MIN)).toMatchObject({ groups: ['eng-leads'] });
+      const after = await readSession(id);
+      expect(after).toMatchObject({ groups: ['eng-leads'], groupsRefreshedAt: now });
+      expect(after?.accessToken).not.toBe(tokens.accessToken);
+      expect(after?.accessTokenExpiresAt).toBeGreaterThan(now);
+    } finally {
+      await post('/__control/reset', {});
+    }
   });
 
   it('keeps the last groups while the provider cannot be reached', async () => {

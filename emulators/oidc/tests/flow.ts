@@ -69,14 +69,23 @@ export async function submitLogin(browser: Browser, page: string, username: stri
   return follow(browser, res.headers.get('location')!);
 }
 
-export async function exchange(oidc: RunningOidc, code: string, verifier: string) {
+/** Trades the code for tokens, the client authenticating as `method` (the IdP's `clientAuthMethod`). */
+export async function exchange(oidc: RunningOidc, code: string, verifier: string, method: 'client_secret_basic' | 'client_secret_post' = 'client_secret_basic') {
+  const { clientId, clientSecret } = DEMO_CLIENT;
+  const post = method === 'client_secret_post';
   const res = await fetch(`${oidc.issuer}/token`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${DEMO_CLIENT.clientId}:${DEMO_CLIENT.clientSecret}`).toString('base64')}`,
+      ...(post ? {} : { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}` }),
     },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, code_verifier: verifier }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+      ...(post ? { client_id: clientId, client_secret: clientSecret } : {}),
+    }).toString(),
   });
   return { status: res.status, json: (await res.json()) as Record<string, string> };
 }
