@@ -94,8 +94,9 @@ test('the CSV export holds exactly the filtered events, and is itself audited', 
 });
 
 test('pages through more events than fit on one page', async ({ page, signedInAs }) => {
-  // A lead's crafted resets, each naming another person: 51 denied events, more than one page of 50.
-  // (Identical refusals past 30 a minute are counted, not written one by one: lib/audit/repeats.ts.)
+  // A lead's crafted resets: 51 denied events, more than one page of 50. Identical refusals past
+  // 30 a minute are counted, not written one by one, and an id only sent does not make a refusal
+  // of another kind (lib/audit/repeats.ts): so two kinds, a foreign binding and a foreign organization.
   await signedInAs('bob');
   const person = new PersonPage(page);
   await person.open('example', 'olivia.nguyen');
@@ -109,7 +110,7 @@ test('pages through more events than fit on one page', async ({ page, signedInAs
   await person.resetButton().click();
   await expect.poll(() => captured !== undefined).toBe(true);
   for (let i = 0; i < 51; i++) {
-    const res = await page.request.post(captured!.url, { headers: captured!.headers, data: setField(captured!.body, 'userId', `crafted-${i}`) });
+    const res = await page.request.post(captured!.url, { headers: captured!.headers, data: i % 2 ? setField(captured!.body, 'organizationId', `m-${String(i).padStart(32, '0')}`) : setField(captured!.body, 'userId', `crafted-${i}`) });
     expect(res.status()).toBe(200);
   }
   const total = auditRows().filter((r) => r.actor_email === 'bob@example.com' && r.outcome === 'denied').length;

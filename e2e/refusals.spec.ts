@@ -33,7 +33,9 @@ test('a lead’s crafted POST for someone out of scope leaves exactly one denied
   await expect(person.alert()).toContainText('Not found, or not someone you manage.');
   const rows = rowsAfter(before);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ type: 'access.denied', outcome: 'denied', error_code: 'form-binding', actor_email: 'bob@example.com', person_id: victim, person_email: null });
+  expect(rows[0]).toMatchObject({ type: 'access.denied', outcome: 'denied', error_code: 'form-binding', actor_email: 'bob@example.com', person_id: null, person_email: null });
+  // An id only sent, never verified, goes into the reason, out of the columns the refusal count keys on.
+  expect(rows[0]!.reason).toBe(`[id sent: ${victim}]`);
   expect(await resetCalls()).toEqual([]);
   expect(databaseContains(VALID)).toBe(false);
 });
@@ -46,7 +48,7 @@ test('input that fails the schema leaves exactly one invalid row, without the pa
   await expect(page.getByText('Ж').first()).toBeVisible();
   const rows = rowsAfter(before);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'invalid-password', actor_email: 'alice@example.com', person_id: await idOf('emma.rossi') });
+  expect(rows[0]).toMatchObject({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'invalid-password', actor_email: 'alice@example.com', person_id: null, reason: `[id sent: ${await idOf('emma.rossi')}]` });
   expect(await resetCalls()).toEqual([]);
   expect(databaseContains(VALID)).toBe(false);
 });

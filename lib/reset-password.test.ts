@@ -163,7 +163,7 @@ describe('every attempt that reaches the action leaves exactly one outcome event
     [
       'a binding for another person (a crafted POST)',
       () => lib.performReset(bob, { ...input(bob, 'jane.doe'), userId: idOf('maria.garcia') }, {}),
-      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'form-binding', person_id: idOf('maria.garcia'), person_email: null }),
+      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'form-binding', person_id: null, reason: `[id sent: ${idOf('maria.garcia')}]` }),
     ],
     [
       'a broken binding',
@@ -173,12 +173,12 @@ describe('every attempt that reaches the action leaves exactly one outcome event
     [
       'an unknown person, bound by a lead',
       () => lib.performReset(bob, { ...input(bob, 'jane.doe'), userId: UNKNOWN_ID, binding: lib.formBinding(ORG, UNKNOWN_ID, 'bob') }, {}),
-      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'not-yours', person_id: UNKNOWN_ID }),
+      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'not-yours', person_id: null, reason: `[id sent: ${UNKNOWN_ID}]` }),
     ],
     [
       'an out-of-scope person, bound by a lead: no name or email of theirs recorded',
       () => lib.performReset(bob, input(bob, 'maria.garcia'), {}),
-      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'not-yours', person_name: null, person_email: null }),
+      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'not-yours', person_id: null, person_name: null, person_email: null }),
     ],
     [
       'a password the server finds too weak',
@@ -202,7 +202,7 @@ describe('every attempt that reaches the action leaves exactly one outcome event
           ['password', 'confirmation'],
           { clientIp: '198.51.100.4' },
         ),
-      () => ({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'invalid-password', person_id: idOf('jane.doe'), client_ip: '198.51.100.4' }),
+      () => ({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'invalid-password', person_id: null, reason: `[id sent: ${idOf('jane.doe')}]`, client_ip: '198.51.100.4' }),
     ],
   ];
 
@@ -247,7 +247,26 @@ describe('every attempt that reaches the action leaves exactly one outcome event
       await lib.flushRepeats();
       const rows = rowsAfter(before);
       expect(rows.length).toBeLessThanOrEqual(31);
-      expect(rows.every((r) => r.error_code === 'form-binding' && r.person_id === idOf('tom.brown'))).toBe(true);
+      expect(rows.every((r) => r.error_code === 'form-binding' && r.person_id === null)).toBe(true);
+      expect(rows.at(-1)).toMatchObject({ repeat_count: 200 - (rows.length - 1) });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('200 crafted denials, each for another person id, leave at most 31 rows: the id sent does not make a new kind', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 5 * 60_000));
+      const before = lastId();
+      const carol = lib.actorFor({ subject: 'carol-flood', email: 'carol@example.com', name: 'Carol Lead', groups: ['eng-leads'] }, lib.loadPolicy('config/access-policy.demo.json'));
+      const bound = input(carol, 'jane.doe');
+      for (let i = 0; i < 200; i++) await lib.performReset(carol, { ...bound, userId: `crafted-${i}` }, {});
+      vi.setSystemTime(Date.now() + 61_000);
+      await lib.flushRepeats();
+      const rows = rowsAfter(before);
+      expect(rows.length).toBeLessThanOrEqual(31);
+      expect(rows.every((r) => r.error_code === 'form-binding' && r.person_id === null)).toBe(true);
       expect(rows.at(-1)).toMatchObject({ repeat_count: 200 - (rows.length - 1) });
     } finally {
       vi.useRealTimers();

@@ -61,24 +61,33 @@ const sentId = (value: unknown) => (typeof value === 'string' && /^[a-zA-Z0-9._%
 
 type Who = Pick<AuditEventInput, 'actor' | 'organizationId' | 'person' | 'reason' | 'clientIp' | 'userAgent'>;
 
-const who = (actor: Actor, request: RequestInfo, target: { organizationId?: string; personId?: string; person?: Person; reason?: string }): Who => ({
-  actor: { subject: actor.subject, email: actor.email, name: actor.name, role: actor.role },
-  organizationId: target.organizationId,
-  person: { id: target.person?.id ?? sentId(target.personId), email: target.person?.email, name: target.person?.displayName },
-  reason: target.reason || undefined,
-  ...request,
-});
+/**
+ * The event's who and whom. Only a verified target fills the organization and person columns: an
+ * organization the operator has, a person fetched and allowed to be seen. An id the operator merely
+ * sent goes into the reason (truncated): the bounded writer keys on those columns, so an id chosen
+ * per POST must not make each refusal its own kind (docs/decisions/007-refusals-and-lookups.md).
+ */
+const who = (actor: Actor, request: RequestInfo, target: { organizationId?: string; personId?: string; person?: Person; reason?: string }): Who => {
+  const sent = target.person ? undefined : sentId(target.personId);
+  const reason = [sent && `[id sent: ${sent.slice(0, 64)}]`, target.reason].filter(Boolean).join(' ');
+  return {
+    actor: { subject: actor.subject, email: actor.email, name: actor.name, role: actor.role },
+    organizationId: target.organizationId && actor.organizations.has(target.organizationId) ? target.organizationId : undefined,
+    person: target.person && { id: target.person.id, email: target.person.email, name: target.person.displayName },
+    reason: reason || undefined,
+    ...request,
+  };
+};
 
 /**
  * A form that failed its schema before the handler ran (lib/define-action.ts): recorded with the
  * first field at fault and only what identifies the target, never the submitted password.
  */
 export async function recordInvalidForm(actor: Actor, raw: Record<string, unknown>, fields: ResetField[], request: RequestInfo): Promise<void> {
-  const organizationId = typeof raw.organizationId === 'string' && actor.organizations.has(raw.organizationId) ? raw.organizationId : undefined;
   await recordRefusal({
     ...who(actor, request, {
-      organizationId,
-      personId: sentId(raw.userId),
+      organizationId: typeof raw.organizationId === 'string' ? raw.organizationId : undefined,
+      personId: typeof raw.userId === 'string' ? raw.userId : undefined,
     }),
     type: 'password.reset.invalid',
     outcome: 'invalid',
@@ -91,7 +100,7 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
   let person: Person | undefined;
   const base = () => who(actor, request, { organizationId: input.organizationId, personId: input.userId, person, reason: input.reason });
   // `person` is set only once the operator may see them: until then an event holds only the id
-  // they sent, so a lead's own audit view never shows who exists outside their scope.
+  // they sent (in its reason), so a lead's own audit view never shows who exists outside their scope.
   const refuse = async (refusal: Refusal, result: ResetResult): Promise<ResetResult> => {
     recorded = true;
     await recordRefusal({ ...base(), ...refusal });

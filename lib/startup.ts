@@ -7,6 +7,7 @@
  */
 import { loadPolicy } from './access/policy';
 import { database } from './audit/db';
+import { startRepeatFlush } from './audit/repeats';
 import { identityProviderStatus } from './auth/discovery';
 import { config } from './config';
 import { startSearchWarmUp } from './directory/warm-up';
@@ -17,6 +18,8 @@ export async function startup(): Promise<void> {
     const { backend } = await database();
     console.log(`workmail-reset-portal: configuration, access policy and ${backend} database ready`);
     startSearchWarmUp();
+    // Counted refusals reach the chain within a minute of their minute's end, refusal or not.
+    startRepeatFlush();
   } catch (err) {
     console.error(`workmail-reset-portal cannot start: ${(err as Error).message}`);
     process.exit(1);

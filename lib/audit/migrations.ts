@@ -93,4 +93,10 @@ export const MIGRATIONS = {
       await db.schema.alterTable('audit_events').addColumn('hash_key', 'text').execute();
     },
   },
+  '007_audit_repeats_mac': {
+    async up(db: Kysely<unknown>) {
+      // A pending count is outside the chain: its HMAC under the audit key shows it was written by the portal (lib/audit/repeats.ts).
+      await db.schema.alterTable('audit_repeats').addColumn('mac', 'text').execute();
+    },
+  },
 };

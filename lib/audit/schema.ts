@@ -36,6 +36,8 @@ export interface AuditRepeatsTable {
   last_time: string;
   /** The first counted event (JSON), the template of the summary. */
   event: string;
+  /** HMAC under the audit key over every other column (lib/audit/repeats.ts); null on rows from before 007. */
+  mac: string | null;
 }
 
 export interface Tables {

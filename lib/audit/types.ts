@@ -11,7 +11,8 @@ export type AuditEventType =
   | 'audit.purged'
   | 'audit.exported'
   | 'session.revoked'
-  | 'session.expired';
+  | 'session.expired'
+  | 'audit.tampered';
 
 export interface AuditEventInput {
   type: AuditEventType;
