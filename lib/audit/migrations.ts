@@ -93,4 +93,11 @@ export const MIGRATIONS = {
       await db.schema.alterTable('audit_events').addColumn('hash_key', 'text').execute();
     },
   },
+  '006_session_mac': {
+    async up(db: Kysely<unknown>) {
+      // Each session row's HMAC, or 'ended' once it has ended (lib/sessions/record-mac.ts). Rows from
+      // before this migration have none and count as ended: their operators must sign in again.
+      await db.schema.alterTable('sessions').addColumn('mac', 'text').execute();
+    },
+  },
 };
