@@ -3,10 +3,11 @@
  * plain SQL by someone without NEXTAUTH_SECRET reads as no session, an ended row stays ended
  * whatever is cleared, and the portal's own writes keep the row valid.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeTwoInstances, openTwoInstances } from '../../test/two-instances';
 import { BACKENDS, rawSql, type TestDatabase } from '../../test/databases';
 import type { AuditDatabase } from '../audit/db';
+import { log } from '../log';
 import { createSession, endSession, endSessionsOf, readSession, saveGroups, touchSession } from './store';
 
 const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead', groups: ['eng-leads'] };
@@ -29,16 +30,24 @@ describe.each(BACKENDS)('session record integrity on %s', (backend) => {
     ['role', `update sessions set role = 'admin' where id = $1`],
     ['expires_at', `update sessions set expires_at = '${LATER}' where id = $1`],
     ['last_seen_at', `update sessions set last_seen_at = '${LATER}' where id = $1`],
-  ])('a row whose %s was edited outside the portal is no session, and is not written again', async (_column, statement) => {
-    const id = await createSession({ ...bob, subject: `bob-${_column}` }, {}, 3600, one, NOW);
-    const key = await rowKey(`bob-${_column}`);
+  ])('a row whose %s was edited outside the portal is no session, and is not written again', async (column, statement) => {
+    const id = await createSession({ ...bob, subject: `bob-${column}` }, {}, 3600, one, NOW);
+    const key = await rowKey(`bob-${column}`);
     expect(await readSession(id, two)).toMatchObject({ groups: ['eng-leads'] });
     await edit(statement, [key]);
+    const warn = vi.spyOn(log, 'warn');
     expect(await readSession(id, two)).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith({ sessionKey: key.slice(0, 12) }, expect.stringContaining('failed its integrity check'));
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(id);
+    warn.mockRestore();
     // The portal's own writes do not put a fresh MAC over the edit.
     await touchSession(id, one, NOW + 60_000);
     await saveGroups(id, ['it-admins'], 'admin', undefined, two, NOW + 60_000);
     expect(await readSession(id, one)).toBeUndefined();
+    // Signing out still ends it, and the audit event says the row's names are not the sign-in's.
+    expect(await endSession(id, 'signed-out', two, NOW + 120_000)).toBe(true);
+    const [event] = await edit(`select reason from audit_events where actor_subject = $1`, [`bob-${column}`]);
+    expect(event).toEqual({ reason: expect.stringContaining('edited outside the portal') });
   });
 
   it("does not accept the MAC of another row, even one of the same person made at the same time", async () => {
@@ -78,9 +87,11 @@ describe.each(BACKENDS)('session record integrity on %s', (backend) => {
     expect(await readSession(id, one)).toMatchObject({ endReason: 'ended' });
   });
 
-  it('counts a row from before migration 006 (no MAC) as ended', async () => {
+  it('counts a row from before migration 006 (no MAC) as ended, and lets it be signed out', async () => {
     const id = await createSession({ ...bob, subject: 'legacy' }, {}, 3600, one, NOW);
     await edit(`update sessions set mac = null where subject = 'legacy'`);
     expect(await readSession(id, two)).toMatchObject({ endReason: 'ended' });
+    expect(await endSession(id, 'signed-out', two, NOW + 1000)).toBe(true);
+    expect(await edit(`select reason from audit_events where actor_subject = 'legacy'`)).toEqual([{ reason: null }]);
   });
 });

@@ -174,7 +174,10 @@ export async function endSession(sessionId: string, reason: EndReason, handle?: 
       .set({ ended_at: iso(now), end_reason: reason, access_token: null, refresh_token: null, mac: ENDED_MAC })
       .where('id', '=', id)
       .execute();
-    await appendWithin(db, { type: EVENT_OF[reason], actor: { subject: row.subject, email: row.email, name: row.name, role: row.role }, outcome: reason }, new Date(now));
+    // A row edited outside the portal still ends, but the event says its names are the edit's, not the sign-in's.
+    const edited = row.mac !== null && !macVerifies(row, row.mac, macKey());
+    const note = edited ? { reason: 'The session record had been edited outside the portal; the actor is as the edited row named it.' } : {};
+    await appendWithin(db, { type: EVENT_OF[reason], actor: { subject: row.subject, email: row.email, name: row.name, role: row.role }, outcome: reason, ...note }, new Date(now));
     return true;
   }, await handleOf(handle));
 }
