@@ -1,6 +1,8 @@
 /** The suite portal's session records (lib/sessions), read and aged straight in its SQLite file, as a reviewer would. */
 import { rawSql } from '../test/databases';
+import { recordMac, recordMacKey, type MacFields } from '../lib/sessions/record-mac';
 import { AUDIT_FILE } from './audit-db';
+import { E2E_SECRET } from './env';
 
 export const PORTAL_DATABASE = `file:./${AUDIT_FILE}`;
 
@@ -11,6 +13,7 @@ export interface SessionRow {
   role: string;
   ended_at: string | null;
   end_reason: string | null;
+  mac: string | null;
 }
 
 /** The operator's newest session: the one a test has just signed in. */
@@ -20,9 +23,15 @@ export async function latestSession(subject: string): Promise<SessionRow> {
   return row;
 }
 
-/** Moves a session's last activity or last groups refresh `minutes` into the past: time passing, without waiting. */
+/**
+ * Moves a session's last activity or last groups refresh `minutes` into the past: time passing,
+ * without waiting. The row's MAC is recomputed with the suite's NEXTAUTH_SECRET, as the portal
+ * would write it (lib/sessions/record-mac.ts); without it the portal would refuse the edited row.
+ */
 export async function ageSession(id: string, column: 'last_seen_at' | 'groups_refreshed_at', minutes: number): Promise<void> {
   await rawSql(PORTAL_DATABASE, `update sessions set ${column} = $1 where id = $2`, [new Date(Date.now() - minutes * 60_000).toISOString(), id]);
+  const [row] = await rawSql<MacFields>(PORTAL_DATABASE, 'select * from sessions where id = $1', [id]);
+  await rawSql(PORTAL_DATABASE, 'update sessions set mac = $1 where id = $2', [recordMac(row!, recordMacKey(E2E_SECRET)), id]);
 }
 
 /**

@@ -120,6 +120,33 @@ test("next-auth's own sign-out endpoint ends the session record too", async ({ b
   await page.context().close();
 });
 
+test('groups written straight into the database make nobody an admin, and clearing ended_at revives no session', async ({ browser }) => {
+  // Write access to the database without NEXTAUTH_SECRET (docs/security.md, "Sessions").
+  const page = await signInFresh(browser, 'bob');
+  const session = await latestSession('bob');
+  await rawSql(PORTAL_DATABASE, `update sessions set groups = '["it-admins"]', role = 'admin' where id = $1`, [session.id]);
+  await expectSentToSignIn(page);
+  // The portal never signed the edit: the row still carries the MAC of bob's real groups.
+  expect(await latestSession('bob')).toMatchObject({ id: session.id, groups: '["it-admins"]', mac: session.mac });
+  await page.context().close();
+
+  const carols = await signInFresh(browser, 'carol');
+  const copied = await carols.context().cookies();
+  const ended = await latestSession('carol');
+  const { csrfToken } = (await (await carols.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  await carols.request.post('/api/auth/signout', { form: { csrfToken, json: 'true' }, headers: { origin: `http://localhost:${E2E_PORTS.app}` }, maxRedirects: 0 });
+  expect(await latestSession('carol')).toMatchObject({ id: ended.id, end_reason: 'signed-out', mac: 'ended' });
+  await rawSql(PORTAL_DATABASE, 'update sessions set ended_at = null, end_reason = null, last_seen_at = $1 where id = $2', [new Date().toISOString(), ended.id]);
+  const thief = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto('/users');
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await expect(stolen.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await thief.close();
+  await carols.context().close();
+});
+
 test('npm run sessions:revoke -- --subject bob ends his session in the running portal', async ({ browser }) => {
   const page = await signInFresh(browser, 'bob');
   await page.goto('/users');

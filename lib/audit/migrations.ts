@@ -93,6 +93,13 @@ export const MIGRATIONS = {
       await db.schema.alterTable('audit_events').addColumn('hash_key', 'text').execute();
     },
   },
+  '006_session_mac': {
+    async up(db: Kysely<unknown>) {
+      // Each session row's HMAC, or 'ended' once it has ended (lib/sessions/record-mac.ts). Rows from
+      // before this migration have none and count as ended: their operators must sign in again.
+      await db.schema.alterTable('sessions').addColumn('mac', 'text').execute();
+    },
+  },
   '007_audit_repeats_mac': {
     async up(db: Kysely<unknown>) {
       // A pending count is outside the chain: its HMAC under the audit key shows it was written by the portal (lib/audit/repeats.ts).

@@ -22,6 +22,8 @@ export type SessionsTable = {
   access_token_expires_at: string | null;
   ended_at: string | null;
   end_reason: string | null;
+  /** HMAC over the identity and times (migration 006, lib/sessions/record-mac.ts); 'ended' once ended, null before 006. */
+  mac: string | null;
 };
 
 // Type aliases, not interfaces: kysely's withTables wants record types.
