@@ -10,10 +10,6 @@ const nextConfig = {
   // costs time there. Every other build (npm run build, the demo, production) still checks.
   typescript: { ignoreBuildErrors: process.env.PORTAL_TYPES_CHECKED === '1' },
   experimental: {
-    // Next copies a request's body for proxy.ts up to this size (10 MB by default) before the
-    // proxy can refuse it. One byte over lib/request-guard.ts's 64 KiB limit is enough for the
-    // proxy to see that a body is too large, so no request makes the server buffer more.
-    proxyClientMaxBodySize: 64 * 1024 + 1,
     serverActions: {
       // A reset form is a few hundred bytes (proxy.ts refuses larger bodies with a 413 first).
       bodySizeLimit: '64kb',

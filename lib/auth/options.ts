@@ -75,9 +75,6 @@ function provider(c: ReturnType<typeof config>): OAuthConfig<OidcProfile> {
     client: clientMetadata(d?.idTokenAlg ?? c.oidc.idTokenAlg, d?.tokenAuthMethod ?? c.oidc.tokenAuthMethod),
     idToken: true,
     checks: ['pkce', 'state', 'nonce'],
-    // openid-client gives the provider 3.5 s per call by default; a busy provider answering the
-    // token exchange a little later should not fail the sign-in as OAuthCallback.
-    httpOptions: { timeout: 10_000 },
     userinfo: {
       ...(d?.userinfoEndpoint ? { url: d.userinfoEndpoint } : {}),
       // next-auth reads only the ID token when idToken is set: complete it from userinfo (lib/auth/groups).

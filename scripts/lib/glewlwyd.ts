@@ -60,6 +60,3 @@ export const GLEWLWYD_USERS: GlewlwydUser[] = [
   { username: 'gina', name: 'Gina Domain', email: 'gina@example.com', groups: 'Domain Admins' },
   { username: 'nora', name: 'Nora Nogroups', email: 'nora@example.com' },
 ];
-
-/** Changing this text makes ensure-glewlwyd rebuild the IdP from scratch on its next run. */
-export const GLEWLWYD_SETUP_VERSION = JSON.stringify({ v: 4, GLEWLWYD_PLUGINS, GLEWLWYD_CLIENTS, GLEWLWYD_USERS });
