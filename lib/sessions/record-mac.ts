@@ -6,23 +6,16 @@
  * An ended row carries ENDED_MAC instead, which no key produces, so ending needs no key.
  */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import type { SessionsTable } from './schema';
 
 /** What an ended session's `mac` column holds; clearing `ended_at` alone does not bring it back. */
 export const ENDED_MAC = 'ended';
 
 /** The columns the MAC covers, as stored (ISO text times, groups as JSON text). */
-export interface MacFields {
-  id: string;
-  subject: string;
-  email: string;
-  name: string;
-  role: string;
-  groups: string;
-  created_at: string;
-  expires_at: string;
-  groups_refreshed_at: string;
-  last_seen_at: string;
-}
+export type MacFields = Pick<
+  SessionsTable,
+  'id' | 'subject' | 'email' | 'name' | 'role' | 'groups' | 'created_at' | 'expires_at' | 'groups_refreshed_at' | 'last_seen_at'
+>;
 
 export function recordMacKey(secret: string): Buffer {
   // A distinct label from the token encryption key (lib/sessions/token-crypto.ts): one key, one purpose.
