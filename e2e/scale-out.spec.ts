@@ -1,5 +1,5 @@
 /**
- * Scale-out (DESIGN.md §12): two more portal instances, on this worker's first two extra ports (the second the
+ * Scale-out (docs/deployment.md): two more portal instances, on this worker's first two extra ports (the second the
  * standalone production server), share one PostgreSQL database. The per-person rate limit holds across both; 50 concurrent resets spread
  * over both give 50 succeeded events, one unbroken chain, and 50 passwords WorkMail now holds.
  */

@@ -12,7 +12,7 @@ export default async function NoAccessPage() {
   const actor = await getActor();
   if (!actor) redirect('/sign-in');
   if (actor.role !== 'none') redirect('/users');
-  // DESIGN.md §4 rule 2: a signed-in operator without a role is turned away, and that is recorded,
+  // A signed-in operator without a role is turned away, and that is recorded,
   // bounded like every refusal (lib/audit/repeats.ts): reloading this page cannot flood the log.
   await appendBounded({
     type: 'access.denied',

@@ -140,7 +140,7 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
     },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
     scopes: ['openid', 'email', 'profile', 'groups'],
-    // The demo puts the claims in the ID token too (DESIGN.md §10); conforming keeps them to userinfo.
+    // The demo puts the claims in the ID token too; conforming keeps them to userinfo.
     conformIdTokenClaims: options.claimsInUserinfoOnly ?? false,
     pkce: { required: () => true },
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true, logoutSource } },

@@ -26,7 +26,7 @@ export class DirectoryError extends Error {
     readonly requestId?: string,
     /** The vendor's own error name, for logs only. */
     readonly vendorCode?: string,
-    /** The vendor's own message, for logs only (never shown: DESIGN.md §8). */
+    /** The vendor’s own message, for logs only (never shown to an operator). */
     readonly vendorMessage?: string,
   ) {
     super(`directory error: ${code}${vendorCode ? ` (${vendorCode})` : ''}`);
