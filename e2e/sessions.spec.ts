@@ -7,7 +7,7 @@
  * moving the session record's times back in the database; the portal notices within the few
  * seconds it caches a session check (lib/sessions/live.ts), hence the polling.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Cookie, Page } from '@playwright/test';
 import { expect, forgetSession, test } from './fixtures';
 import { resetCalls, users } from './emulator';
 import { endLatestGrant, resetIdp, setIdpGroups } from './idp-control';
@@ -36,6 +36,17 @@ async function signInFresh(browser: Browser, username: string): Promise<Page> {
   await new Portal(page).signInAs(username);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   return page;
+}
+
+/** A second browser holding a copy of the cookies, as a thief would: the portal sends it to sign-in. */
+async function openWithCopiedCookies(browser: Browser, cookies: Cookie[]): Promise<Page> {
+  const thief = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
+  await thief.addCookies(cookies);
+  const stolen = await thief.newPage();
+  await stolen.goto('/users');
+  await expect(stolen).toHaveURL(/\/sign-in/);
+  await expect(stolen.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  return stolen;
 }
 
 /** Reloads /users until the portal has noticed the change (its session check is cached for a few seconds). */
@@ -79,12 +90,7 @@ test('a cookie copied before Sign out no longer opens pages or runs a reset', as
   expect(await latestSession('bob')).toMatchObject({ id: session.id, end_reason: 'signed-out' });
   expect(await auditSince(before)).toEqual([expect.objectContaining({ type: 'session.revoked', actor_subject: 'bob', outcome: 'signed-out' })]);
 
-  const thief = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
-  await thief.addCookies(copied);
-  const stolen = await thief.newPage();
-  await stolen.goto('/users');
-  await expect(stolen).toHaveURL(/\/sign-in/);
-  await expect(stolen.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  const stolen = await openWithCopiedCookies(browser, copied);
 
   const headers = { ...action.headers };
   delete headers.cookie;
@@ -94,7 +100,7 @@ test('a cookie copied before Sign out no longer opens pages or runs a reset', as
   expect(response.headers()['x-action-redirect'] ?? response.headers().location ?? '').toMatch(/^\/sign-in/);
   expect(await resetCalls()).toEqual([]);
   expect((await auditSince(before)).map((r) => r.type)).toEqual(['session.revoked']);
-  await thief.close();
+  await stolen.context().close();
 });
 
 test("next-auth's own sign-out endpoint ends the session record too", async ({ browser }) => {
@@ -111,12 +117,8 @@ test("next-auth's own sign-out endpoint ends the session record too", async ({ b
   expect(res.status()).toBeLessThan(400);
   expect(await latestSession('carol')).toMatchObject({ id: session.id, end_reason: 'signed-out' });
 
-  const thief = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
-  await thief.addCookies(copied);
-  const stolen = await thief.newPage();
-  await stolen.goto('/users');
-  await expect(stolen).toHaveURL(/\/sign-in/);
-  await thief.close();
+  const stolen = await openWithCopiedCookies(browser, copied);
+  await stolen.context().close();
   await page.context().close();
 });
 
@@ -137,13 +139,8 @@ test('groups written straight into the database make nobody an admin, and cleari
   await carols.request.post('/api/auth/signout', { form: { csrfToken, json: 'true' }, headers: { origin: `http://localhost:${E2E_PORTS.app}` }, maxRedirects: 0 });
   expect(await latestSession('carol')).toMatchObject({ id: ended.id, end_reason: 'signed-out', mac: 'ended' });
   await rawSql(PORTAL_DATABASE, 'update sessions set ended_at = null, end_reason = null, last_seen_at = $1 where id = $2', [new Date().toISOString(), ended.id]);
-  const thief = await browser.newContext({ baseURL: `http://localhost:${E2E_PORTS.app}` });
-  await thief.addCookies(copied);
-  const stolen = await thief.newPage();
-  await stolen.goto('/users');
-  await expect(stolen).toHaveURL(/\/sign-in/);
-  await expect(stolen.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
-  await thief.close();
+  const stolen = await openWithCopiedCookies(browser, copied);
+  await stolen.context().close();
   await carols.context().close();
 });
 

@@ -4,11 +4,9 @@
  * which must not read as "no groups". A file of its own: lib/config is read once per file, and
  * lib/sessions/live.test.ts needs the bundled IdP's usual shape.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOidc, type RunningOidc } from '../../emulators/oidc/provider';
-import { Browser, claims, exchange, REDIRECT, signIn } from '../../emulators/oidc/tests/flow';
-import { freshDatabase, type TestDatabase } from '../../test/databases';
-import { loadDiscovery } from '../auth/discovery';
+import { describe, expect, it } from 'vitest';
+import { claims } from '../../emulators/oidc/tests/flow';
+import { sessionTestBed } from '../../test/session-bed';
 import { liveSession } from './live';
 import { createSession, readSession } from './store';
 
@@ -16,30 +14,15 @@ const MIN = 60_000;
 const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead', groups: ['eng-leads'] };
 
 describe('the session check when userinfo carries no groups', () => {
-  let oidc: RunningOidc;
-  let target: TestDatabase;
-  const post = (path: string, body: unknown) => fetch(`${oidc.issuer}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const bed = sessionTestBed({ groupsInIdTokenOnly: true });
+  const { post } = bed;
   const signedIn = async () => {
-    const { done, verifier } = await signIn(oidc, new Browser(oidc.issuer), 'bob');
-    const t = (await exchange(oidc, done.code!, verifier)).json;
+    const t = await bed.signInBob();
     // The provider's shape, as the portal meets it: groups in the ID token, none in userinfo.
     expect(claims(t.id_token!)).toMatchObject({ groups: ['eng-leads'] });
-    expect(await (await fetch(`${oidc.issuer}/me`, { headers: { authorization: `Bearer ${t.access_token}` } })).json()).not.toHaveProperty('groups');
+    expect(await (await fetch(`${bed.oidc().issuer}/me`, { headers: { authorization: `Bearer ${t.access_token}` } })).json()).not.toHaveProperty('groups');
     return { accessToken: t.access_token!, refreshToken: t.refresh_token! };
   };
-
-  beforeAll(async () => {
-    oidc = await startOidc({ port: 0, redirectUris: [REDIRECT], groupsInIdTokenOnly: true });
-    target = await freshDatabase('sqlite');
-    // Read by lib/config on first use, which is after this.
-    process.env.DATABASE_URL = target.url;
-    process.env.OIDC_ISSUER = oidc.issuer;
-    expect(await loadDiscovery()).toMatchObject({ ok: true });
-  });
-  afterAll(async () => {
-    await oidc.close();
-    await target.drop();
-  });
 
   it('keeps the groups and the role after the refresh interval, and counts it as a refresh', async () => {
     const now = Date.now();

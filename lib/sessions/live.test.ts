@@ -5,11 +5,8 @@
  * asked about again only after RETRY_MS.
  */
 import type { IncomingMessage } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOidc, type RunningOidc } from '../../emulators/oidc/provider';
-import { Browser, exchange, REDIRECT, signIn } from '../../emulators/oidc/tests/flow';
-import { freshDatabase, type TestDatabase } from '../../test/databases';
-import { loadDiscovery } from '../auth/discovery';
+import { describe, expect, it } from 'vitest';
+import { sessionTestBed } from '../../test/session-bed';
 import { CHECK_CACHE_MS, endLiveSession, liveSession, RETRY_MS } from './live';
 import { createSession, endSession, readSession } from './store';
 
@@ -17,28 +14,12 @@ const MIN = 60_000;
 const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead', groups: ['eng-leads'] };
 
 describe('the per-request session check', () => {
-  let oidc: RunningOidc;
-  let target: TestDatabase;
-  const post = (path: string, body: unknown) => fetch(`${oidc.issuer}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const bed = sessionTestBed();
+  const { post } = bed;
   const signedIn = async () => {
-    const { done, verifier } = await signIn(oidc, new Browser(oidc.issuer), 'bob');
-    const t = (await exchange(oidc, done.code!, verifier)).json;
+    const t = await bed.signInBob();
     return { accessToken: t.access_token!, refreshToken: t.refresh_token! };
   };
-
-  beforeAll(async () => {
-    oidc = await startOidc({ port: 0, redirectUris: [REDIRECT] });
-    target = await freshDatabase('sqlite');
-    // Read by lib/config on first use, which is after this.
-    process.env.DATABASE_URL = target.url;
-    process.env.OIDC_ISSUER = oidc.issuer;
-    // As start-up does (lib/startup.ts): the session check never waits for discovery itself.
-    expect(await loadDiscovery()).toMatchObject({ ok: true });
-  });
-  afterAll(async () => {
-    await oidc.close();
-    await target.drop();
-  });
 
   it('sees an ending on another instance within the cache window, and its own at once', async () => {
     const now = Date.now();
@@ -93,7 +74,7 @@ describe('the per-request session check', () => {
     const count = (req: IncomingMessage) => {
       if (!req.url?.startsWith('/__control/')) calls += 1;
     };
-    oidc.server.on('request', count);
+    bed.oidc().server.on('request', count);
     try {
       await post('/__control/accounts/bob', { groups: ['sales-leads'] });
       await post('/__control/outage', { down: true });
@@ -107,7 +88,7 @@ describe('the per-request session check', () => {
       expect(await liveSession(id, now + 10 * MIN + RETRY_MS)).toMatchObject({ groups: ['sales-leads'] });
       expect(calls).toBe(2);
     } finally {
-      oidc.server.off('request', count);
+      bed.oidc().server.off('request', count);
       await post('/__control/reset', {});
     }
   });
@@ -131,7 +112,7 @@ describe('the per-request session check', () => {
   it('keeps the last groups while the provider cannot be reached', async () => {
     const now = Date.now();
     const id = await createSession(bob, await signedIn(), 3600, undefined, now);
-    await oidc.close();
+    await bed.oidc().close();
     expect(await liveSession(id, now + 10 * MIN)).toMatchObject({ groups: ['eng-leads'] });
     expect(await readSession(id)).toMatchObject({ groupsRefreshedAt: now });
     expect((await readSession(id))?.endReason).toBeUndefined();
