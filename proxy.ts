@@ -3,7 +3,7 @@
  * state-changing requests from other origins or with oversized bodies (lib/request-guard),
  * drops a client's own X-Forwarded-For when no proxy is trusted (lib/request-client), and
  * redirects signed-out visitors to sign-in with the page they asked for. Only an early redirect:
- * every page and action checks the operator itself (lib/auth/actor), as CVE-2025-29927 showed a
+ * every page and action checks the operator itself (lib/auth/current-actor), as CVE-2025-29927 showed a
  * proxy can be skipped.
  */
 import { getToken } from 'next-auth/jwt';

@@ -1,6 +1,6 @@
 /**
  * Issue 5's server-side benchmarks:
- *   B3  the reset action's server time (lib/reset-password, an admin's reset, real SQLite audit)
+ *   B3  the reset action's server time (lib/reset/perform-reset, an admin's reset, real SQLite audit)
  *       p95, against two direct WorkMail calls (DescribeUser + ResetPassword) p95, side by side,
  *       20 ms injected latency on every call;
  *   B4  the server strength check's p99 over inputs up to 256 characters, adversarial included.
@@ -53,8 +53,8 @@ export async function benchReset(): Promise<Result[]> {
       NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
       RESET_LIMIT_PER_ACTOR: '10000',
     });
-    const { performReset } = await import('../lib/reset-password');
-    const { formBinding } = await import('../lib/auth/binding');
+    const { performReset } = await import('../lib/reset/perform-reset');
+    const { formBinding } = await import('../lib/reset/binding');
     const { actorFor } = await import('../lib/access/actor');
     const { loadPolicy } = await import('../lib/access/policy');
     const { estimateStrength, contextWords } = await import('../lib/password/strength');

@@ -3,9 +3,9 @@
  * side by side (each portal search alternates with a direct call, so both see the same noise):
  *   B1  admin search on 100,000 people ÷ one direct ListUsers, and word search through the index;
  *   B2  a lead's search in a 5,000-member nested scope ÷ one direct ListUsers, and a lead's first
- *       search after the background warm-up (lib/directory/warm-up.ts) beside a cold one;
+ *       search after the background warm-up (lib/people/warm-up.ts) beside a cold one;
  *   the memory the 100,000-person index adds to the process that runs the portal's code.
- * The portal's search runs here in-process (lib/directory/search), against the emulator over HTTP.
+ * The portal's search runs here in-process (lib/people/search), against the emulator over HTTP.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,9 +62,9 @@ export async function benchSearch(): Promise<Result[]> {
     });
     const { actorFor } = await import('../lib/access/actor');
     const { loadPolicy } = await import('../lib/access/policy');
-    const { forgetMemberships, peopleIndex } = await import('../lib/directory');
-    const { warmOnce } = await import('../lib/directory/warm-up');
-    const { searchPeople } = await import('../lib/directory/search');
+    const { forgetMemberships, peopleIndex } = await import('../lib/people/directory');
+    const { warmOnce } = await import('../lib/people/warm-up');
+    const { searchPeople } = await import('../lib/people/search');
     const policy = loadPolicy(policyFile);
     const admin = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice', groups: ['it-admins'] }, policy);
     const lead = actorFor({ subject: 'lee', email: 'lee@example.com', name: 'Lee', groups: ['bench-leads'] }, policy);

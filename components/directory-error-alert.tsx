@@ -1,4 +1,4 @@
-import { DIRECTORY_ERROR_TEXT } from '@/lib/directory/error-text';
+import { DIRECTORY_ERROR_TEXT } from '@/lib/providers/workmail/error-text';
 import type { DirectoryError } from '@/lib/directory/errors';
 
 /** A failure in plain words: what happened, what to do, and the request id IT can quote. */

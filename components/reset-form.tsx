@@ -5,7 +5,7 @@ import { resetPasswordAction } from '@/app/(portal)/users/[org]/[user]/actions';
 import { generatePassword } from '@/lib/password/generate';
 import { checklist, type PasswordPolicy } from '@/lib/password/policy';
 import { STRENGTH_LABELS } from '@/lib/password/labels';
-import { IDLE, type ResetResult } from '@/lib/reset-result';
+import { IDLE, type ResetResult } from '@/lib/reset/result';
 import { ErrorAlert } from './directory-error-alert';
 import { PasswordField } from './password-field';
 import { ResetSuccess } from './reset-success';

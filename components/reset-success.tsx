@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { ResetResult } from '@/lib/reset-result';
+import type { ResetResult } from '@/lib/reset/result';
 
 /** The hand-over: who was reset, their sign-in name, and what to tell them. */
 export function ResetSuccess({ result }: { result: Extract<ResetResult, { status: 'success' }> }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Actor, OrganizationAccess } from '@/lib/access/actor';
 import { DirectoryError } from '@/lib/directory/errors';
-import { searchPeople } from '@/lib/directory/search';
+import { searchPeople } from '@/lib/people/search';
 import { DirectoryErrorAlert } from './directory-error-alert';
 import { UsersTable } from './users-table';
 

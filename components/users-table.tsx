@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { REASON_TEXT } from '@/lib/access/can';
-import type { SearchRow } from '@/lib/directory/search';
+import type { SearchRow } from '@/lib/people/search';
 
 const STATE_LABEL = { enabled: 'Enabled', disabled: 'Disabled', deleted: 'Deleted' } as const;
 

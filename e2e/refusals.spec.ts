@@ -92,7 +92,7 @@ test('a lead’s person page makes the same directory calls for an unknown and a
     return (await calls()).map((c) => c.operation);
   };
   // The first visit fills the lead's shared scope cache; the two compared visits then start alike.
-  // The portal's background warm-up (lib/directory/warm-up.ts) also calls the directory now and
+  // The portal's background warm-up (lib/people/warm-up.ts) also calls the directory now and
   // then, which can land inside a measured visit: a disturbed pair is measured again. Without
   // equal work the pair never matches, and this fails.
   await expect(async () => {

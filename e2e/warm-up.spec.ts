@@ -1,6 +1,6 @@
 /**
  * Right after a start, the first word search finds people: the portal builds every
- * organization's word index when it starts (lib/directory/warm-up.ts), and a search that comes
+ * organization's word index when it starts (lib/people/warm-up.ts), and a search that comes
  * before the build is done waits for it a short while. Before, alice's first search for "doe"
  * after `npm run demo` found nobody. A fresh production server (the standalone build) on its own
  * port shares the suite's identity provider, WorkMail emulator, database and session secret, so

@@ -10,7 +10,7 @@ import { database } from './audit/db';
 import { startRepeatFlush } from './audit/repeats';
 import { identityProviderStatus } from './auth/discovery';
 import { config } from './config';
-import { startSearchWarmUp } from './directory/warm-up';
+import { startSearchWarmUp } from './people/warm-up';
 
 export async function startup(): Promise<void> {
   try {

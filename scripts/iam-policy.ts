@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readPolicyFile } from '../lib/access/policy';
-import { iamPolicy } from '../lib/workmail/permissions';
+import { iamPolicy } from '../lib/providers/workmail/permissions';
 
 try {
   const { values } = parseArgs({

@@ -3,12 +3,12 @@
  * Imports the adapter only after the environment names the emulator (configuration is read once).
  */
 import { startEmulator, type RunningEmulator } from '../emulators/workmail/server';
-import type { WorkMailDirectory } from '../lib/workmail/directory';
+import type { WorkMailDirectory } from '../lib/providers/workmail/directory';
 import { workmailEnvironment } from '../scripts/demo-env';
 
 export async function directoryOnEmulator(): Promise<{ emulator: RunningEmulator; directory: WorkMailDirectory }> {
   const emulator = await startEmulator({});
   Object.assign(process.env, workmailEnvironment(emulator.url));
-  const { WorkMailDirectory } = await import('../lib/workmail/directory');
+  const { WorkMailDirectory } = await import('../lib/providers/workmail/directory');
   return { emulator, directory: new WorkMailDirectory(() => 'us-east-1') };
 }

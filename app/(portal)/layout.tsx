@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { SignOutButton } from '@/components/sign-out-button';
 import { ROLE_LABEL } from '@/lib/access/actor';
-import { requireActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/current-actor';
 
 /** The shell around every portal page: who is signed in, with which role, and Sign out. */
 export default async function PortalLayout({ children }: { children: ReactNode }) {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { GroupsClaimNotice } from '@/components/groups-claim-notice';
 import { SignOutButton } from '@/components/sign-out-button';
-import { getActor } from '@/lib/auth/actor';
+import { getActor } from '@/lib/auth/current-actor';
 import { appendBounded } from '@/lib/audit/repeats';
 import { log } from '@/lib/log';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInButton } from '@/components/sign-in-button';
-import { getActor } from '@/lib/auth/actor';
+import { getActor } from '@/lib/auth/current-actor';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { signInAuthorizationParams } from '@/lib/auth/logout';
 import { signInErrorMessage } from '@/lib/auth/sign-in-errors';

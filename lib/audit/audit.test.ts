@@ -11,7 +11,7 @@ import { parseAuditFilter, type AuditFilter } from './filter';
 import { eachEvent, findEvents } from './query';
 import { purgeBefore } from './retention';
 import { appendEvent, appendWithin, inTransaction, latestEvents, verifyChain } from './store';
-import { reserveReset } from '../rate-limit';
+import { reserveReset } from '../reset/rate-limit';
 import type { AuditEventInput } from './types';
 
 const alice = { subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', role: 'admin' };

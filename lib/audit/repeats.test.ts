@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeTwoInstances, openTwoInstances } from '../../test/two-instances';
 import { BACKENDS, rawSql, type TestDatabase } from '../../test/databases';
 import type { AuditDatabase } from './db';
-import { reserveReset } from '../rate-limit';
+import { reserveReset } from '../reset/rate-limit';
 import { log } from '../log';
 import { appendBounded, flushRepeats, OPERATOR_BUDGET, REPEAT_LIMIT, startRepeatFlush } from './repeats';
 import { latestEvents, verifyChain } from './store';

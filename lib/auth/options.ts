@@ -5,7 +5,7 @@ import 'server-only';
  * as the provider advertises them, so any compliant provider works (docs/identity-providers.md).
  * Sign-in reads the groups from the ID token (or userinfo) and stores them in the server-side
  * session record (lib/sessions/store.ts); every request takes them from that record, which
- * lib/sessions/live.ts refreshes from the provider, and computes the role from them (lib/auth/actor).
+ * lib/sessions/live.ts refreshes from the provider, and computes the role from them (lib/auth/current-actor).
  */
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';

@@ -1,7 +1,7 @@
 /**
  * Directory failures in provider-neutral codes (DESIGN.md §8). The WorkMail adapter maps every SDK
- * error to one of these in one table (lib/workmail/errors.ts); pages and actions show the words of
- * lib/directory/error-text.ts, never the vendor's message.
+ * error to one of these in one table (lib/providers/workmail/errors.ts); pages and actions show the words of
+ * lib/providers/workmail/error-text.ts, never the vendor's message.
  */
 export type DirectoryErrorCode =
   | 'invalid-password'

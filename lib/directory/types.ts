@@ -1,6 +1,6 @@
 /**
  * Provider-neutral directory types. Pages, access rules and audit use only these; the WorkMail
- * adapter (lib/workmail) maps its SDK shapes into them, so another directory can replace it.
+ * adapter (lib/providers/workmail) maps its SDK shapes into them, so another directory can replace it.
  */
 export type PersonState = 'enabled' | 'disabled' | 'deleted';
 
@@ -37,7 +37,7 @@ export interface PersonPage {
 }
 
 /**
- * What the portal needs from a directory. WorkMail implements it in lib/workmail; another
+ * What the portal needs from a directory. WorkMail implements it in lib/providers/workmail; another
  * directory would implement the same questions and one command.
  */
 export interface Directory {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePassword } from './generate';
 import { checklist, DEFAULT_POLICY, refusedCharacter } from './policy';
-import { resetPasswordSchema } from './schema';
+import { resetPasswordSchema } from '../reset/schema';
 import { contextWords, estimateStrength, STRENGTH_CAP, withoutContext, withoutRepeats, type Scorer } from './strength';
 
 const base = { organizationId: 'm-0123456789abcdef0123456789abcdef', userId: 'u-1', binding: 'b' };

@@ -1,6 +1,6 @@
 import 'server-only';
 /**
- * The per-request session check (lib/auth/actor.ts calls it): is this session still live, and
+ * The per-request session check (lib/auth/current-actor.ts calls it): is this session still live, and
  * with which groups? The answer is cached in memory for CHECK_CACHE_MS at most, so a sign-out or a
  * revocation on another instance takes effect within that time; a sign-out here takes effect at
  * once. Activity is written at most once a minute; groups are read again from the identity

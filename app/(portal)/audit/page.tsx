@@ -6,7 +6,7 @@ import { ErrorAlert } from '@/components/directory-error-alert';
 import { auditScope } from '@/lib/access/can';
 import { filterParams, parseAuditFilter } from '@/lib/audit/filter';
 import { findEvents } from '@/lib/audit/query';
-import { requireActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/current-actor';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'Audit log' };

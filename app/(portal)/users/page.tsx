@@ -5,7 +5,7 @@ import { SearchBox } from '@/components/search-box';
 import { SearchResults } from '@/components/search-results';
 import { SkeletonRows } from '@/components/skeleton-rows';
 import { organizationOf } from '@/lib/access/actor';
-import { requireActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/current-actor';
 import { firstParam, type SearchParams } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'People' };

@@ -7,7 +7,7 @@ import { csvHeader, csvRow } from '@/lib/audit/csv';
 import { filterParams, parseAuditFilter } from '@/lib/audit/filter';
 import { eachEvent } from '@/lib/audit/query';
 import { appendEvent } from '@/lib/audit/store';
-import { getActor } from '@/lib/auth/actor';
+import { getActor } from '@/lib/auth/current-actor';
 import { requestClient } from '@/lib/request-client';
 
 export const dynamic = 'force-dynamic';

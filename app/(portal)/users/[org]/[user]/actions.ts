@@ -2,10 +2,10 @@
 
 import { headers } from 'next/headers';
 import { config } from '@/lib/config';
-import { defineAction } from '@/lib/define-action';
-import { resetPasswordSchema } from '@/lib/password/schema';
+import { defineAction } from '@/lib/reset/define-action';
+import { resetPasswordSchema } from '@/lib/reset/schema';
 import { requestClient } from '@/lib/request-client';
-import { performReset, recordInvalidForm } from '@/lib/reset-password';
+import { performReset, recordInvalidForm } from '@/lib/reset/perform-reset';
 
 const FIELDS = ['organizationId', 'userId', 'binding', 'password', 'confirmation', 'reason'] as const;
 

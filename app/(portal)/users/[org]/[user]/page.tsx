@@ -6,11 +6,11 @@ import { PersonDetails } from '@/components/person-details';
 import { ResetForm } from '@/components/reset-form';
 import { organizationOf } from '@/lib/access/actor';
 import { can, REASON_TEXT } from '@/lib/access/can';
-import { requireActor } from '@/lib/auth/actor';
-import { directory, groupsOf } from '@/lib/directory';
+import { requireActor } from '@/lib/auth/current-actor';
+import { directory, groupsOf } from '@/lib/people/directory';
 import { DirectoryError } from '@/lib/directory/errors';
-import { findTarget } from '@/lib/directory/target';
-import { formBinding } from '@/lib/auth/binding';
+import { findTarget } from '@/lib/people/target';
+import { formBinding } from '@/lib/reset/binding';
 import { config } from '@/lib/config';
 import { contextWords } from '@/lib/password/strength';
 
@@ -30,7 +30,7 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
   let target;
   let shownGroups: string[];
   try {
-    // Unknown and out of scope are told apart by nothing, not even the work done (lib/directory/target.ts).
+    // Unknown and out of scope are told apart by nothing, not even the work done (lib/people/target.ts).
     const found = await findTarget(organization, decodeURIComponent(user), { fresh: false });
     // Out of scope answers exactly like unknown, so a lead cannot learn who exists elsewhere.
     if (!found || !can(actor, 'view', found).allowed) notFound();

@@ -1,10 +1,10 @@
 /** The WorkMail adapter against the emulator over HTTP: nested groups both ways, cycles, lookups, errors. */
 import { AssociateMemberToGroupCommand, CreateGroupCommand, WorkMailClient } from '@aws-sdk/client-workmail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulators/workmail/server';
-import { DEMO_CREDENTIALS } from '../../scripts/demo-env';
-import { directoryOnEmulator } from '../../test/workmail-directory';
-import { DirectoryError } from '../directory/errors';
+import type { RunningEmulator } from '../../../emulators/workmail/server';
+import { DEMO_CREDENTIALS } from '../../../scripts/demo-env';
+import { directoryOnEmulator } from '../../../test/workmail-directory';
+import { DirectoryError } from '../../directory/errors';
 import type { WorkMailDirectory } from './directory';
 
 const ORG = 'm-0123456789abcdef0123456789abcdef';

@@ -9,24 +9,24 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../emulators/workmail/server';
-import { workmailEnvironment } from '../scripts/demo-env';
-import type { Actor } from './access/actor';
+import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
+import { workmailEnvironment } from '../../scripts/demo-env';
+import type { Actor } from '../access/actor';
 
 const ORG = 'm-0123456789abcdef0123456789abcdef';
 const dir = mkdtempSync(join(tmpdir(), 'reset-test-'));
 const dbFile = join(dir, 'audit.db');
 let emulator: RunningEmulator;
 let lib: {
-  performReset: typeof import('./reset-password').performReset;
-  formBinding: typeof import('./auth/binding').formBinding;
-  verifyChain: typeof import('./audit/store').verifyChain;
-  latestEvents: typeof import('./audit/store').latestEvents;
-  actorFor: typeof import('./access/actor').actorFor;
-  loadPolicy: typeof import('./access/policy').loadPolicy;
-  recordInvalidForm: typeof import('./reset-password').recordInvalidForm;
-  flushRepeats: typeof import('./audit/repeats').flushRepeats;
-  log: typeof import('./log').log;
+  performReset: typeof import('./perform-reset').performReset;
+  formBinding: typeof import('./binding').formBinding;
+  verifyChain: typeof import('../audit/store').verifyChain;
+  latestEvents: typeof import('../audit/store').latestEvents;
+  actorFor: typeof import('../access/actor').actorFor;
+  loadPolicy: typeof import('../access/policy').loadPolicy;
+  recordInvalidForm: typeof import('./perform-reset').recordInvalidForm;
+  flushRepeats: typeof import('../audit/repeats').flushRepeats;
+  log: typeof import('../log').log;
 };
 let alice: Actor;
 let bob: Actor;
@@ -45,13 +45,13 @@ beforeAll(async () => {
     RESET_LIMIT_PER_ACTOR: '3',
   });
   lib = {
-    ...(await import('./reset-password')),
-    ...(await import('./auth/binding')),
-    ...(await import('./audit/store')),
-    ...(await import('./access/actor')),
-    ...(await import('./access/policy')),
-    ...(await import('./audit/repeats')),
-    ...(await import('./log')),
+    ...(await import('./perform-reset')),
+    ...(await import('./binding')),
+    ...(await import('../audit/store')),
+    ...(await import('../access/actor')),
+    ...(await import('../access/policy')),
+    ...(await import('../audit/repeats')),
+    ...(await import('../log')),
   };
   const policy = lib.loadPolicy('config/access-policy.demo.json');
   alice = lib.actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', groups: ['it-admins'] }, policy);

@@ -13,7 +13,7 @@ import 'server-only';
 import { loadPolicy } from '../access/policy';
 import { config } from '../config';
 import { log } from '../log';
-import { groupMembers, peopleIndex } from './index';
+import { groupMembers, peopleIndex } from './directory';
 
 /** One round: builds stale indexes and refreshes scopes due for it (the memo refreshes ahead of expiry). */
 export async function warmOnce(): Promise<void> {

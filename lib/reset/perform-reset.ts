@@ -9,23 +9,23 @@ import 'server-only';
  * `refused` (here or by the rate limit), `failed` or `succeeded`, with a reason code. Refusals go
  * through the bounded writer (lib/audit/repeats.ts), so a flood of identical ones is counted.
  */
-import type { Actor } from './access/actor';
-import { can, REASON_TEXT } from './access/can';
-import { appendBounded } from './audit/repeats';
-import { appendEvent } from './audit/store';
-import type { AuditEventInput, AuditEventType } from './audit/types';
-import { checkBinding } from './auth/binding';
-import { config } from './config';
-import { directory } from './directory';
-import { DIRECTORY_ERROR_TEXT } from './directory/error-text';
-import { DirectoryError } from './directory/errors';
-import { findTarget } from './directory/target';
-import type { Person } from './directory/types';
-import { log } from './log';
-import { contextWords, estimateStrength, STRENGTH_LABELS } from './password/strength';
-import type { ResetPasswordInput } from './password/schema';
+import type { Actor } from '../access/actor';
+import { can, REASON_TEXT } from '../access/can';
+import { appendBounded } from '../audit/repeats';
+import { appendEvent } from '../audit/store';
+import type { AuditEventInput, AuditEventType } from '../audit/types';
+import { checkBinding } from './binding';
+import { config } from '../config';
+import { directory } from '../people/directory';
+import { DIRECTORY_ERROR_TEXT } from '../providers/workmail/error-text';
+import { DirectoryError } from '../directory/errors';
+import { findTarget } from '../people/target';
+import type { Person } from '../directory/types';
+import { log } from '../log';
+import { contextWords, estimateStrength, STRENGTH_LABELS } from '../password/strength';
+import type { ResetPasswordInput } from './schema';
 import { reserveReset } from './rate-limit';
-import type { ResetField, ResetResult } from './reset-result';
+import type { ResetField, ResetResult } from './result';
 
 export interface RequestInfo {
   clientIp?: string;
@@ -80,7 +80,7 @@ const who = (actor: Actor, request: RequestInfo, target: { organizationId?: stri
 };
 
 /**
- * A form that failed its schema before the handler ran (lib/define-action.ts): recorded with the
+ * A form that failed its schema before the handler ran (lib/reset/define-action.ts): recorded with the
  * first field at fault and only what identifies the target, never the submitted password.
  */
 export async function recordInvalidForm(actor: Actor, raw: Record<string, unknown>, fields: ResetField[], request: RequestInfo): Promise<void> {
@@ -123,7 +123,7 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
     }
 
     // 3. The person as WorkMail has them now, after the same calls whether they exist or not
-    // (lib/directory/target.ts); the aliases in parallel, by the id the binding pinned. A failed lookup denies.
+    // (lib/people/target.ts); the aliases in parallel, by the id the binding pinned. A failed lookup denies.
     let target;
     try {
       const [found, aliases] = await Promise.all([

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../emulators/workmail/server';
-import { directoryOnEmulator } from '../../test/workmail-directory';
-import { readPolicyFile } from '../access/policy';
+import type { RunningEmulator } from '../../../emulators/workmail/server';
+import { directoryOnEmulator } from '../../../test/workmail-directory';
+import { readPolicyFile } from '../../access/policy';
 import type { WorkMailDirectory } from './directory';
 import { iamPolicy, WORKMAIL_ACTIONS } from './permissions';
 

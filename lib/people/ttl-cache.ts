@@ -2,7 +2,7 @@
  * A small time-limited memo of promises: concurrent askers share one lookup, failures are not
  * kept. In the second half of an entry's life a read still answers from it but starts a fresh
  * lookup that replaces it, so a value that keeps being asked for never expires into a slow,
- * cold read (a team lead's scope, kept warm by lib/directory/warm-up.ts).
+ * cold read (a team lead's scope, kept warm by lib/people/warm-up.ts).
  */
 interface Entry<T> {
   created: number;

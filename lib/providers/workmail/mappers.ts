@@ -3,7 +3,7 @@
  * unexpected maps to the state or kind that cannot be reset: deny by default.
  */
 import type { DescribeUserResponse, User } from '@aws-sdk/client-workmail';
-import type { Person, PersonKind, PersonState } from '../directory/types';
+import type { Person, PersonKind, PersonState } from '../../directory/types';
 
 const STATE: Record<string, PersonState> = { ENABLED: 'enabled', DISABLED: 'disabled', DELETED: 'deleted' };
 const KIND: Record<string, PersonKind> = { USER: 'user', REMOTE_USER: 'remote-user', RESOURCE: 'resource', SYSTEM_USER: 'system-user' };

@@ -1,6 +1,6 @@
 import { EntityNotFoundException, WorkMailServiceException } from '@aws-sdk/client-workmail';
 import { describe, expect, it } from 'vitest';
-import { DIRECTORY_ERROR_TEXT } from '../directory/error-text';
+import { DIRECTORY_ERROR_TEXT } from './error-text';
 import { toDirectoryError } from './errors';
 
 const sdkError = (name: string) =>

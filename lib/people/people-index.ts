@@ -1,7 +1,7 @@
 /**
  * An in-memory word index of one organization's people, so "doe" finds Jane Doe although
  * WorkMail's filters match only the start of a field. Built when the server starts and rebuilt on
- * an interval in the background (lib/directory/warm-up.ts). Searches merge it with live prefix
+ * an interval in the background (lib/people/warm-up.ts). Searches merge it with live prefix
  * results, so someone created a minute ago is still found by prefix; until its first build is
  * done, a search waits for it a short while and otherwise says how far along it is.
  *
@@ -9,7 +9,7 @@
  * first and last names repeat across thousands of people (bench: +60 MB budget at 100,000).
  */
 import { log } from '../log';
-import type { Person } from './types';
+import type { Person } from '../directory/types';
 
 export const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 export const byName = (a: Person, b: Person) => nameCollator.compare(a.displayName, b.displayName) || nameCollator.compare(a.email ?? '', b.email ?? '');

@@ -7,10 +7,10 @@ import 'server-only';
 import { cache } from 'react';
 import { loadPolicy } from '../access/policy';
 import { config } from '../config';
-import { WorkMailDirectory } from '../workmail/directory';
+import { WorkMailDirectory } from '../providers/workmail/directory';
 import { PeopleIndex } from './people-index';
 import { TtlCache } from './ttl-cache';
-import type { Directory } from './types';
+import type { Directory } from '../directory/types';
 
 let instance: Directory | undefined;
 
@@ -24,7 +24,7 @@ export function directory(): Directory {
 
 /**
  * One word index per organization for the whole process. Next.js bundles instrumentation (which
- * warms the indexes at start, lib/directory/warm-up.ts) apart from the pages, each with its own
+ * warms the indexes at start, lib/people/warm-up.ts) apart from the pages, each with its own
  * copy of this module, so the map lives on globalThis for both to share.
  */
 const shared = globalThis as typeof globalThis & {
@@ -45,7 +45,7 @@ export function peopleIndex(organizationId: string): PeopleIndex {
 /**
  * Transitive members of a group, shared by every operator for SCOPE_CACHE_SECONDS and refreshed
  * ahead of expiry; the delegated and protected groups are kept warm from the start
- * (lib/directory/warm-up.ts), so a team lead's first search does not walk their groups.
+ * (lib/people/warm-up.ts), so a team lead's first search does not walk their groups.
  */
 export function groupMembers(organizationId: string, groupName: string): Promise<Set<string>> {
   shared.__portalMemberships ??= new TtlCache(config().search.scopeCacheSeconds * 1000);

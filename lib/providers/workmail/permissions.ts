@@ -3,7 +3,7 @@
  * (docs/iam-policy.json, `npm run iam:policy`). A test reads the adapter's SDK imports and fails
  * when this list and the code disagree, either way.
  */
-import type { PolicyOrganization } from '../access/policy';
+import type { PolicyOrganization } from '../../access/policy';
 
 export const WORKMAIL_ACTIONS = [
   'DescribeUser',

@@ -1,5 +1,5 @@
 /** What each directory failure means to an operator, and what to do about it (DESIGN.md §8). */
-import type { DirectoryErrorCode } from './errors';
+import type { DirectoryErrorCode } from '../../directory/errors';
 
 export interface ErrorText {
   title: string;

@@ -6,9 +6,9 @@ import 'server-only';
  */
 import type { Actor } from '../access/actor';
 import { can, type Decision } from '../access/can';
-import { getPerson, groupMembers, peopleIndex, directory } from './index';
+import { getPerson, groupMembers, peopleIndex, directory } from './directory';
 import { byName, type PeopleIndex } from './people-index';
-import type { Person, PersonWithGroups, PrefixField } from './types';
+import type { Person, PersonWithGroups, PrefixField } from '../directory/types';
 
 export const PAGE_SIZE = 25;
 /** How many word-index matches to merge with the live results. */

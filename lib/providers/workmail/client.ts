@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { WorkMailClient } from '@aws-sdk/client-workmail';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { config } from '../config';
+import { config } from '../../config';
 
 const clients = new Map<string, WorkMailClient>();
 

@@ -15,8 +15,8 @@ import {
   paginateListUsers,
   type ListUsersRequest,
 } from '@aws-sdk/client-workmail';
-import { DirectoryError } from '../directory/errors';
-import type { Directory, Person, PersonPage, PrefixField } from '../directory/types';
+import { DirectoryError } from '../../directory/errors';
+import type { Directory, Person, PersonPage, PrefixField } from '../../directory/types';
 import { workmailClient } from './client';
 import { toDirectoryError } from './errors';
 import { fromDescribedUser, fromListedUser } from './mappers';

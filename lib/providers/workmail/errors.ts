@@ -2,7 +2,7 @@
  * The one table from AWS SDK errors to directory codes (STYLE.md: one error table). Vendor
  * messages never pass through; the request id does.
  */
-import { DirectoryError, type DirectoryErrorCode } from '../directory/errors';
+import { DirectoryError, type DirectoryErrorCode } from '../../directory/errors';
 
 const BY_NAME: Record<string, DirectoryErrorCode> = {
   InvalidPasswordException: 'invalid-password',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PeopleIndex, wordsOf } from './people-index';
-import type { Person } from './types';
+import type { Person } from '../directory/types';
 
 const person = (id: string, displayName: string, username: string, email?: string): Person => ({
   id,

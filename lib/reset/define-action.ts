@@ -8,10 +8,10 @@ import 'server-only';
  */
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
-import type { Actor } from './access/actor';
-import { getActor } from './auth/actor';
-import { log } from './log';
-import type { ResetField, ResetResult } from './reset-result';
+import type { Actor } from '../access/actor';
+import { getActor } from '../auth/current-actor';
+import { log } from '../log';
+import type { ResetField, ResetResult } from './result';
 
 export interface ActionContext {
   actor: Actor;

@@ -4,10 +4,10 @@ import 'server-only';
  * database, shared by every instance). The count and the "requested" event are one transaction,
  * so two concurrent attempts, even on two instances, cannot both slip under the limit.
  */
-import type { AuditDatabase } from './audit/db';
-import { appendBoundedWithin } from './audit/repeats';
-import { appendWithin, inTransaction } from './audit/store';
-import type { AuditEventInput } from './audit/types';
+import type { AuditDatabase } from '../audit/db';
+import { appendBoundedWithin } from '../audit/repeats';
+import { appendWithin, inTransaction } from '../audit/store';
+import type { AuditEventInput } from '../audit/types';
 
 const WINDOW_MS = 60 * 60 * 1000;
 

@@ -3,7 +3,7 @@
  * schema per form). Messages name what is wrong and never repeat the password.
  */
 import { z } from 'zod';
-import { checklist, type PasswordPolicy } from './policy';
+import { checklist, type PasswordPolicy } from '../password/policy';
 
 export const REASON_MAX = 200;
 

@@ -7,8 +7,8 @@ import 'server-only';
  * (Asking for the person's own groups would cost an existing person more calls than an unknown one.)
  */
 import type { OrganizationAccess } from '../access/actor';
-import { directory, getPerson, groupMembers } from './index';
-import type { PersonWithGroups } from './types';
+import { directory, getPerson, groupMembers } from './directory';
+import type { PersonWithGroups } from '../directory/types';
 
 /**
  * `fresh` reads the member sets from the directory now (the reset action: rule 8); otherwise they
