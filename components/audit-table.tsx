@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { personPath } from '@/lib/people/labels';
 import type { AuditEvent } from '@/lib/audit/types';
 
 /** "2026-11-27 13:05:12 UTC": unambiguous for operators in different time zones. */
@@ -18,7 +19,7 @@ function Person({ event, aliases }: { event: AuditEvent; aliases: Props['aliases
   const alias = event.organizationId ? aliases.get(event.organizationId) : undefined;
   return (
     <>
-      {alias && event.personId ? <Link href={`/users/${encodeURIComponent(alias)}/${encodeURIComponent(event.personId)}`}>{label}</Link> : label}
+      {alias && event.personId ? <Link href={personPath(alias, event.personId)}>{label}</Link> : label}
       {event.personEmail && event.personEmail !== text ? (
         <div className="muted">
           <bdi>{event.personEmail}</bdi>

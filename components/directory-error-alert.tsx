@@ -1,18 +1,33 @@
-import { DIRECTORY_ERROR_TEXT } from '@/lib/providers/workmail/error-text';
 import type { DirectoryError } from '@/lib/directory/errors';
+import type { ProviderWording } from '@/lib/directory/provider';
 
-/** A failure in plain words: what happened, what to do, and the request id IT can quote. */
-export function ErrorAlert({ title, action, requestId }: { title: string; action: string; requestId?: string }) {
+/** A failure in plain words: what happened, what to do, and the request id IT can quote (named as its directory names it). */
+export function ErrorAlert({
+  title,
+  action,
+  requestId,
+  requestIdLabel = 'Request id',
+}: {
+  title: string;
+  action: string;
+  requestId?: string;
+  requestIdLabel?: string;
+}) {
   return (
     <div role="alert" className="alert">
       <p>
         <strong>{title}</strong> {action}
       </p>
-      {requestId ? <p className="muted">AWS request id: {requestId}</p> : null}
+      {requestId ? (
+        <p className="muted">
+          {requestIdLabel}: {requestId}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function DirectoryErrorAlert({ error }: { error: DirectoryError }) {
-  return <ErrorAlert {...DIRECTORY_ERROR_TEXT[error.code]} requestId={error.requestId} />;
+/** A directory's failure in its provider's words (`wording` from lib/portal.ts's wordingFor). */
+export function DirectoryErrorAlert({ error, wording }: { error: DirectoryError; wording: ProviderWording }) {
+  return <ErrorAlert {...wording.errors[error.code]} requestId={error.requestId} requestIdLabel={wording.requestIdLabel} />;
 }

@@ -1,13 +1,23 @@
 import type { PersonWithGroups } from '@/lib/directory/types';
+import { KIND_LABEL, STATE_LABEL } from '@/lib/people/labels';
 import { hasInvisible } from '@/lib/text/visible';
 import { VisibleText } from './visible-text';
 
-const KIND_LABEL = { user: 'Person', 'remote-user': 'Person (remote)', resource: 'Resource', 'system-user': 'System' } as const;
-const STATE_LABEL = { enabled: 'Enabled', disabled: 'Disabled', deleted: 'Deleted' } as const;
 
 const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
-export function PersonDetails({ person, organizationAlias, permalink }: { person: PersonWithGroups; organizationAlias: string; permalink: string }) {
+export function PersonDetails({
+  person,
+  organizationAlias,
+  permalink,
+  externalIdentitySource,
+}: {
+  person: PersonWithGroups;
+  organizationAlias: string;
+  permalink: string;
+  /** The provider's name for the source that owns an externally managed person's password. */
+  externalIdentitySource: string;
+}) {
   return (
     <dl className="details">
       {/* The heading shows the name as the directory holds it; here, whatever hides in it. */}
@@ -30,7 +40,7 @@ export function PersonDetails({ person, organizationAlias, permalink }: { person
       <dt>Kind</dt>
       <dd>
         {KIND_LABEL[person.kind]}
-        {person.externallyManaged ? ', signs in through IAM Identity Center' : ''}
+        {person.externallyManaged ? `, signs in through ${externalIdentitySource}` : ''}
       </dd>
       <dt>Enabled</dt>
       <dd>{person.enabledAt ? `${date.format(person.enabledAt)} (UTC)` : '—'}</dd>

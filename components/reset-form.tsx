@@ -8,7 +8,7 @@ import { STRENGTH_LABELS } from '@/lib/password/labels';
 import { IDLE, type ResetResult } from '@/lib/reset/result';
 import { ErrorAlert } from './directory-error-alert';
 import { PasswordField } from './password-field';
-import { ResetSuccess } from './reset-success';
+import { ResetSuccess, type DirectoryFacts } from './reset-success';
 import { StrengthMeter } from './strength-meter';
 import { useStrength } from './use-strength';
 
@@ -20,9 +20,11 @@ export interface ResetFormProps {
   signInName: string;
   contextWords: string[];
   policy: PasswordPolicy;
+  /** What the page needs to know of the person's directory (lib/portal.ts). */
+  directory: DirectoryFacts;
 }
 
-export function ResetForm({ organizationId, userId, binding, signInName, contextWords, policy }: ResetFormProps) {
+export function ResetForm({ organizationId, userId, binding, signInName, contextWords, policy, directory }: ResetFormProps) {
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [reason, setReason] = useState('');
@@ -48,8 +50,8 @@ export function ResetForm({ organizationId, userId, binding, signInName, context
 
   return (
     <>
-      {result.status === 'success' ? <ResetSuccess result={result} /> : null}
-      {result.status === 'refused' ? <ErrorAlert title={result.title} action={result.action} requestId={result.requestId} /> : null}
+      {result.status === 'success' ? <ResetSuccess result={result} directory={directory} /> : null}
+      {result.status === 'refused' ? <ErrorAlert title={result.title} action={result.action} requestId={result.requestId} requestIdLabel={directory.requestIdLabel} /> : null}
       {errors.form ? (
         <p role="alert" className="alert">
           {errors.form}

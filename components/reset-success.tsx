@@ -3,8 +3,15 @@
 import { useState } from 'react';
 import type { ResetResult } from '@/lib/reset/result';
 
+/** The person's directory, as the hand-over speaks of it. */
+export interface DirectoryFacts {
+  name: string;
+  requestIdLabel: string;
+  canForceChangeAtNextSignIn: boolean;
+}
+
 /** The hand-over: who was reset, their sign-in name, and what to tell them. */
-export function ResetSuccess({ result }: { result: Extract<ResetResult, { status: 'success' }> }) {
+export function ResetSuccess({ result, directory }: { result: Extract<ResetResult, { status: 'success' }>; directory: DirectoryFacts }) {
   const [copied, setCopied] = useState(false);
   return (
     <div role="status" className="success">
@@ -36,10 +43,16 @@ export function ResetSuccess({ result }: { result: Extract<ResetResult, { status
       </p>
       <ul>
         <li>Give the new password to the person in person or by phone, never by email to the mailbox itself.</li>
-        <li>WorkMail cannot force a change at next sign-in: ask them to change it themselves straight away.</li>
+        {directory.canForceChangeAtNextSignIn ? null : (
+          <li>{directory.name} cannot force a change at next sign-in: ask them to change it themselves straight away.</li>
+        )}
         <li>Their phones and mail clients will stop syncing until they enter the new password there too.</li>
       </ul>
-      {result.requestId ? <p className="muted">AWS request id: {result.requestId}</p> : null}
+      {result.requestId ? (
+        <p className="muted">
+          {directory.requestIdLabel}: {result.requestId}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Actor, OrganizationAccess } from '@/lib/access/actor';
 import { DirectoryError } from '@/lib/directory/errors';
 import { searchPeople } from '@/lib/people/search';
+import { wordingFor } from '@/lib/portal';
 import { DirectoryErrorAlert } from './directory-error-alert';
 import { UsersTable } from './users-table';
 
@@ -32,7 +33,7 @@ async function Results({ actor, organization, query, page, cursor }: Props) {
   try {
     result = await searchPeople(actor, organization.organizationId, query, { page, cursor });
   } catch (err) {
-    if (err instanceof DirectoryError) return <DirectoryErrorAlert error={err} />;
+    if (err instanceof DirectoryError) return <DirectoryErrorAlert error={err} wording={wordingFor(organization.organizationId)} />;
     throw err;
   }
   // While the word index's first build runs, only prefixes were searched: say so, never a bare "No one matches".

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { REASON_TEXT } from '@/lib/access/can';
+import { reasonText } from '@/lib/access/can';
+import { personPath, STATE_LABEL } from '@/lib/people/labels';
 import type { SearchRow } from '@/lib/people/search';
-
-const STATE_LABEL = { enabled: 'Enabled', disabled: 'Disabled', deleted: 'Deleted' } as const;
+import { wordingFor } from '@/lib/portal';
 
 export function UsersTable({ rows, organizationAlias, caption }: { rows: SearchRow[]; organizationAlias: string; caption: string }) {
   return (
@@ -20,7 +20,7 @@ export function UsersTable({ rows, organizationAlias, caption }: { rows: SearchR
         {rows.map(({ person, reset }) => (
           <tr key={person.id}>
             <td>
-              <Link href={`/users/${encodeURIComponent(organizationAlias)}/${encodeURIComponent(person.id)}`}>
+              <Link href={personPath(organizationAlias, person.id)}>
                 <bdi>{person.displayName}</bdi>
               </Link>
               <div className="muted">
@@ -29,7 +29,7 @@ export function UsersTable({ rows, organizationAlias, caption }: { rows: SearchR
             </td>
             <td>{person.email ? <bdi>{person.email}</bdi> : '—'}</td>
             <td>{STATE_LABEL[person.state]}</td>
-            <td>{reset.allowed ? 'You can reset' : <span className="muted">{REASON_TEXT[reset.reason]}</span>}</td>
+            <td>{reset.allowed ? 'You can reset' : <span className="muted">{reasonText(reset.reason, wordingFor(person.organizationId))}</span>}</td>
           </tr>
         ))}
       </tbody>

@@ -12,6 +12,7 @@ export interface Row {
   person_email: string | null;
   outcome: string;
   error_code: string | null;
+  provider_code: string | null;
   request_id: string | null;
   reason: string | null;
 }

@@ -36,7 +36,6 @@ describe('configuration', () => {
     expect(c).toMatchObject({ auditHmacKey: 'k'.repeat(40), auditHmacKeyGenerated: false, auditHeadLogEvery: 500 });
     expect(c.auth).toMatchObject({ url: 'https://reset.example.com', secureCookies: true, sessionMaxAgeSeconds: 4 * 3600 });
     expect(c.oidc.groupsClaim).toBe('cognito:groups');
-    expect(c.workmail).toEqual({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:4010' });
     expect(c.password.minLength).toBe(16);
     expect(c.rateLimit.perTarget).toBe(5);
     expect(c.allowedOrigins).toEqual(['reset.example.com', 'proxy.example.com:8443']);
@@ -50,7 +49,6 @@ describe('configuration', () => {
     ['SESSION_MAX_AGE_HOURS', '24'],
     ['OIDC_ISSUER', 'not a url'],
     ['NEXTAUTH_URL', 'ftp://x'],
-    ['AWS_REGION', 'ap-south-1'],
     ['DATABASE_URL', 'portal.db'],
     ['AUDIT_RETENTION_DAYS', '-1'],
   ])('stops on a bad %s with a message naming it', (name, value) => {

@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { PRODUCT_ID } from './product';
 
-const WORKMAIL_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
 /** Asymmetric ID token signatures only: HS256 would need the client secret as a key (docs/identity-providers.md). */
 export const ID_TOKEN_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
@@ -49,14 +49,12 @@ const envSchema = z.object({
   NEXTAUTH_URL: url('http://localhost:3000'),
   NEXTAUTH_SECRET: z.string().optional(),
   OIDC_ISSUER: url('http://localhost:4011'),
-  OIDC_CLIENT_ID: text('workmail-reset-portal'),
+  OIDC_CLIENT_ID: text(PRODUCT_ID),
   OIDC_CLIENT_SECRET: text('demo-portal-client-secret'),
   OIDC_GROUPS_CLAIM: text('groups'),
   OIDC_SCOPES: text('openid email profile groups'),
   OIDC_PROVIDER_NAME: text('your company account'),
   ACCESS_POLICY_FILE: text('config/access-policy.demo.json'),
-  AWS_REGION: z.enum(WORKMAIL_REGIONS).default('us-east-1'),
-  WORKMAIL_ENDPOINT: url(),
   DATABASE_URL: z
     .string()
     .optional()
@@ -118,7 +116,6 @@ export interface Config {
     logout: 'idp' | 'local';
   };
   accessPolicyFile: string;
-  workmail: { region: (typeof WORKMAIL_REGIONS)[number]; endpoint?: string };
   databaseUrl: string;
   /** Audit events older than this many days are removed by `npm run audit:purge`; 0 keeps them all. */
   auditRetentionDays: number;
@@ -187,7 +184,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       logout: e.OIDC_LOGOUT,
     },
     accessPolicyFile: e.ACCESS_POLICY_FILE,
-    workmail: { region: e.AWS_REGION, endpoint: e.WORKMAIL_ENDPOINT },
     databaseUrl: e.DATABASE_URL,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     password: { minLength: e.PASSWORD_MIN_LENGTH, minScore: e.PASSWORD_MIN_SCORE, requiredClasses: e.PASSWORD_REQUIRED_CLASSES },

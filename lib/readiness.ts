@@ -7,10 +7,10 @@ import 'server-only';
  * hosts or messages. Other parts add their checks with `registerCheck`.
  */
 import { sql } from 'kysely';
-import { loadPolicy } from './access/policy';
 import { database } from './audit/db';
 import { identityProviderStatus } from './auth/discovery';
 import { config } from './config';
+import { portalPolicy } from './portal';
 import { log } from './log';
 
 /** Resolves when the part works; throws (or rejects) with the reason when it does not. */
@@ -56,7 +56,7 @@ export async function readiness(checks: ReadonlyMap<string, Check> = registry, t
 }
 
 registerCheck('configuration', () => config());
-registerCheck('policy', () => loadPolicy(config().accessPolicyFile));
+registerCheck('policy', () => portalPolicy());
 registerCheck('database', async () => {
   const { db } = await database();
   await sql`select 1`.execute(db);

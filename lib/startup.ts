@@ -5,28 +5,31 @@
  * server that answers every request with an error. Then it starts building the word indexes in
  * the background, so the first search after a start does not miss anyone.
  */
-import { loadPolicy } from './access/policy';
 import { database } from './audit/db';
 import { startRepeatFlush } from './audit/repeats';
 import { identityProviderStatus } from './auth/discovery';
-import { config } from './config';
+import { log } from './log';
 import { startSearchWarmUp } from './people/warm-up';
+import { portalPolicy } from './portal';
+import { PRODUCT_ID } from './product';
 
 export async function startup(): Promise<void> {
   try {
-    loadPolicy(config().accessPolicyFile);
+    // The policy, each organization checked by its provider; old spellings still work, and say so once.
+    const policy = portalPolicy();
+    for (const line of policy.deprecations) log.warn({ deprecated: line }, `access policy: ${line}`);
     const { backend } = await database();
-    console.log(`workmail-reset-portal: configuration, access policy and ${backend} database ready`);
+    console.log(`${PRODUCT_ID}: configuration, access policy and ${backend} database ready`);
     startSearchWarmUp();
     // Counted refusals reach the chain within a minute of their minute's end, refusal or not.
     startRepeatFlush();
   } catch (err) {
-    console.error(`workmail-reset-portal cannot start: ${(err as Error).message}`);
+    console.error(`${PRODUCT_ID} cannot start: ${(err as Error).message}`);
     process.exit(1);
   }
   // The identity provider may come up after the portal: its discovery is retried, and readiness
   // (identityProviderStatus) fails until it is read, so this is logged rather than fatal.
   const idp = await identityProviderStatus();
-  if (idp.ok) console.log(`workmail-reset-portal: identity provider ${idp.issuer} discovered`);
-  else console.error(`workmail-reset-portal: sign-in will fail until this is fixed: ${idp.message}`);
+  if (idp.ok) console.log(`${PRODUCT_ID}: identity provider ${idp.issuer} discovered`);
+  else console.error(`${PRODUCT_ID}: sign-in will fail until this is fixed: ${idp.message}`);
 }

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readPolicyFile } from '../lib/access/policy';
-import { iamPolicy } from '../lib/providers/workmail/permissions';
+import { iamPolicy, workmailOrganizations } from '../lib/providers/workmail/permissions';
 
 try {
   const { values } = parseArgs({
@@ -17,7 +17,7 @@ try {
   });
   if (!values.account) throw new Error('--account <12-digit AWS account id> is required');
   const policy = readPolicyFile(values.policy);
-  console.log(JSON.stringify(iamPolicy(policy.organizations, values.account, values.partition), null, 2));
+  console.log(JSON.stringify(iamPolicy(workmailOrganizations(policy.organizations), values.account, values.partition), null, 2));
 } catch (err) {
   console.error(`Cannot write the IAM policy: ${(err as Error).message}`);
   process.exit(2);

@@ -18,7 +18,7 @@ export interface Identity {
 export interface OrganizationAccess {
   organizationId: string;
   alias: string;
-  /** `all` for admins; for leads, the WorkMail groups whose (nested) members they manage. */
+  /** `all` for admins; for leads, the directory groups whose (nested) members they manage. */
   scope: 'all' | readonly string[];
   protectedGroups: readonly string[];
 }
@@ -46,7 +46,7 @@ export function actorFor(identity: Identity, policy: Policy): Actor {
   for (const d of policy.delegations) {
     if (![...d.groups].some((g) => groups.has(g))) continue;
     const existing = organizations.get(d.organizationId)?.scope;
-    const merged = [...new Set([...(Array.isArray(existing) ? existing : []), ...d.workmailGroups])];
+    const merged = [...new Set([...(Array.isArray(existing) ? existing : []), ...d.directoryGroups])];
     organizations.set(d.organizationId, access(d.organizationId, merged));
   }
   return { ...identity, role: organizations.size > 0 ? 'lead' : 'none', organizations };

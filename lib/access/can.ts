@@ -1,7 +1,8 @@
 /**
- * The one access rule (DESIGN.md §4, rules 2–7). Pure: the search, the person page and the reset
- * action all ask it, so what is shown and what is enforced cannot drift.
+ * The one access rule (docs/access-rules.md, rules 2–7). Pure: the search, the person page and the
+ * reset action all ask it, so what is shown and what is enforced cannot drift.
  */
+import type { ProviderWording } from '../directory/provider';
 import type { PersonWithGroups } from '../directory/types';
 import type { Actor } from './actor';
 
@@ -14,26 +15,30 @@ export type DenyReason =
   | 'deleted'
   | 'disabled'
   | 'resource'
-  | 'system-user'
-  | 'identity-center'
+  | 'service-account'
+  | 'externally-managed'
   | 'protected';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 
 const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
 
-/** Words for each reason, shown before anyone types a password. */
-export const REASON_TEXT: Record<DenyReason, string> = {
+/** Words for each reason, shown before anyone types a password; the directory's own advice where it has some. */
+export const REASON_TEXT: Record<Exclude<DenyReason, 'disabled' | 'externally-managed'>, string> = {
   'no-role': 'You have no role in this portal.',
   'not-yours': 'Not found, or not someone you manage.',
   self: 'You cannot reset your own mailbox here. Use your normal password change.',
   deleted: 'This mailbox is deleted.',
-  disabled: 'This mailbox is disabled. An admin must enable it in WorkMail first.',
   resource: 'This is a resource mailbox (a room or equipment), not a person.',
-  'system-user': 'This is a system mailbox, not a person.',
-  'identity-center': 'This person signs in through IAM Identity Center: reset their password there.',
+  'service-account': 'This is a system mailbox, not a person.',
   protected: 'This person is in a protected group: only an admin can reset them.',
 };
+
+export function reasonText(reason: DenyReason, wording: Pick<ProviderWording, 'refusals'>): string {
+  if (reason === 'disabled') return wording.refusals.disabled;
+  if (reason === 'externally-managed') return wording.refusals.externallyManaged;
+  return REASON_TEXT[reason];
+}
 
 /**
  * Rule 6, by every name on both sides: the operator's email and username claims against the
@@ -57,8 +62,8 @@ export function can(actor: Actor, action: Action, person: PersonWithGroups): Dec
   if (person.state === 'deleted') return deny('deleted');
   if (person.state === 'disabled') return deny('disabled');
   if (person.kind === 'resource') return deny('resource');
-  if (person.kind === 'system-user') return deny('system-user');
-  if (person.externallyManaged) return deny('identity-center');
+  if (person.kind === 'service') return deny('service-account');
+  if (person.externallyManaged) return deny('externally-managed');
   if (actor.role !== 'admin' && access.protectedGroups.some((g) => person.groups.includes(g))) return deny('protected');
   return { allowed: true };
 }

@@ -26,7 +26,7 @@ describe('the access policy', () => {
   it('accepts the demo policy file', () => {
     const policy = readPolicyFile('config/access-policy.demo.json');
     expect(policy.organizations.map((o) => o.alias)).toEqual(['example', 'subsidiary']);
-    expect(policy.delegations.map((d) => d.workmailGroups)).toEqual([['engineering'], ['sales']]);
+    expect(policy.delegations.map((d) => d.directoryGroups)).toEqual([['engineering'], ['sales']]);
     expect(policy.protectedGroups.get(ORG.id)).toEqual(['it-admins', 'executives']);
   });
 
@@ -38,8 +38,7 @@ describe('the access policy', () => {
   it.each([
     ['an unknown organization in a delegation', { ...valid, delegations: [{ ...valid.delegations[0], organization: 'nowhere' }] }, '$.delegations[0].organization: unknown organization "nowhere" (known: example)'],
     ['an unknown organization in protected groups', { ...valid, protectedWorkmailGroups: { elsewhere: ['x'] } }, '$.protectedWorkmailGroups.elsewhere: unknown organization'],
-    ['a bad organization id', { ...valid, organizations: [{ ...ORG, id: 'm-123' }] }, '$.organizations[0].id: must be a WorkMail organization id'],
-    ['a region without WorkMail', { ...valid, organizations: [{ ...ORG, region: 'ap-south-1' }] }, '$.organizations[0].region'],
+    ['an organization id unfit for a URL', { ...valid, organizations: [{ ...ORG, id: '../m-1' }] }, '$.organizations[0].id: must be letters'],
     ['no organizations', { ...valid, organizations: [] }, '$.organizations'],
     ['a delegation without WorkMail groups', { ...valid, delegations: [{ groups: ['x'], organization: 'example', workmailGroups: [] }] }, '$.delegations[0].workmailGroups'],
     ['a misspelt key', { ...valid, admin: { groups: [] } }, '$'],
@@ -67,5 +66,44 @@ describe('the access policy', () => {
     writeFileSync(file, '{');
     utimesSync(file, new Date(), new Date(Date.now() + 10_000));
     expect(() => loadPolicy(file)).toThrow(PolicyError);
+  });
+});
+
+describe('the access policy, provider-neutral (docs/access-rules.md)', () => {
+  const neutral = {
+    organizations: [{ ...ORG, provider: 'workmail' }],
+    admins: { groups: ['it-admins'] },
+    delegations: [{ groups: ['eng-leads'], organization: 'example', directoryGroups: ['engineering'] }],
+    protectedGroups: { example: ['executives'] },
+  };
+
+  it('reads the generic keys, and names no deprecation', () => {
+    const policy = parsePolicy(neutral, 'p');
+    expect(policy.organizations[0]).toEqual({ id: ORG.id, alias: 'example', provider: 'workmail', settings: { id: ORG.id, region: 'us-east-1' } });
+    expect(policy.delegations[0]!.directoryGroups).toEqual(['engineering']);
+    expect(policy.protectedGroups.get(ORG.id)).toEqual(['executives']);
+    expect(policy.deprecations).toEqual([]);
+  });
+
+  it('reads the first release’s keys as the same policy, with one line for each old spelling', () => {
+    const old = parsePolicy(valid, 'p');
+    const now = parsePolicy(neutral, 'p');
+    expect(old.organizations).toEqual(now.organizations);
+    expect(old.delegations).toEqual(now.delegations);
+    expect(old.protectedGroups).toEqual(now.protectedGroups);
+    expect(old.deprecations).toEqual([
+      '$.organizations[0] names no "provider": read as "workmail"',
+      '$.delegations[*].workmailGroups is now "directoryGroups"',
+      '$.protectedWorkmailGroups is now "protectedGroups"',
+    ]);
+  });
+
+  it.each([
+    ['both spellings of the delegated groups', { ...neutral, delegations: [{ ...neutral.delegations[0], workmailGroups: ['sales'] }] }, '$.delegations[0]'],
+    ['neither', { ...neutral, delegations: [{ groups: ['x'], organization: 'example' }] }, 'name the directory groups this delegation leads'],
+    ['both spellings of the protected groups', { ...neutral, protectedWorkmailGroups: { example: ['x'] } }, 'use "protectedGroups" only'],
+    ['a provider name that is not one', { ...neutral, organizations: [{ ...ORG, provider: 'Work Mail' }] }, '$.organizations[0].provider'],
+  ])('refuses %s', (_label, doc, expected) => {
+    expect(error(doc)).toContain(expected);
   });
 });

@@ -1,13 +1,16 @@
 /**
- * The access policy file (DESIGN.md §3): which organizations the portal serves, which identity
- * provider groups are admins, which lead which WorkMail groups, and which WorkMail groups are
- * protected. Validated on load; an error names the file, the JSON path and the problem.
+ * The access policy file (docs/access-rules.md): which organizations the portal serves and through
+ * which directory provider, which identity provider groups are admins, which lead which directory
+ * groups, and which directory groups are protected. Validated on load; an error names the file,
+ * the JSON path and the problem. Each organization's provider settings are validated by the
+ * provider's own schema in the composition root (lib/portal.ts), which this file does not know.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
+import { ORGANIZATION_ID } from './organization-id';
 
-const ORGANIZATION_ID = /^m-[0-9a-f]{32}$/;
 const names = z.array(z.string().trim().min(1)).min(1);
+const groupLists = z.record(z.string(), z.array(z.string().trim().min(1)));
 
 const policySchema = z
   .object({
@@ -15,33 +18,51 @@ const policySchema = z
       .array(
         z
           .object({
-            id: z.string().regex(ORGANIZATION_ID, 'must be a WorkMail organization id (m- and 32 hex digits)'),
+            id: z.string().regex(ORGANIZATION_ID, 'must be letters, digits, dots, dashes and underscores'),
             alias: z.string().regex(/^[a-z0-9][a-z0-9-]{0,61}$/i, 'must be letters, digits and dashes'),
-            region: z.enum(['us-east-1', 'us-west-2', 'eu-west-1']),
+            provider: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must name a directory provider, e.g. "workmail"').optional(),
           })
-          .strict(),
+          // The provider's own keys pass through to its schema (lib/portal.ts).
+          .catchall(z.unknown()),
       )
       .min(1),
     admins: z.object({ groups: z.array(z.string().trim().min(1)) }).strict(),
     delegations: z
-      .array(z.object({ groups: names, organization: z.string().min(1), workmailGroups: names }).strict())
+      .array(
+        z
+          .object({ groups: names, organization: z.string().min(1), directoryGroups: names.optional(), workmailGroups: names.optional() })
+          .strict()
+          .refine((d) => (d.directoryGroups === undefined) !== (d.workmailGroups === undefined), {
+            message: 'name the directory groups this delegation leads, in "directoryGroups"',
+          }),
+      )
       .default([]),
-    protectedWorkmailGroups: z.record(z.string(), z.array(z.string().trim().min(1))).default({}),
+    protectedGroups: groupLists.optional(),
+    /** The first release's name for protectedGroups. */
+    protectedWorkmailGroups: groupLists.optional(),
   })
-  .strict();
+  .strict()
+  .refine((doc) => !(doc.protectedGroups && doc.protectedWorkmailGroups), {
+    message: 'use "protectedGroups" only ("protectedWorkmailGroups" is its old name)',
+  });
 
 export interface PolicyOrganization {
   id: string;
   alias: string;
-  region: string;
+  /** The directory provider serving it (lib/portal.ts names them). */
+  provider: string;
+  /** The organization's keys for its provider, its id included; the provider validates them. */
+  settings: Readonly<Record<string, unknown>>;
 }
 
 export interface Policy {
   organizations: readonly PolicyOrganization[];
   adminGroups: ReadonlySet<string>;
-  delegations: ReadonlyArray<{ groups: ReadonlySet<string>; organizationId: string; workmailGroups: readonly string[] }>;
-  /** Protected WorkMail group names by organization id. */
+  delegations: ReadonlyArray<{ groups: ReadonlySet<string>; organizationId: string; directoryGroups: readonly string[] }>;
+  /** Protected directory group names by organization id. */
   protectedGroups: ReadonlyMap<string, readonly string[]>;
+  /** Old spellings this file still uses, one line each, logged at start. */
+  deprecations: readonly string[];
 }
 
 export class PolicyError extends Error {}
@@ -57,33 +78,42 @@ export function parsePolicy(document: unknown, source: string): Policy {
     throw new PolicyError(`${source}: ${jsonPath(issue.path)}: ${issue.message}`);
   }
   const doc = result.data;
+  const deprecations: string[] = [];
+  const organizations: PolicyOrganization[] = doc.organizations.map(({ alias, provider, ...settings }, i) => {
+    if (!provider) deprecations.push(`$.organizations[${i}] names no "provider": read as "workmail"`);
+    return { id: settings.id, alias, provider: provider ?? 'workmail', settings };
+  });
+  if (doc.delegations.some((d) => d.workmailGroups)) deprecations.push('$.delegations[*].workmailGroups is now "directoryGroups"');
+  if (doc.protectedWorkmailGroups) deprecations.push('$.protectedWorkmailGroups is now "protectedGroups"');
   const byKey = new Map<string, PolicyOrganization>();
-  for (const [i, org] of doc.organizations.entries()) {
+  for (const [i, org] of organizations.entries()) {
     for (const key of [org.id, org.alias]) {
       if (byKey.has(key)) throw new PolicyError(`${source}: $.organizations[${i}]: "${key}" is listed twice`);
       byKey.set(key, org);
     }
   }
-  const known = doc.organizations.map((o) => o.alias).join(', ');
+  const known = organizations.map((o) => o.alias).join(', ');
   const resolve = (key: string, path: string) => {
     const org = byKey.get(key);
     if (!org) throw new PolicyError(`${source}: ${path}: unknown organization "${key}" (known: ${known})`);
     return org.id;
   };
+  const protectedKey = doc.protectedWorkmailGroups ? 'protectedWorkmailGroups' : 'protectedGroups';
   return {
-    organizations: doc.organizations,
+    organizations,
     adminGroups: new Set(doc.admins.groups),
     delegations: doc.delegations.map((d, i) => ({
       groups: new Set(d.groups),
       organizationId: resolve(d.organization, `$.delegations[${i}].organization`),
-      workmailGroups: d.workmailGroups,
+      directoryGroups: (d.directoryGroups ?? d.workmailGroups)!,
     })),
     protectedGroups: new Map(
-      Object.entries(doc.protectedWorkmailGroups).map(([key, groups]) => [
-        resolve(key, `$.protectedWorkmailGroups.${key}`),
+      Object.entries(doc.protectedGroups ?? doc.protectedWorkmailGroups ?? {}).map(([key, groups]) => [
+        resolve(key, `$.${protectedKey}.${key}`),
         groups,
       ]),
     ),
+    deprecations,
   };
 }
 

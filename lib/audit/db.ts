@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import { config } from '../config';
+import { PRODUCT_ID } from '../product';
 import { MIGRATIONS } from './migrations';
 import type { Tables } from './schema';
 
@@ -47,7 +48,7 @@ function openPostgres(url: string): Kysely<Tables> {
     max: 10,
     connectionTimeoutMillis: STATEMENT_TIMEOUT_MS,
     statement_timeout: STATEMENT_TIMEOUT_MS,
-    application_name: 'workmail-reset-portal',
+    application_name: PRODUCT_ID,
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});

@@ -106,4 +106,11 @@ export const MIGRATIONS = {
       await db.schema.alterTable('audit_repeats').addColumn('mac', 'text').execute();
     },
   },
+  '008_provider_code': {
+    async up(db: Kysely<unknown>) {
+      // The directory's own name for a failure (docs/errors.md); `error_code` holds the portal's neutral code.
+      // Rows from before keep what they stored in error_code, and their hashes (the column joins the hash only when set).
+      await db.schema.alterTable('audit_events').addColumn('provider_code', 'text').execute();
+    },
+  },
 };

@@ -15,6 +15,7 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { log } from '../log';
+import { PRODUCT_ID } from '../product';
 import { database, type AuditDatabase } from './db';
 import { auditKey } from './key';
 import type { AuditRepeatsTable, Tables } from './schema';
@@ -82,7 +83,7 @@ export async function flushRepeats(now = new Date(), handle?: AuditDatabase): Pr
   return pending.length ? inTransaction((db) => flushWithin(db, now), handle) : 0;
 }
 
-const FLUSH_TIMER = Symbol.for('workmail-reset-portal.repeat-flush');
+const FLUSH_TIMER = Symbol.for(`${PRODUCT_ID}.repeat-flush`);
 
 /** Flushes every minute, once per process (start-up runs in its own bundle, so the flag is global). */
 export function startRepeatFlush(): void {

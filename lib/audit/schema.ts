@@ -25,6 +25,8 @@ export interface AuditEventsTable {
   hash_key: string | null;
   /** Only on a summary of identical refusals: how many were counted instead of written (lib/audit/repeats.ts). */
   repeat_count: number | null;
+  /** The directory's own name for a failure, beside the portal's code in error_code (docs/errors.md). */
+  provider_code: string | null;
   hash: string;
 }
 

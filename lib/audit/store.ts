@@ -36,6 +36,7 @@ export function eventRow(event: AuditEventInput, now: Date, prevHash: string, ke
     checkpoint_hash: event.checkpointHash ?? null,
     hash_key: key.fingerprint,
     repeat_count: event.repeatCount ?? null,
+    provider_code: event.providerCode ?? null,
   };
   return { ...row, hash: eventHash(row, key) };
 }
@@ -84,6 +85,7 @@ export const toEvent = (r: EventRow): AuditEvent => ({
   prevHash: r.prev_hash,
   checkpointHash: r.checkpoint_hash,
   repeatCount: r.repeat_count,
+  providerCode: r.provider_code,
   hash: r.hash,
 });
 

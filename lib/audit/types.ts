@@ -28,6 +28,8 @@ export interface AuditEventInput {
   checkpointHash?: string;
   /** A summary of identical refusals: how many were counted instead of written. */
   repeatCount?: number;
+  /** The directory's own name for the failure (an exception name, an LDAP result), beside the portal's `errorCode`. */
+  providerCode?: string;
 }
 
 export interface AuditEvent {
@@ -51,5 +53,6 @@ export interface AuditEvent {
   prevHash: string;
   checkpointHash: string | null;
   repeatCount: number | null;
+  providerCode: string | null;
   hash: string;
 }

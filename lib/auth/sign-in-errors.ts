@@ -4,6 +4,8 @@
  * those of features the portal does not use (e-mail and password sign-in, linked accounts) fall
  * to the default. Only known codes are named back, so the page never echoes arbitrary text.
  */
+import { PRODUCT_NAME } from '../product';
+
 const MESSAGES: Record<string, string> = {
   OAuthSignin:
     'Could not start signing in: the portal could not use the identity provider (it may be down or its address may be set wrongly). Try again in a minute; if it keeps happening, tell IT: the portal’s log names the address it tried.',
@@ -12,7 +14,7 @@ const MESSAGES: Record<string, string> = {
   Callback:
     'The identity provider ended the sign-in with an error, or the sign-in was cancelled (for example the provider does not allow PKCE for this portal). Try again; if it keeps happening, tell IT: the portal’s log has the provider’s error code.',
   AccessDenied:
-    'The identity provider refused to sign you in to this portal. If you should have access, ask IT to assign you to the WorkMail Reset Portal application at the identity provider.',
+    `The identity provider refused to sign you in to this portal. If you should have access, ask IT to assign you to the ${PRODUCT_NAME} application at the identity provider.`,
   Configuration: 'Signing in is not set up correctly on the portal. Tell IT: the portal’s log says what is wrong.',
   SessionRequired: 'Please sign in to continue.',
   SessionExpired: 'Your session has ended. Sign in again to continue.',

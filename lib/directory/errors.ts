@@ -1,7 +1,8 @@
 /**
- * Directory failures in provider-neutral codes (DESIGN.md §8). The WorkMail adapter maps every SDK
- * error to one of these in one table (lib/providers/workmail/errors.ts); pages and actions show the words of
- * lib/providers/workmail/error-text.ts, never the vendor's message.
+ * Directory failures in the portal's own codes (docs/errors.md). Each provider maps its errors to
+ * these in one table (lib/providers/<name>/errors.ts) and words each code for operators
+ * (lib/providers/<name>/error-text.ts); nobody is shown the vendor's message. The audit log's
+ * `error_code` holds these codes, its `provider_code` the vendor's name for the failure.
  */
 export type DirectoryErrorCode =
   | 'invalid-password'
@@ -22,14 +23,14 @@ export type DirectoryErrorCode =
 export class DirectoryError extends Error {
   constructor(
     readonly code: DirectoryErrorCode,
-    /** The provider's request id, for IT to quote to AWS support. */
+    /** The provider's request id, for IT to quote to the vendor's support. */
     readonly requestId?: string,
-    /** The vendor's own error name, for logs only. */
-    readonly vendorCode?: string,
-    /** The vendor’s own message, for logs only (never shown to an operator). */
-    readonly vendorMessage?: string,
+    /** The provider's own name for the failure (an exception name, an LDAP result code), for the audit log and logs. */
+    readonly providerCode?: string,
+    /** The provider’s own message, for logs only (never shown to an operator). */
+    readonly providerMessage?: string,
   ) {
-    super(`directory error: ${code}${vendorCode ? ` (${vendorCode})` : ''}`);
+    super(`directory error: ${code}${providerCode ? ` (${providerCode})` : ''}`);
     this.name = 'DirectoryError';
   }
 }

@@ -1,11 +1,12 @@
 /**
- * Provider-neutral directory types. Pages, access rules and audit use only these; the WorkMail
- * adapter (lib/providers/workmail) maps its SDK shapes into them, so another directory can replace it.
+ * The directory port (docs/architecture.md): the people and questions the portal deals in. Pages,
+ * access rules and audit use only these; each provider (lib/providers/<name>) maps its own shapes
+ * into them. This folder imports nothing else from lib/.
  */
 export type PersonState = 'enabled' | 'disabled' | 'deleted';
 
-/** What kind of mailbox owner: only `user` and `remote-user` are people who can be reset. */
-export type PersonKind = 'user' | 'remote-user' | 'resource' | 'system-user';
+/** What kind of account: only a `person` can be reset; a `resource` is a room or equipment, a `service` account belongs to a system. */
+export type PersonKind = 'person' | 'resource' | 'service';
 
 export interface Person {
   id: string;
@@ -15,7 +16,7 @@ export interface Person {
   email?: string;
   state: PersonState;
   kind: PersonKind;
-  /** Signs in through an external identity source (WorkMail: IAM Identity Center), which owns the password. */
+  /** Signs in through an external identity source (the provider names it), which owns the password. */
   externallyManaged: boolean;
   enabledAt?: Date;
   /** Further addresses of the mailbox; only where they were looked up (aliasesOf), never from a listing. */
@@ -36,10 +37,7 @@ export interface PersonPage {
   nextCursor?: string;
 }
 
-/**
- * What the portal needs from a directory. WorkMail implements it in lib/providers/workmail; another
- * directory would implement the same questions and one command.
- */
+/** What the portal needs from a directory: a few questions and one command, per organization. */
 export interface Directory {
   /** A page of people in the directory's own order. */
   listPeople(organizationId: string, options: { cursor?: string; limit: number }): Promise<PersonPage>;

@@ -1,9 +1,14 @@
 /**
  * The password rules, shared by the browser checklist and the server action (one isomorphic
- * schema, DESIGN.md §7). WorkMail accepts at most 256 characters, each in U+0020–U+00FF
- * (ResetPassword API reference); the portal also refuses control characters in that range.
+ * schema, docs/architecture.md). The operator-facing rules are the portal's (configuration); the
+ * longest password and the characters allowed are the directory's (its provider's limits). The
+ * portal also refuses control characters, whatever the directory would take.
  */
-export interface PasswordPolicy {
+import type { PasswordLimits } from '../directory/provider';
+
+export interface PasswordPolicy extends PasswordLimits {
+  /** The directory's name in the checklist's sentences ("Only characters <name> accepts"). */
+  directoryName: string;
   minLength: number;
   maxLength: number;
   /** How many of lowercase, uppercase, digits and other characters must appear. */
@@ -12,9 +17,16 @@ export interface PasswordPolicy {
   minScore: number;
 }
 
-export const WORKMAIL_MAX_LENGTH = 256;
-
-export const DEFAULT_POLICY: PasswordPolicy = { minLength: 12, maxLength: WORKMAIL_MAX_LENGTH, requiredClasses: 3, minScore: 3 };
+/** The portal's own defaults, with a directory that takes any printable character (tests, examples). */
+export const DEFAULT_POLICY: PasswordPolicy = {
+  minLength: 12,
+  maxLength: 256,
+  requiredClasses: 3,
+  minScore: 3,
+  allowedRanges: [[0x20, 0x10ffff]],
+  allowedDescription: 'printable characters',
+  directoryName: 'the directory',
+};
 
 const CLASSES = [
   { name: 'lowercase letters', test: /\p{Ll}/u },
@@ -29,13 +41,13 @@ export function characterClasses(password: string): string[] {
 
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** The first character WorkMail (or the portal) will not take, described so a person can find it. */
-export function refusedCharacter(password: string): string | undefined {
+/** The first character the directory (or the portal) will not take, described so a person can find it. */
+export function refusedCharacter(password: string, allowedRanges: PasswordLimits['allowedRanges']): string | undefined {
   for (const char of password) {
     const cp = char.codePointAt(0)!;
     const control = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
     if (control) return `a control character (${codePoint(char)})`;
-    if (cp > 0xff) return `“${char}” (${codePoint(char)})`;
+    if (!allowedRanges.some(([from, to]) => cp >= from && cp <= to)) return `“${char}” (${codePoint(char)})`;
   }
   return undefined;
 }
@@ -51,7 +63,7 @@ export interface Check {
 /** The checklist the form shows as the operator types; the same rules the server enforces. */
 export function checklist(password: string, confirmation: string, policy: PasswordPolicy): Check[] {
   const length = [...password].length;
-  const refused = refusedCharacter(password);
+  const refused = refusedCharacter(password, policy.allowedRanges);
   const classes = characterClasses(password).length;
   return [
     {
@@ -65,7 +77,9 @@ export function checklist(password: string, confirmation: string, policy: Passwo
     {
       id: 'characters',
       ok: length > 0 && refused === undefined,
-      label: refused ? `Remove ${refused}: WorkMail accepts only Latin-1 letters, digits, symbols and spaces` : 'Only characters WorkMail accepts',
+      label: refused
+        ? `Remove ${refused}: ${policy.directoryName} accepts only ${policy.allowedDescription}`
+        : `Only characters ${policy.directoryName} accepts`,
     },
     {
       id: 'classes',

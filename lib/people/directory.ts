@@ -1,26 +1,16 @@
 import 'server-only';
 /**
- * The portal's directory: the one place that picks the WorkMail adapter, plus the shared caches
- * (per-organization word index, group memberships) and per-request memos, so a page never asks
- * the directory the same thing twice.
+ * The directory's answers that the portal keeps: the per-organization word index, group
+ * memberships, and per-request memos, so a page never asks the directory the same thing twice.
+ * Which directory answers is the composition root's business (lib/portal.ts).
  */
 import { cache } from 'react';
-import { loadPolicy } from '../access/policy';
 import { config } from '../config';
-import { WorkMailDirectory } from '../providers/workmail/directory';
+import { directory } from '../portal';
 import { PeopleIndex } from './people-index';
 import { TtlCache } from './ttl-cache';
-import type { Directory } from '../directory/types';
 
-let instance: Directory | undefined;
-
-export function directory(): Directory {
-  instance ??= new WorkMailDirectory(
-    (organizationId) =>
-      loadPolicy(config().accessPolicyFile).organizations.find((o) => o.id === organizationId)?.region ?? config().workmail.region,
-  );
-  return instance;
-}
+export { directory };
 
 /**
  * One word index per organization for the whole process. Next.js bundles instrumentation (which

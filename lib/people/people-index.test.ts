@@ -9,7 +9,7 @@ const person = (id: string, displayName: string, username: string, email?: strin
   displayName,
   email,
   state: 'enabled',
-  kind: 'user',
+  kind: 'person',
   externallyManaged: false,
 });
 

@@ -1,6 +1,6 @@
 /**
- * An in-memory word index of one organization's people, so "doe" finds Jane Doe although
- * WorkMail's filters match only the start of a field. Built when the server starts and rebuilt on
+ * An in-memory word index of one organization's people, so "doe" finds Jane Doe although a
+ * directory's filters match only the start of a field. Built when the server starts and rebuilt on
  * an interval in the background (lib/people/warm-up.ts). Searches merge it with live prefix
  * results, so someone created a minute ago is still found by prefix; until its first build is
  * done, a search waits for it a short while and otherwise says how far along it is.

@@ -1,6 +1,6 @@
 import 'server-only';
 /**
- * Finding people (DESIGN.md §5). Admins: WorkMail's prefix filters in parallel, an exact lookup,
+ * Finding people (docs/architecture.md). Admins: the directory's prefix filters in parallel, an exact lookup,
  * and the word index, merged. Team leads: the transitive members of their groups, filtered in
  * memory. Every row carries `can(actor, 'reset', person)`, the same answer the action enforces.
  */
@@ -17,7 +17,7 @@ const INDEX_LIMIT = 200;
 const MAX_LOOKUPS = 25;
 /**
  * How long a word search waits for an index whose first build is still running. The demo's
- * builds in milliseconds; a 100,000-person organization takes minutes on real WorkMail, and then
+ * builds in milliseconds; a 100,000-person organization takes minutes on a real directory, and then
  * the search answers from prefixes alone and says the word index is still warming up.
  */
 export const INDEX_WAIT_MS = 2_000;
@@ -124,7 +124,7 @@ export async function searchPeople(
   }
 
   // A lead's scope: everyone in their groups, nested included. The index supplies names and
-  // emails (WorkMail's member lists carry neither); people added since it was built are looked up.
+  // emails (a directory's member lists may carry neither); people added since it was built are looked up.
   if (!index.ready) await index.refreshIfStale();
   else void index.refreshIfStale();
   const ids = new Set((await Promise.all(access.scope.map((g) => groupMembers(organizationId, g)))).flatMap((s) => [...s]));

@@ -10,19 +10,19 @@ import 'server-only';
  * not compete with operators' searches for the directory's rate limit. The policy is re-read on
  * every round, so a new organization or delegation is warmed without a restart.
  */
-import { loadPolicy } from '../access/policy';
 import { config } from '../config';
 import { log } from '../log';
+import { portalPolicy } from '../portal';
 import { groupMembers, peopleIndex } from './directory';
 
 /** One round: builds stale indexes and refreshes scopes due for it (the memo refreshes ahead of expiry). */
 export async function warmOnce(): Promise<void> {
-  const policy = loadPolicy(config().accessPolicyFile);
+  const policy = portalPolicy();
   for (const organization of policy.organizations) await peopleIndex(organization.id).refreshIfStale();
   if (config().search.scopeCacheSeconds === 0) return;
   const groups = new Set<string>();
   for (const d of policy.delegations) {
-    for (const name of [...d.workmailGroups, ...(policy.protectedGroups.get(d.organizationId) ?? [])]) groups.add(`${d.organizationId}\u0000${name}`);
+    for (const name of [...d.directoryGroups, ...(policy.protectedGroups.get(d.organizationId) ?? [])]) groups.add(`${d.organizationId}\u0000${name}`);
   }
   for (const key of groups) {
     const [organizationId, name] = key.split('\u0000') as [string, string];

@@ -17,15 +17,15 @@ export interface ActionContext {
   actor: Actor;
 }
 
-export function defineAction<S extends z.ZodType>(
-  schema: () => S,
+export function defineResetAction<S extends z.ZodType>(
+  schema: (raw: Readonly<Record<string, unknown>>) => S,
   fields: readonly string[],
   handler: (input: z.output<S>, context: ActionContext) => Promise<ResetResult>,
   onInvalid?: (raw: Record<string, unknown>, fieldsAtFault: ResetField[], context: ActionContext) => Promise<void>,
 ) {
   return async (_previous: ResetResult, formData: FormData): Promise<ResetResult> => {
     const raw = Object.fromEntries(fields.map((name) => [name, formData.get(name) ?? undefined]));
-    const parsed = schema().safeParse(raw);
+    const parsed = schema(raw).safeParse(raw);
     const actor = await getActor();
     if (!actor) redirect('/sign-in');
     if (actor.role === 'none') redirect('/no-access');

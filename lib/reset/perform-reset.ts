@@ -10,14 +10,13 @@ import 'server-only';
  * through the bounded writer (lib/audit/repeats.ts), so a flood of identical ones is counted.
  */
 import type { Actor } from '../access/actor';
-import { can, REASON_TEXT } from '../access/can';
+import { can, reasonText } from '../access/can';
 import { appendBounded } from '../audit/repeats';
 import { appendEvent } from '../audit/store';
 import type { AuditEventInput, AuditEventType } from '../audit/types';
 import { checkBinding } from './binding';
 import { config } from '../config';
-import { directory } from '../people/directory';
-import { DIRECTORY_ERROR_TEXT } from '../providers/workmail/error-text';
+import { directory, wordingFor } from '../portal';
 import { DirectoryError } from '../directory/errors';
 import { findTarget } from '../people/target';
 import type { Person } from '../directory/types';
@@ -40,14 +39,14 @@ const NOT_YOURS: ResetResult = {
 
 export const FORM_OUT_OF_DATE = 'This form is out of date: reload the page and try again.';
 
-function refusedBy(error: DirectoryError): ResetResult {
-  const text = DIRECTORY_ERROR_TEXT[error.code];
+function refusedBy(error: DirectoryError, organizationId: string): ResetResult {
+  const text = wordingFor(organizationId).errors[error.code];
   return { status: 'refused', title: text.title, action: text.action, requestId: error.requestId };
 }
 
 const utcTime = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
 
-type Refusal = { type: AuditEventType; outcome: 'denied' | 'invalid' | 'refused' | 'failed'; errorCode: string; requestId?: string };
+type Refusal = { type: AuditEventType; outcome: 'denied' | 'invalid' | 'refused' | 'failed'; errorCode: string; providerCode?: string; requestId?: string };
 
 /** Writes the attempt's one refusal; a refusal stands even when it cannot be recorded (then it is logged). */
 async function recordRefusal(event: AuditEventInput): Promise<void> {
@@ -56,7 +55,7 @@ async function recordRefusal(event: AuditEventInput): Promise<void> {
   );
 }
 
-/** An id as the operator sent it, kept only when it looks like one (WorkMail's EntityIdentifier characters). */
+/** An id as the operator sent it, kept only when it looks like one (letters, digits and the punctuation of emails and ids). */
 const sentId = (value: unknown) => (typeof value === 'string' && /^[a-zA-Z0-9._%+@-]{1,256}$/.test(value) ? value : undefined);
 
 type Who = Pick<AuditEventInput, 'actor' | 'organizationId' | 'person' | 'reason' | 'clientIp' | 'userAgent'>;
@@ -122,7 +121,7 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       return refuse({ type: 'password.reset.invalid', outcome: 'invalid', errorCode: 'form-expired' }, { status: 'invalid', fieldErrors: { form: FORM_OUT_OF_DATE } });
     }
 
-    // 3. The person as WorkMail has them now, after the same calls whether they exist or not
+    // 3. The person as the directory has them now, after the same calls whether they exist or not
     // (lib/people/target.ts); the aliases in parallel, by the id the binding pinned. A failed lookup denies.
     let target;
     try {
@@ -133,7 +132,10 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       target = found && { ...found, aliases };
     } catch (err) {
       if (!(err instanceof DirectoryError)) throw err;
-      return refuse({ type: 'password.reset.refused', outcome: 'refused', errorCode: `lookup-${err.code}`, requestId: err.requestId }, refusedBy(err));
+      return refuse(
+        { type: 'password.reset.refused', outcome: 'refused', errorCode: `lookup-${err.code}`, providerCode: err.providerCode, requestId: err.requestId },
+        refusedBy(err, input.organizationId),
+      );
     }
 
     // 4. The one rule, against that person. A lead hears, and their own audit view shows, "not
@@ -147,7 +149,7 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       person = target;
       return refuse(
         { type: 'access.denied', outcome: 'denied', errorCode: decision.reason },
-        { status: 'refused', title: 'You cannot reset this password.', action: REASON_TEXT[decision.reason] },
+        { status: 'refused', title: 'You cannot reset this password.', action: reasonText(decision.reason, wordingFor(input.organizationId)) },
       );
     }
     person = target;
@@ -193,7 +195,7 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       };
     }
 
-    // 8–9. The reset itself, then its outcome with the AWS request id.
+    // 8–9. The reset itself, then its outcome with the directory's request id.
     try {
       const { requestId } = await directory().resetPassword(input.organizationId, person.id, input.password);
       await appendEvent({ ...base(), type: 'password.reset.succeeded', outcome: 'succeeded', requestId }).catch((err: unknown) =>
@@ -204,13 +206,13 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');
       if (error.code === 'unknown') {
         // The original, for IT: the vendor's name, message and request id (never shown to the operator).
-        const original = err instanceof DirectoryError ? { name: err.vendorCode, message: err.vendorMessage } : { name: (err as Error)?.name, message: (err as Error)?.message };
+        const original = err instanceof DirectoryError ? { name: err.providerCode, message: err.providerMessage } : { name: (err as Error)?.name, message: (err as Error)?.message };
         log.error({ vendorError: { ...original, requestId: error.requestId }, actor: actor.subject }, 'reset failed with an unmapped error');
       }
-      await appendEvent({ ...base(), type: 'password.reset.failed', outcome: 'failed', errorCode: error.vendorCode ?? error.code, requestId: error.requestId }).catch(
+      await appendEvent({ ...base(), type: 'password.reset.failed', outcome: 'failed', errorCode: error.code, providerCode: error.providerCode, requestId: error.requestId }).catch(
         (auditErr: unknown) => log.error({ err: (auditErr as Error).message }, 'audit outcome write failed'),
       );
-      return refusedBy(error);
+      return refusedBy(error, input.organizationId);
     }
   }
 }

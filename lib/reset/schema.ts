@@ -3,6 +3,7 @@
  * schema per form). Messages name what is wrong and never repeat the password.
  */
 import { z } from 'zod';
+import { ORGANIZATION_ID } from '../access/organization-id';
 import { checklist, type PasswordPolicy } from '../password/policy';
 
 export const REASON_MAX = 200;
@@ -10,7 +11,7 @@ export const REASON_MAX = 200;
 export function resetPasswordSchema(policy: PasswordPolicy) {
   return z
     .object({
-      organizationId: z.string().regex(/^m-[0-9a-f]{32}$/, 'Unknown organization.'),
+      organizationId: z.string().regex(ORGANIZATION_ID, 'Unknown organization.'),
       userId: z.string().min(1).max(256),
       binding: z.string().min(1).max(200),
       password: z.string().max(4 * policy.maxLength, `At most ${policy.maxLength} characters.`),

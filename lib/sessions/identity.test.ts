@@ -23,7 +23,7 @@ describe('the identity a request acts with', () => {
       email: 'alice@example.com',
       aliases: [],
       state: 'enabled' as const,
-      kind: 'user' as const,
+      kind: 'person' as const,
       externallyManaged: false,
       groups: [],
     };

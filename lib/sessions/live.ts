@@ -11,6 +11,7 @@ import { config } from '../config';
 import { log } from '../log';
 import { groupsClaimStatus, readGroups } from '../auth/groups';
 import { fetchUserinfo, IDP_TIMEOUT_MS, refreshAccessToken } from '../auth/userinfo';
+import { PRODUCT_ID } from '../product';
 import { roleFor } from './role';
 import { endSession, readSession, saveGroups, touchSession, type EndReason, type IdpTokens, type SessionRecord } from './store';
 import { sessionVerdict } from './verdict';
@@ -28,7 +29,7 @@ interface ProcessState {
 }
 // One per process, not per module copy: Next.js bundles route handlers (next-auth's sign-out
 // endpoint) apart from pages and actions, and an ending seen by one must reach the others' cache.
-const STATE = Symbol.for('workmail-reset-portal.sessions');
+const STATE = Symbol.for(`${PRODUCT_ID}.sessions`);
 const shared = globalThis as typeof globalThis & { [STATE]?: ProcessState };
 const { cache, refreshing, retryAt } = (shared[STATE] ??= { cache: new Map(), refreshing: new Map(), retryAt: new Map() });
 

@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { WorkMailClient } from '@aws-sdk/client-workmail';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { config } from '../../config';
+import { workmailOptions } from './options';
 
 const clients = new Map<string, WorkMailClient>();
 
@@ -15,7 +15,7 @@ export function workmailClient(region: string): WorkMailClient {
   if (!client) {
     client = new WorkMailClient({
       region,
-      endpoint: config().workmail.endpoint,
+      endpoint: workmailOptions().endpoint,
       maxAttempts: 3,
       // Three attempts of at most 2.5 s each, plus backoff: no reset waits more than about 8 s.
       requestHandler: new NodeHttpHandler({ connectionTimeout: 2_000, requestTimeout: 2_500, throwOnRequestTimeout: true }),

@@ -1,12 +1,8 @@
-/** What each directory failure means to an operator, and what to do about it (DESIGN.md §8). */
+/** What each directory failure means to an operator of a WorkMail organization, and what to do about it (docs/errors.md). */
 import type { DirectoryErrorCode } from '../../directory/errors';
+import type { ErrorText } from '../../directory/provider';
 
-export interface ErrorText {
-  title: string;
-  action: string;
-}
-
-export const DIRECTORY_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
+export const WORKMAIL_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
   'invalid-password': {
     title: 'WorkMail rejected the password as too weak for its directory rules.',
     action: 'Use a longer password that mixes at least three of lowercase, uppercase, digits and symbols, or generate one.',

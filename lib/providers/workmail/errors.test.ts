@@ -1,6 +1,6 @@
 import { EntityNotFoundException, WorkMailServiceException } from '@aws-sdk/client-workmail';
 import { describe, expect, it } from 'vitest';
-import { DIRECTORY_ERROR_TEXT } from './error-text';
+import { WORKMAIL_ERROR_TEXT } from './error-text';
 import { toDirectoryError } from './errors';
 
 const sdkError = (name: string) =>
@@ -44,12 +44,12 @@ describe('the SDK error table', () => {
 
   it('keeps an unmapped error’s original name and message for the log, out of the shown message', () => {
     const mapped = toDirectoryError(sdkError('SomethingNewException'));
-    expect(mapped).toMatchObject({ code: 'unknown', vendorCode: 'SomethingNewException', vendorMessage: 'raw SomethingNewException', requestId: 'req-1' });
+    expect(mapped).toMatchObject({ code: 'unknown', providerCode: 'SomethingNewException', providerMessage: 'raw SomethingNewException', requestId: 'req-1' });
     expect(mapped.message).not.toContain('raw');
   });
 
   it('has words for every code', () => {
-    for (const text of Object.values(DIRECTORY_ERROR_TEXT)) {
+    for (const text of Object.values(WORKMAIL_ERROR_TEXT)) {
       expect(text.title.length).toBeGreaterThan(10);
       expect(text.action.length).toBeGreaterThan(10);
     }

@@ -9,7 +9,7 @@ describe('SDK users → people', () => {
         { Id: 'u1', Name: 'ivy', DisplayName: 'Ivy Center', Email: 'ivy@example.com', State: 'ENABLED', UserRole: 'REMOTE_USER', IdentityProviderUserId: 'x', EnabledDate: enabled },
         'm-1',
       ),
-    ).toEqual({ id: 'u1', organizationId: 'm-1', username: 'ivy', displayName: 'Ivy Center', email: 'ivy@example.com', state: 'enabled', kind: 'remote-user', externallyManaged: true, enabledAt: enabled });
+    ).toEqual({ id: 'u1', organizationId: 'm-1', username: 'ivy', displayName: 'Ivy Center', email: 'ivy@example.com', state: 'enabled', kind: 'person', externallyManaged: true, enabledAt: enabled });
     expect(fromDescribedUser({ UserId: 'u2', Name: 'room', State: 'DISABLED', UserRole: 'RESOURCE' }, 'm-1')).toMatchObject({
       displayName: 'room',
       state: 'disabled',
@@ -22,6 +22,6 @@ describe('SDK users → people', () => {
   it('maps anything unexpected to what cannot be reset (deny by default)', () => {
     const odd = fromListedUser({ Id: 'u3', Name: 'odd', State: 'PENDING' as never, UserRole: 'ROBOT' as never }, 'm-1');
     expect(odd.state).toBe('disabled');
-    expect(odd.kind).toBe('system-user');
+    expect(odd.kind).toBe('service');
   });
 });

@@ -6,7 +6,8 @@ import type { DescribeUserResponse, User } from '@aws-sdk/client-workmail';
 import type { Person, PersonKind, PersonState } from '../../directory/types';
 
 const STATE: Record<string, PersonState> = { ENABLED: 'enabled', DISABLED: 'disabled', DELETED: 'deleted' };
-const KIND: Record<string, PersonKind> = { USER: 'user', REMOTE_USER: 'remote-user', RESOURCE: 'resource', SYSTEM_USER: 'system-user' };
+// A remote user is a person whose mailbox is elsewhere; a system user belongs to WorkMail itself.
+const KIND: Record<string, PersonKind> = { USER: 'person', REMOTE_USER: 'person', RESOURCE: 'resource', SYSTEM_USER: 'service' };
 
 export function fromListedUser(user: User, organizationId: string): Person {
   return person(organizationId, {
@@ -38,7 +39,7 @@ function person(
     displayName: u.displayName || username,
     email: u.email || undefined,
     state: STATE[u.state ?? ''] ?? 'disabled',
-    kind: KIND[u.role ?? ''] ?? 'system-user',
+    kind: KIND[u.role ?? ''] ?? 'service',
     externallyManaged: Boolean(u.identityProviderUserId),
     enabledAt: u.enabledAt,
   };

@@ -9,7 +9,7 @@ import type { RunningEmulator } from '../../../emulators/workmail/server';
 import { directoryOnEmulator } from '../../../test/workmail-directory';
 import { readPolicyFile } from '../../access/policy';
 import type { WorkMailDirectory } from './directory';
-import { iamPolicy, WORKMAIL_ACTIONS } from './permissions';
+import { iamPolicy, WORKMAIL_ACTIONS, workmailOrganizations } from './permissions';
 
 const ORG = 'm-0123456789abcdef0123456789abcdef';
 const sorted = (list: Iterable<string>) => [...new Set(list)].sort();
@@ -40,12 +40,12 @@ describe('the IAM policy for the portal role', () => {
   it('is what docs/iam-policy.json holds for the demo access policy: no wildcard, only its organizations', () => {
     const doc = JSON.parse(readFileSync('docs/iam-policy.json', 'utf8'));
     const demo = readPolicyFile('config/access-policy.demo.json');
-    expect(doc).toEqual(iamPolicy(demo.organizations, '111122223333'));
+    expect(doc).toEqual(iamPolicy(workmailOrganizations(demo.organizations), '111122223333'));
     const [statement] = doc.Statement;
     expect(doc.Statement).toHaveLength(1);
     expect(statement.Effect).toBe('Allow');
     expect(statement.Action.every((a: string) => /^workmail:[A-Z][A-Za-z]+$/.test(a))).toBe(true);
-    expect(statement.Resource).toEqual(demo.organizations.map((o) => `arn:aws:workmail:${o.region}:111122223333:organization/${o.id}`));
+    expect(statement.Resource).toEqual(demo.organizations.map((o) => `arn:aws:workmail:${String(o.settings.region)}:111122223333:organization/${o.id}`));
     expect(JSON.stringify(doc)).not.toContain('*');
   });
 

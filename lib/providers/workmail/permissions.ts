@@ -3,7 +3,9 @@
  * (docs/iam-policy.json, `npm run iam:policy`). A test reads the adapter's SDK imports and fails
  * when this list and the code disagree, either way.
  */
-import type { PolicyOrganization } from '../../access/policy';
+import { organizationSettings, type WorkMailSettings } from './options';
+
+type Organization = Pick<WorkMailSettings, 'id' | 'region'>;
 
 export const WORKMAIL_ACTIONS = [
   'DescribeUser',
@@ -21,11 +23,11 @@ export interface IamPolicyDocument {
 }
 
 /** An organization's ARN (Service Authorization Reference: resource type `organization`). */
-export const organizationArn = (org: Pick<PolicyOrganization, 'id' | 'region'>, account: string, partition = 'aws') =>
+export const organizationArn = (org: Organization, account: string, partition = 'aws') =>
   `arn:${partition}:workmail:${org.region}:${account}:organization/${org.id}`;
 
 /** Least privilege: these actions, on these organizations, nothing else. */
-export function iamPolicy(organizations: ReadonlyArray<Pick<PolicyOrganization, 'id' | 'region'>>, account: string, partition = 'aws'): IamPolicyDocument {
+export function iamPolicy(organizations: readonly Organization[], account: string, partition = 'aws'): IamPolicyDocument {
   if (!/^\d{12}$/.test(account)) throw new Error(`an AWS account id is 12 digits, not "${account}"`);
   return {
     Version: '2012-10-17',
@@ -38,4 +40,15 @@ export function iamPolicy(organizations: ReadonlyArray<Pick<PolicyOrganization, 
       },
     ],
   };
+}
+
+/** The WorkMail organizations of an access policy, their settings validated (an error names the organization). */
+export function workmailOrganizations(organizations: ReadonlyArray<{ alias: string; provider: string; settings: unknown }>): Organization[] {
+  return organizations
+    .filter((o) => o.provider === 'workmail')
+    .map((o) => {
+      const parsed = organizationSettings.safeParse(o.settings);
+      if (!parsed.success) throw new Error(`organization "${o.alias}": ${parsed.error.issues[0]!.message}`);
+      return parsed.data;
+    });
 }

@@ -5,13 +5,14 @@ import { DirectoryErrorAlert } from '@/components/directory-error-alert';
 import { PersonDetails } from '@/components/person-details';
 import { ResetForm } from '@/components/reset-form';
 import { organizationOf } from '@/lib/access/actor';
-import { can, REASON_TEXT } from '@/lib/access/can';
+import { can, reasonText } from '@/lib/access/can';
 import { requireActor } from '@/lib/auth/current-actor';
 import { directory, groupsOf } from '@/lib/people/directory';
 import { DirectoryError } from '@/lib/directory/errors';
 import { findTarget } from '@/lib/people/target';
+import { personPath } from '@/lib/people/labels';
+import { capabilitiesOf, passwordPolicyFor, wordingFor } from '@/lib/portal';
 import { formBinding } from '@/lib/reset/binding';
-import { config } from '@/lib/config';
 import { contextWords } from '@/lib/password/strength';
 
 export const metadata: Metadata = { title: 'Person' };
@@ -26,6 +27,7 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
   const { org, user } = await params;
   const organization = organizationOf(actor, decodeURIComponent(org));
   if (!organization) notFound();
+  const wording = wordingFor(organization.organizationId);
 
   let target;
   let shownGroups: string[];
@@ -45,12 +47,12 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
     return (
       <>
         <h1>Person</h1>
-        <DirectoryErrorAlert error={err} />
+        <DirectoryErrorAlert error={err} wording={wording} />
       </>
     );
   }
   const reset = can(actor, 'reset', target);
-  const permalink = `/users/${encodeURIComponent(organization.alias)}/${encodeURIComponent(target.id)}`;
+  const permalink = personPath(organization.alias, target.id);
 
   return (
     <>
@@ -60,7 +62,12 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
       <h1>
         <bdi>{target.displayName}</bdi>
       </h1>
-      <PersonDetails person={{ ...target, groups: shownGroups }} organizationAlias={organization.alias} permalink={permalink} />
+      <PersonDetails
+        person={{ ...target, groups: shownGroups }}
+        organizationAlias={organization.alias}
+        permalink={permalink}
+        externalIdentitySource={wording.externalIdentitySource}
+      />
       <section aria-labelledby="reset-heading" className="panel">
         <h2 id="reset-heading">Reset password</h2>
         {reset.allowed ? (
@@ -75,11 +82,16 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
               email: target.email,
               organizationAlias: organization.alias,
             })}
-            policy={{ ...config().password, maxLength: 256 }}
+            policy={passwordPolicyFor(organization.organizationId)}
+            directory={{
+              name: wording.name,
+              requestIdLabel: wording.requestIdLabel,
+              canForceChangeAtNextSignIn: capabilitiesOf(organization.organizationId).canForceChangeAtNextSignIn,
+            }}
           />
         ) : (
           <p className="notice">
-            <strong>You cannot reset this password.</strong> {REASON_TEXT[reset.reason]}
+            <strong>You cannot reset this password.</strong> {reasonText(reset.reason, wording)}
           </p>
         )}
       </section>

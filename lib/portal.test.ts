@@ -1,0 +1,72 @@
+/**
+ * The composition root: organizations are checked against their provider's own schema, and no
+ * other file of the portal may import a provider (docs/architecture.md).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePolicy, PolicyError } from './access/policy';
+import { checkPolicy } from './portal';
+
+const ORG = { id: 'm-0123456789abcdef0123456789abcdef', alias: 'example', provider: 'workmail', region: 'us-east-1' };
+const doc = (org: Record<string, unknown>) => ({ organizations: [org], admins: { groups: ['it-admins'] } });
+const problem = (org: Record<string, unknown>) => {
+  try {
+    checkPolicy(parsePolicy(doc(org), 'policy.json'), 'policy.json');
+  } catch (err) {
+    expect(err).toBeInstanceOf(PolicyError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a PolicyError');
+};
+
+describe('the composition root', () => {
+  it('accepts a WorkMail organization, in the old format too', () => {
+    expect(() => checkPolicy(parsePolicy(doc(ORG), 'p'), 'p')).not.toThrow();
+    const { provider: _, ...old } = ORG;
+    expect(() => checkPolicy(parsePolicy(doc(old), 'p'), 'p')).not.toThrow();
+  });
+
+  it.each([
+    ['a bad organization id', { ...ORG, id: 'm-123' }, 'policy.json: $.organizations[0].id: must be a WorkMail organization id'],
+    ['a region without WorkMail', { ...ORG, region: 'ap-south-1' }, 'policy.json: $.organizations[0].region'],
+    ['a key WorkMail does not know', { ...ORG, baseDn: 'dc=example' }, 'policy.json: $.organizations[0]'],
+    ['an unknown provider', { ...ORG, provider: 'exchange' }, 'policy.json: $.organizations[0].provider: unknown provider "exchange" (known: workmail)'],
+  ])('refuses %s, naming the file and the JSON path', (_label, org, expected) => {
+    expect(problem(org)).toContain(expected);
+  });
+});
+
+describe('the directory boundary', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sources(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
+  const importsOf = (file: string) => [...readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]!);
+
+  it('lets only lib/portal.ts import a provider', () => {
+    const offenders = ['lib', 'app', 'components']
+      .flatMap(sources)
+      .filter((file) => !file.startsWith(join('lib', 'providers')) && file !== join('lib', 'portal.ts'))
+      .filter((file) => importsOf(file).some((spec) => /^(\.{1,2}\/|@\/)(.*\/)?providers\//.test(spec)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the port free of the rest of lib/', () => {
+    const offenders = sources(join('lib', 'directory')).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.') && !spec.startsWith('./'))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps providers from importing the application above them', () => {
+    const offenders = sources(join('lib', 'providers')).flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /^(\.\.\/)+(access|auth|audit|people|reset|sessions|portal)\b/.test(spec))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
