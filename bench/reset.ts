@@ -56,9 +56,9 @@ export async function benchReset(): Promise<Result[]> {
     const { performReset } = await import('../lib/reset/perform-reset');
     const { formBinding } = await import('../lib/reset/binding');
     const { actorFor } = await import('../lib/access/actor');
-    const { loadPolicy } = await import('../lib/access/policy');
+    const { portalPolicy } = await import('../lib/portal');
     const { estimateStrength, contextWords } = await import('../lib/password/strength');
-    const admin = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice', groups: ['it-admins'] }, loadPolicy('config/access-policy.demo.json'));
+    const admin = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice', groups: ['it-admins'] }, portalPolicy('config/access-policy.demo.json'));
 
     await control('faults', { operation: '*', latencyMs: 20 });
     const password = 'Harbor-Quartz-Pelican-31';

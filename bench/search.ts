@@ -61,11 +61,11 @@ export async function benchSearch(): Promise<Result[]> {
       SCOPE_CACHE_SECONDS: '60',
     });
     const { actorFor } = await import('../lib/access/actor');
-    const { loadPolicy } = await import('../lib/access/policy');
+    const { portalPolicy } = await import('../lib/portal');
     const { forgetMemberships, peopleIndex } = await import('../lib/people/directory');
     const { warmOnce } = await import('../lib/people/warm-up');
     const { searchPeople } = await import('../lib/people/search');
-    const policy = loadPolicy(policyFile);
+    const policy = portalPolicy(policyFile);
     const admin = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice', groups: ['it-admins'] }, policy);
     const lead = actorFor({ subject: 'lee', email: 'lee@example.com', name: 'Lee', groups: ['bench-leads'] }, policy);
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, PolicyError } from './access/policy';
-import { checkPolicy } from './portal';
+import { checkPolicy, portalPolicy } from './portal';
 
 const ORG = { id: 'm-0123456789abcdef0123456789abcdef', alias: 'example', provider: 'workmail', region: 'us-east-1' };
 const doc = (org: Record<string, unknown>) => ({ organizations: [org], admins: { groups: ['it-admins'] } });
@@ -23,8 +23,14 @@ const problem = (org: Record<string, unknown>) => {
 describe('the composition root', () => {
   it('accepts a WorkMail organization, in the old format too', () => {
     expect(() => checkPolicy(parsePolicy(doc(ORG), 'p'), 'p')).not.toThrow();
-    const { provider: _, ...old } = ORG;
-    expect(() => checkPolicy(parsePolicy(doc(old), 'p'), 'p')).not.toThrow();
+    const demo = portalPolicy('config/access-policy.demo.json');
+    expect(demo.organizations.map((o) => o.provider)).toEqual(['workmail', 'workmail']);
+    expect(demo.deprecations).toEqual([
+      '$.organizations[0] names no "provider": read as "workmail"',
+      '$.organizations[1] names no "provider": read as "workmail"',
+      '$.delegations[*].workmailGroups is now "directoryGroups"',
+      '$.protectedWorkmailGroups is now "protectedGroups"',
+    ]);
   });
 
   it.each([

@@ -5,12 +5,13 @@ import 'server-only';
  * and never learns which provider answers. A new provider is one folder under lib/providers and
  * one line in PROVIDERS; a unit test (lib/portal.test.ts) keeps every other file from importing one.
  */
-import { loadPolicy, PolicyError, type Policy, type PolicyOrganization } from './access/policy';
+import { loadPolicy, PolicyError, readPolicyFile, type Policy, type PolicyOrganization } from './access/policy';
 import { config } from './config';
 import { DirectoryError } from './directory/errors';
 import type { DirectoryProvider, ProviderCapabilities, ProviderWording } from './directory/provider';
 import type { Directory } from './directory/types';
 import type { PasswordPolicy } from './password/policy';
+import { upgradeFirstReleasePolicy } from './providers/workmail/first-release-policy';
 import { workmailProvider } from './providers/workmail/provider';
 
 const PROVIDERS: ReadonlyMap<string, DirectoryProvider> = new Map<string, DirectoryProvider>([[workmailProvider.id, workmailProvider]]);
@@ -58,17 +59,27 @@ function wire(policy: Policy, source: string): Wiring {
   return wiring;
 }
 
-/** The current access policy, its organizations checked against their providers. */
-export function portalPolicy(): Policy {
-  const file = config().accessPolicyFile;
-  const policy = loadPolicy(file);
+/**
+ * The access policy in `file` (by default ACCESS_POLICY_FILE), re-read when it changes, its
+ * organizations checked against their providers. Files in the first release's format, written
+ * when WorkMail was the only directory, are read as today's (lib/providers/workmail/first-release-policy.ts).
+ */
+export function portalPolicy(file = config().accessPolicyFile): Policy {
+  const policy = loadPolicy(file, upgradeFirstReleasePolicy);
+  wire(policy, file);
+  return policy;
+}
+
+/** The same, read afresh from `file` (the command-line tools). */
+export function readPortalPolicy(file: string): Policy {
+  const policy = readPolicyFile(file, upgradeFirstReleasePolicy);
   wire(policy, file);
   return policy;
 }
 
 function current(): Wiring {
   const file = config().accessPolicyFile;
-  return wire(loadPolicy(file), file);
+  return wire(loadPolicy(file, upgradeFirstReleasePolicy), file);
 }
 
 /** The provider serving an organization; an unknown organization has none. */

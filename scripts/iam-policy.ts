@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { readPolicyFile } from '../lib/access/policy';
+import { upgradeFirstReleasePolicy } from '../lib/providers/workmail/first-release-policy';
 import { iamPolicy, workmailOrganizations } from '../lib/providers/workmail/permissions';
 
 try {
@@ -16,7 +17,7 @@ try {
     },
   });
   if (!values.account) throw new Error('--account <12-digit AWS account id> is required');
-  const policy = readPolicyFile(values.policy);
+  const policy = readPolicyFile(values.policy, upgradeFirstReleasePolicy);
   console.log(JSON.stringify(iamPolicy(workmailOrganizations(policy.organizations), values.account, values.partition), null, 2));
 } catch (err) {
   console.error(`Cannot write the IAM policy: ${(err as Error).message}`);

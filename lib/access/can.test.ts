@@ -12,15 +12,15 @@ const OTHER = 'm-99999999999999999999999999999999';
 const policy = parsePolicy(
   {
     organizations: [
-      { id: EXAMPLE, alias: 'example', region: 'us-east-1' },
-      { id: SUBSIDIARY, alias: 'subsidiary', region: 'us-east-1' },
+      { id: EXAMPLE, alias: 'example', provider: 'workmail', region: 'us-east-1' },
+      { id: SUBSIDIARY, alias: 'subsidiary', provider: 'workmail', region: 'us-east-1' },
     ],
     admins: { groups: ['it-admins'] },
     delegations: [
-      { groups: ['eng-leads'], organization: 'example', workmailGroups: ['engineering'] },
-      { groups: ['sales-leads'], organization: 'example', workmailGroups: ['sales'] },
+      { groups: ['eng-leads'], organization: 'example', directoryGroups: ['engineering'] },
+      { groups: ['sales-leads'], organization: 'example', directoryGroups: ['sales'] },
     ],
-    protectedWorkmailGroups: { example: ['it-admins', 'executives'] },
+    protectedGroups: { example: ['it-admins', 'executives'] },
   },
   'test policy',
 );

@@ -2,14 +2,15 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { upgradeFirstReleasePolicy } from '../providers/workmail/first-release-policy';
 import { loadPolicy, parsePolicy, PolicyError, readPolicyFile } from './policy';
 
-const ORG = { id: 'm-0123456789abcdef0123456789abcdef', alias: 'example', region: 'us-east-1' };
+const ORG = { id: 'm-0123456789abcdef0123456789abcdef', alias: 'example', provider: 'workmail', region: 'us-east-1' };
 const valid = {
   organizations: [ORG],
   admins: { groups: ['it-admins'] },
-  delegations: [{ groups: ['eng-leads'], organization: 'example', workmailGroups: ['engineering'] }],
-  protectedWorkmailGroups: { example: ['executives'] },
+  delegations: [{ groups: ['eng-leads'], organization: 'example', directoryGroups: ['engineering'] }],
+  protectedGroups: { example: ['executives'] },
 };
 
 const error = (doc: unknown) => {
@@ -24,7 +25,7 @@ const error = (doc: unknown) => {
 
 describe('the access policy', () => {
   it('accepts the demo policy file', () => {
-    const policy = readPolicyFile('config/access-policy.demo.json');
+    const policy = readPolicyFile('config/access-policy.demo.json', upgradeFirstReleasePolicy);
     expect(policy.organizations.map((o) => o.alias)).toEqual(['example', 'subsidiary']);
     expect(policy.delegations.map((d) => d.directoryGroups)).toEqual([['engineering'], ['sales']]);
     expect(policy.protectedGroups.get(ORG.id)).toEqual(['it-admins', 'executives']);
@@ -37,10 +38,10 @@ describe('the access policy', () => {
 
   it.each([
     ['an unknown organization in a delegation', { ...valid, delegations: [{ ...valid.delegations[0], organization: 'nowhere' }] }, '$.delegations[0].organization: unknown organization "nowhere" (known: example)'],
-    ['an unknown organization in protected groups', { ...valid, protectedWorkmailGroups: { elsewhere: ['x'] } }, '$.protectedWorkmailGroups.elsewhere: unknown organization'],
+    ['an unknown organization in protected groups', { ...valid, protectedGroups: { elsewhere: ['x'] } }, '$.protectedGroups.elsewhere: unknown organization'],
     ['an organization id unfit for a URL', { ...valid, organizations: [{ ...ORG, id: '../m-1' }] }, '$.organizations[0].id: must be letters'],
     ['no organizations', { ...valid, organizations: [] }, '$.organizations'],
-    ['a delegation without WorkMail groups', { ...valid, delegations: [{ groups: ['x'], organization: 'example', workmailGroups: [] }] }, '$.delegations[0].workmailGroups'],
+    ['a delegation without directory groups', { ...valid, delegations: [{ groups: ['x'], organization: 'example', directoryGroups: [] }] }, '$.delegations[0].directoryGroups'],
     ['a misspelt key', { ...valid, admin: { groups: [] } }, '$'],
     ['a duplicate alias', { ...valid, organizations: [ORG, { ...ORG, id: 'm-fedcba9876543210fedcba9876543210' }] }, '"example" is listed twice'],
   ])('refuses %s, naming the file and the JSON path', (_label, doc, expected) => {
@@ -69,28 +70,23 @@ describe('the access policy', () => {
   });
 });
 
-describe('the access policy, provider-neutral (docs/access-rules.md)', () => {
-  const neutral = {
-    organizations: [{ ...ORG, provider: 'workmail' }],
+describe('the first release’s format (docs/access-rules.md)', () => {
+  const { provider: _, ...firstOrg } = ORG;
+  const first = {
+    organizations: [firstOrg],
     admins: { groups: ['it-admins'] },
-    delegations: [{ groups: ['eng-leads'], organization: 'example', directoryGroups: ['engineering'] }],
-    protectedGroups: { example: ['executives'] },
+    delegations: [{ groups: ['eng-leads'], organization: 'example', workmailGroups: ['engineering'] }],
+    protectedWorkmailGroups: { example: ['executives'] },
   };
 
-  it('reads the generic keys, and names no deprecation', () => {
-    const policy = parsePolicy(neutral, 'p');
-    expect(policy.organizations[0]).toEqual({ id: ORG.id, alias: 'example', provider: 'workmail', settings: { id: ORG.id, region: 'us-east-1' } });
-    expect(policy.delegations[0]!.directoryGroups).toEqual(['engineering']);
-    expect(policy.protectedGroups.get(ORG.id)).toEqual(['executives']);
-    expect(policy.deprecations).toEqual([]);
-  });
-
-  it('reads the first release’s keys as the same policy, with one line for each old spelling', () => {
-    const old = parsePolicy(valid, 'p');
-    const now = parsePolicy(neutral, 'p');
+  it('is read as the same policy, with one line for each old spelling', () => {
+    const old = parsePolicy(first, 'p', upgradeFirstReleasePolicy);
+    const now = parsePolicy(valid, 'p', upgradeFirstReleasePolicy);
     expect(old.organizations).toEqual(now.organizations);
+    expect(old.organizations[0]).toEqual({ id: ORG.id, alias: 'example', provider: 'workmail', settings: { id: ORG.id, region: 'us-east-1' } });
     expect(old.delegations).toEqual(now.delegations);
     expect(old.protectedGroups).toEqual(now.protectedGroups);
+    expect(now.deprecations).toEqual([]);
     expect(old.deprecations).toEqual([
       '$.organizations[0] names no "provider": read as "workmail"',
       '$.delegations[*].workmailGroups is now "directoryGroups"',
@@ -98,12 +94,21 @@ describe('the access policy, provider-neutral (docs/access-rules.md)', () => {
     ]);
   });
 
+  it('is refused without the upgrade, naming what is missing', () => {
+    expect(error(first)).toContain('$.organizations[0].provider: must name the directory provider that serves it');
+  });
+
   it.each([
-    ['both spellings of the delegated groups', { ...neutral, delegations: [{ ...neutral.delegations[0], workmailGroups: ['sales'] }] }, '$.delegations[0]'],
-    ['neither', { ...neutral, delegations: [{ groups: ['x'], organization: 'example' }] }, 'name the directory groups this delegation leads'],
-    ['both spellings of the protected groups', { ...neutral, protectedWorkmailGroups: { example: ['x'] } }, 'use "protectedGroups" only'],
-    ['a provider name that is not one', { ...neutral, organizations: [{ ...ORG, provider: 'Work Mail' }] }, '$.organizations[0].provider'],
+    ['both spellings of the delegated groups', { ...valid, delegations: [{ ...valid.delegations[0], workmailGroups: ['sales'] }] }, '$.delegations[0]'],
+    ['both spellings of the protected groups', { ...valid, protectedWorkmailGroups: { example: ['x'] } }, '$'],
   ])('refuses %s', (_label, doc, expected) => {
-    expect(error(doc)).toContain(expected);
+    try {
+      parsePolicy(doc, 'policy.json', upgradeFirstReleasePolicy);
+    } catch (err) {
+      expect(err).toBeInstanceOf(PolicyError);
+      expect((err as Error).message).toContain(expected);
+      return;
+    }
+    throw new Error('expected a PolicyError');
   });
 });

@@ -3,7 +3,8 @@
  * which directory provider, which identity provider groups are admins, which lead which directory
  * groups, and which directory groups are protected. Validated on load; an error names the file,
  * the JSON path and the problem. Each organization's provider settings are validated by the
- * provider's own schema in the composition root (lib/portal.ts), which this file does not know.
+ * provider's own schema in the composition root (lib/portal.ts), which this file does not know;
+ * the root also passes the `upgrade` that reads older formats of the file as today's.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
@@ -20,31 +21,21 @@ const policySchema = z
           .object({
             id: z.string().regex(ORGANIZATION_ID, 'must be letters, digits, dots, dashes and underscores'),
             alias: z.string().regex(/^[a-z0-9][a-z0-9-]{0,61}$/i, 'must be letters, digits and dashes'),
-            provider: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must name a directory provider, e.g. "workmail"').optional(),
+            provider: z.string({ error: 'must name the directory provider that serves it' }).regex(/^[a-z][a-z0-9-]{0,31}$/, 'must name a directory provider'),
           })
           // The provider's own keys pass through to its schema (lib/portal.ts).
           .catchall(z.unknown()),
       )
       .min(1),
     admins: z.object({ groups: z.array(z.string().trim().min(1)) }).strict(),
-    delegations: z
-      .array(
-        z
-          .object({ groups: names, organization: z.string().min(1), directoryGroups: names.optional(), workmailGroups: names.optional() })
-          .strict()
-          .refine((d) => (d.directoryGroups === undefined) !== (d.workmailGroups === undefined), {
-            message: 'name the directory groups this delegation leads, in "directoryGroups"',
-          }),
-      )
-      .default([]),
-    protectedGroups: groupLists.optional(),
-    /** The first release's name for protectedGroups. */
-    protectedWorkmailGroups: groupLists.optional(),
+    delegations: z.array(z.object({ groups: names, organization: z.string().min(1), directoryGroups: names }).strict()).default([]),
+    protectedGroups: groupLists.default({}),
   })
-  .strict()
-  .refine((doc) => !(doc.protectedGroups && doc.protectedWorkmailGroups), {
-    message: 'use "protectedGroups" only ("protectedWorkmailGroups" is its old name)',
-  });
+  .strict();
+
+/** Reads an older format of the file as today's, naming each old spelling it met. */
+export type PolicyUpgrade = (document: unknown) => { document: unknown; deprecations: string[] };
+const asIs: PolicyUpgrade = (document) => ({ document, deprecations: [] });
 
 export interface PolicyOrganization {
   id: string;
@@ -71,20 +62,15 @@ const jsonPath = (path: PropertyKey[]) =>
   `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
 
 /** Validates a parsed policy document; `source` names it in errors. */
-export function parsePolicy(document: unknown, source: string): Policy {
+export function parsePolicy(original: unknown, source: string, upgrade: PolicyUpgrade = asIs): Policy {
+  const { document, deprecations } = upgrade(original);
   const result = policySchema.safeParse(document);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new PolicyError(`${source}: ${jsonPath(issue.path)}: ${issue.message}`);
   }
   const doc = result.data;
-  const deprecations: string[] = [];
-  const organizations: PolicyOrganization[] = doc.organizations.map(({ alias, provider, ...settings }, i) => {
-    if (!provider) deprecations.push(`$.organizations[${i}] names no "provider": read as "workmail"`);
-    return { id: settings.id, alias, provider: provider ?? 'workmail', settings };
-  });
-  if (doc.delegations.some((d) => d.workmailGroups)) deprecations.push('$.delegations[*].workmailGroups is now "directoryGroups"');
-  if (doc.protectedWorkmailGroups) deprecations.push('$.protectedWorkmailGroups is now "protectedGroups"');
+  const organizations: PolicyOrganization[] = doc.organizations.map(({ alias, provider, ...settings }) => ({ id: settings.id, alias, provider, settings }));
   const byKey = new Map<string, PolicyOrganization>();
   for (const [i, org] of organizations.entries()) {
     for (const key of [org.id, org.alias]) {
@@ -98,18 +84,17 @@ export function parsePolicy(document: unknown, source: string): Policy {
     if (!org) throw new PolicyError(`${source}: ${path}: unknown organization "${key}" (known: ${known})`);
     return org.id;
   };
-  const protectedKey = doc.protectedWorkmailGroups ? 'protectedWorkmailGroups' : 'protectedGroups';
   return {
     organizations,
     adminGroups: new Set(doc.admins.groups),
     delegations: doc.delegations.map((d, i) => ({
       groups: new Set(d.groups),
       organizationId: resolve(d.organization, `$.delegations[${i}].organization`),
-      directoryGroups: (d.directoryGroups ?? d.workmailGroups)!,
+      directoryGroups: d.directoryGroups,
     })),
     protectedGroups: new Map(
-      Object.entries(doc.protectedGroups ?? doc.protectedWorkmailGroups ?? {}).map(([key, groups]) => [
-        resolve(key, `$.${protectedKey}.${key}`),
+      Object.entries(doc.protectedGroups).map(([key, groups]) => [
+        resolve(key, `$.protectedGroups.${key}`),
         groups,
       ]),
     ),
@@ -117,7 +102,7 @@ export function parsePolicy(document: unknown, source: string): Policy {
   };
 }
 
-export function readPolicyFile(file: string): Policy {
+export function readPolicyFile(file: string, upgrade: PolicyUpgrade = asIs): Policy {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -130,24 +115,26 @@ export function readPolicyFile(file: string): Policy {
   } catch (err) {
     throw new PolicyError(`${file}: $: not valid JSON (${(err as Error).message})`);
   }
-  return parsePolicy(document, file);
+  return parsePolicy(document, file, upgrade);
 }
 
-let current: { file: string; mtimeMs: number; size: number; policy: Policy } | undefined;
+let current: { file: string; upgrade: PolicyUpgrade; mtimeMs: number; size: number; policy: Policy } | undefined;
 
 /**
  * The current policy, re-read when the file changes, so a change takes effect on the next request
  * without anyone signing out. A file that became invalid throws: access fails closed.
  */
-export function loadPolicy(file: string): Policy {
+export function loadPolicy(file: string, upgrade: PolicyUpgrade = asIs): Policy {
   let stat;
   try {
     stat = statSync(file);
   } catch {
     throw new PolicyError(`${file}: cannot be read (missing)`);
   }
-  if (current && current.file === file && current.mtimeMs === stat.mtimeMs && current.size === stat.size) return current.policy;
-  const policy = readPolicyFile(file);
-  current = { file, mtimeMs: stat.mtimeMs, size: stat.size, policy };
+  if (current && current.file === file && current.upgrade === upgrade && current.mtimeMs === stat.mtimeMs && current.size === stat.size) {
+    return current.policy;
+  }
+  const policy = readPolicyFile(file, upgrade);
+  current = { file, upgrade, mtimeMs: stat.mtimeMs, size: stat.size, policy };
   return policy;
 }

@@ -9,8 +9,8 @@ import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { actorFor, type Actor } from '../access/actor';
-import { loadPolicy } from '../access/policy';
 import { config } from '../config';
+import { portalPolicy } from '../portal';
 import { currentIdentity } from '../sessions/identity';
 import { liveSession } from '../sessions/live';
 import { authOptions } from './options';
@@ -24,7 +24,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!(ageSeconds >= 0 && ageSeconds <= config().auth.sessionMaxAgeSeconds)) return null;
   const live = await liveSession(identity.sessionId);
   if (!live || live.subject !== identity.subject) return null;
-  return actorFor(currentIdentity(identity, live), loadPolicy(config().accessPolicyFile));
+  return actorFor(currentIdentity(identity, live), portalPolicy());
 });
 
 /** The operator, who must hold a role: otherwise to sign-in or to the no-access page. */

@@ -10,9 +10,9 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { actorFor } from '../access/actor';
-import { loadPolicy } from '../access/policy';
 import { appendEvent } from '../audit/store';
 import { config } from '../config';
+import { portalPolicy } from '../portal';
 import { log } from '../log';
 import { roleFor } from '../sessions/role';
 import { createSession } from '../sessions/store';
@@ -34,7 +34,7 @@ interface OidcProfile {
 /** Records each sign-in with the role it gives at that moment; a failed write does not block sign-in. */
 async function auditSignIn(identity: { subject: string; email: string; name: string; groups: string[] }, policyFile: string) {
   try {
-    const role = actorFor(identity, loadPolicy(policyFile)).role;
+    const role = actorFor(identity, portalPolicy(policyFile)).role;
     await appendEvent({ type: 'sign-in', actor: { ...identity, role }, outcome: 'signed-in' });
   } catch (err) {
     log.error({ err: (err as Error).message }, 'audit: sign-in event not written');

@@ -26,8 +26,8 @@ beforeAll(async () => {
   });
   ({ searchPeople } = await import('./search'));
   const { actorFor } = await import('../access/actor');
-  const { loadPolicy } = await import('../access/policy');
-  const policy = loadPolicy('config/access-policy.demo.json');
+  const { portalPolicy } = await import('../portal');
+  const policy = portalPolicy('config/access-policy.demo.json');
   alice = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', groups: ['it-admins'] }, policy);
   bob = actorFor({ subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', groups: ['eng-leads'] }, policy);
 });

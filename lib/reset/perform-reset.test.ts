@@ -23,7 +23,7 @@ let lib: {
   verifyChain: typeof import('../audit/store').verifyChain;
   latestEvents: typeof import('../audit/store').latestEvents;
   actorFor: typeof import('../access/actor').actorFor;
-  loadPolicy: typeof import('../access/policy').loadPolicy;
+  portalPolicy: typeof import('../portal').portalPolicy;
   recordInvalidForm: typeof import('./perform-reset').recordInvalidForm;
   flushRepeats: typeof import('../audit/repeats').flushRepeats;
   log: typeof import('../log').log;
@@ -49,11 +49,11 @@ beforeAll(async () => {
     ...(await import('./binding')),
     ...(await import('../audit/store')),
     ...(await import('../access/actor')),
-    ...(await import('../access/policy')),
+    ...(await import('../portal')),
     ...(await import('../audit/repeats')),
     ...(await import('../log')),
   };
-  const policy = lib.loadPolicy('config/access-policy.demo.json');
+  const policy = lib.portalPolicy('config/access-policy.demo.json');
   alice = lib.actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', groups: ['it-admins'] }, policy);
   bob = lib.actorFor({ subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', groups: ['eng-leads'] }, policy);
 });
@@ -262,13 +262,13 @@ describe('every attempt that reaches the action leaves exactly one outcome event
   });
 
   it('200 crafted denials, each for another person id, leave at most 31 rows: the id sent does not make a new kind', async () => {
-    const carol = lib.actorFor({ subject: 'carol-flood', email: 'carol@example.com', name: 'Carol Lead', groups: ['eng-leads'] }, lib.loadPolicy('config/access-policy.demo.json'));
+    const carol = lib.actorFor({ subject: 'carol-flood', email: 'carol@example.com', name: 'Carol Lead', groups: ['eng-leads'] }, lib.portalPolicy('config/access-policy.demo.json'));
     const bound = input(carol, 'jane.doe');
     await expectBoundedFlood(5, carol, (i) => ({ ...bound, userId: `crafted-${i}` }));
   });
 
   it('an unmapped WorkMail error is logged with its original name, message and request id', async () => {
-    const frank = lib.actorFor({ subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.loadPolicy('config/access-policy.demo.json'));
+    const frank = lib.actorFor({ subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.portalPolicy('config/access-policy.demo.json'));
     await faults({ operation: 'ResetPassword', error: 'BrandNewWorkMailException', message: 'Something WorkMail has never said before.', times: 1 });
     const logged = vi.spyOn(lib.log, 'error');
     try {
@@ -287,7 +287,7 @@ describe('every attempt that reaches the action leaves exactly one outcome event
   });
 
   it('an audit log that cannot be written: no reset, no row, and the refusal is logged', async () => {
-    const frank = lib.actorFor({ subject: 'frank-2', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.loadPolicy('config/access-policy.demo.json'));
+    const frank = lib.actorFor({ subject: 'frank-2', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.portalPolicy('config/access-policy.demo.json'));
     // Another writer holds the database's write lock past the portal's busy timeout.
     const blocker = new Database(dbFile);
     blocker.exec('begin immediate');
@@ -318,7 +318,7 @@ describe('self-reset through an alias', () => {
   it('an admin who signs in with an alias of their own mailbox cannot reset it: denied as self, no WorkMail call', async () => {
     const viaAlias = lib.actorFor(
       { subject: 'alice-alias', email: 'Alice.Admin@example.com', name: 'Alice Admin', groups: ['it-admins'] },
-      lib.loadPolicy('config/access-policy.demo.json'),
+      lib.portalPolicy('config/access-policy.demo.json'),
     );
     const before = lastId();
     const calls = resetCalls().length;
@@ -331,7 +331,7 @@ describe('self-reset through an alias', () => {
   it('nor through the username claim alone', async () => {
     const byUsername = lib.actorFor(
       { subject: 'bob-2', email: 'robert@corp.example', username: 'BOB', name: 'Bob Lead', groups: ['eng-leads'] },
-      lib.loadPolicy('config/access-policy.demo.json'),
+      lib.portalPolicy('config/access-policy.demo.json'),
     );
     expect(await lib.performReset(byUsername, input(byUsername, 'bob'), {})).toMatchObject({ status: 'refused', action: expect.stringContaining('your own mailbox') });
   });

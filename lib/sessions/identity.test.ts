@@ -6,7 +6,7 @@ import { currentIdentity } from './identity';
 
 const ORG = 'm-0123456789abcdef0123456789abcdef';
 const policy = parsePolicy(
-  { organizations: [{ id: ORG, alias: 'example', region: 'us-east-1' }], admins: { groups: ['it-admins'] }, delegations: [] },
+  { organizations: [{ id: ORG, alias: 'example', provider: 'workmail', region: 'us-east-1' }], admins: { groups: ['it-admins'] }, delegations: [] },
   'test',
 );
 

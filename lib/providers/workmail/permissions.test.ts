@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../emulators/workmail/server';
 import { directoryOnEmulator } from '../../../test/workmail-directory';
 import { readPolicyFile } from '../../access/policy';
+import { upgradeFirstReleasePolicy } from './first-release-policy';
 import type { WorkMailDirectory } from './directory';
 import { iamPolicy, WORKMAIL_ACTIONS, workmailOrganizations } from './permissions';
 
@@ -39,7 +40,7 @@ describe('the IAM policy for the portal role', () => {
 
   it('is what docs/iam-policy.json holds for the demo access policy: no wildcard, only its organizations', () => {
     const doc = JSON.parse(readFileSync('docs/iam-policy.json', 'utf8'));
-    const demo = readPolicyFile('config/access-policy.demo.json');
+    const demo = readPolicyFile('config/access-policy.demo.json', upgradeFirstReleasePolicy);
     expect(doc).toEqual(iamPolicy(workmailOrganizations(demo.organizations), '111122223333'));
     const [statement] = doc.Statement;
     expect(doc.Statement).toHaveLength(1);
