@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { personPath } from '@/lib/people/labels';
+import { utcDateTime } from '@/lib/text/utc';
 import type { AuditEvent } from '@/lib/audit/types';
 
-/** "2026-11-27 13:05:12 UTC": unambiguous for operators in different time zones. */
-export const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 
 interface Props {
   events: AuditEvent[];
@@ -80,7 +79,7 @@ export function AuditTable({ events, caption, aliases }: Props) {
         {events.map((e) => (
           <tr key={e.id}>
             <td>
-              <time dateTime={e.time}>{utc(e.time)}</time>
+              <time dateTime={e.time}>{utcDateTime(e.time)}</time>
             </td>
             <td>
               <bdi>{e.actorName}</bdi>

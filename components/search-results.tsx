@@ -4,6 +4,7 @@ import { DirectoryError } from '@/lib/directory/errors';
 import { searchPeople } from '@/lib/people/search';
 import { wordingFor } from '@/lib/portal';
 import { DirectoryErrorAlert } from './directory-error-alert';
+import { PageLinks } from './page-links';
 import { UsersTable } from './users-table';
 
 interface Props {
@@ -66,15 +67,7 @@ async function Results({ actor, organization, query, page, cursor }: Props) {
       <UsersTable rows={result.rows} organizationAlias={organization.alias} caption={caption} />
       {result.truncated ? <p className="muted">More people match than are shown: type more of the name or email.</p> : null}
       <nav aria-label="Pages" className="pages">
-        {result.pageCount > 1 ? (
-          <>
-            {result.page > 1 ? <Link href={href({ ...base, page: String(result.page - 1) })}>Previous page</Link> : null}
-            <span>
-              Page {result.page} of {result.pageCount}
-            </span>
-            {result.page < result.pageCount ? <Link href={href({ ...base, page: String(result.page + 1) })}>Next page</Link> : null}
-          </>
-        ) : null}
+        <PageLinks page={result.page} pageCount={result.pageCount} href={(page) => href({ ...base, page: String(page) })} />
         {cursor ? <Link href={href(base)}>First page</Link> : null}
         {result.nextCursor ? <Link href={href({ ...base, cursor: result.nextCursor })}>Next page</Link> : null}
       </nav>

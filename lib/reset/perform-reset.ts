@@ -21,6 +21,7 @@ import { DirectoryError } from '../directory/errors';
 import { findTarget } from '../people/target';
 import type { Person } from '../directory/types';
 import { log } from '../log';
+import { utcTime } from '../text/utc';
 import { contextWords, estimateStrength, STRENGTH_LABELS } from '../password/strength';
 import type { ResetPasswordInput } from './schema';
 import { reserveReset } from './rate-limit';
@@ -44,7 +45,6 @@ function refusedBy(error: DirectoryError, organizationId: string): ResetResult {
   return { status: 'refused', title: text.title, action: text.action, requestId: error.requestId };
 }
 
-const utcTime = (d: Date) => `${d.toISOString().slice(11, 16)} UTC`;
 
 type Refusal = { type: AuditEventType; outcome: 'denied' | 'invalid' | 'refused' | 'failed'; errorCode: string; providerCode?: string; requestId?: string };
 

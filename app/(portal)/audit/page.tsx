@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { AuditFilters } from '@/components/audit-filters';
 import { AuditTable } from '@/components/audit-table';
 import { ErrorAlert } from '@/components/directory-error-alert';
+import { PageLinks } from '@/components/page-links';
 import { auditScope } from '@/lib/access/can';
 import { filterParams, parseAuditFilter } from '@/lib/audit/filter';
 import { findEvents } from '@/lib/audit/query';
@@ -53,11 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           />
           {result.pageCount > 1 ? (
             <nav aria-label="Pages" className="pages">
-              {result.page > 1 ? <Link href={link(result.page - 1)}>Previous page</Link> : null}
-              <span>
-                Page {result.page} of {result.pageCount}
-              </span>
-              {result.page < result.pageCount ? <Link href={link(result.page + 1)}>Next page</Link> : null}
+              <PageLinks page={result.page} pageCount={result.pageCount} href={link} />
             </nav>
           ) : null}
         </>
