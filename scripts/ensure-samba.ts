@@ -60,7 +60,6 @@ function provision(): void {
     interfaces: 'lo',
     'bind interfaces only': 'yes',
     'server services': 'ldap',
-    'old password allowed period': '0',
     'log file': `${d}/log/log.%m`,
     'pid directory': `${d}/run`,
     'ncalrpc dir': `${d}/run/ncalrpc`,
@@ -79,6 +78,9 @@ function provision(): void {
     ],
     { stdio: 'pipe', timeout: 120_000 },
   );
+  // Provisioning drops this option from the smb.conf it writes (Samba 4.17), so it goes in here.
+  const conf = readFileSync(CONF, 'utf8');
+  if (!/old password allowed period/.test(conf)) writeFileSync(CONF, conf.replace('[global]\n', '[global]\n\told password allowed period = 0\n'));
 }
 
 async function start(): Promise<void> {

@@ -27,6 +27,8 @@ export const SAMBA = {
   service: { bindDN: `CN=${SERVICE_ACCOUNT.username},OU=Service,DC=example,DC=test`, password: SERVICE_ACCOUNT.password },
   /** How a person binds: by their user principal name. */
   bindName: (username: string) => `${username}@example.test`,
+  /** How ops.admin (outside the people's OU) binds. */
+  outsiderBindName: 'ops.admin@example.test',
 };
 
 export const SLAPD = {
@@ -43,7 +45,8 @@ export const SLAPD = {
   admin: { bindDN: 'cn=admin,dc=example,dc=test', password: 'Adm1n-Pass-2026!' },
   service: { bindDN: `uid=${SERVICE_ACCOUNT.username},ou=service,dc=example,dc=test`, password: SERVICE_ACCOUNT.password },
   bindName: (username: string) => `uid=${username},ou=people,dc=example,dc=test`,
+  outsiderBindName: 'uid=ops.admin,ou=admins,dc=example,dc=test',
 };
 
 /** Bumped whenever the seed changes: a running server with another version is started afresh. */
-export const SEED_VERSION = '1';
+export const SEED_VERSION = '2';
