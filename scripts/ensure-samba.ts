@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/ensure-samba.ts [--fresh]`: makes sure a test Samba Active Directory domain
+ * `tsx scripts/ensure-samba.ts [--fresh | --stop]`: makes sure a test Samba Active Directory domain
  * controller answers on ldaps://127.0.0.1:636 (realm EXAMPLE.TEST) with the demo people and groups
  * of scripts/lib/directory-seed.ts, a password policy, and the portal's service account, which may
  * only reset passwords (and set pwdLastSet) of user objects under OU=People. Installs Debian's Samba
@@ -7,7 +7,8 @@
  * host's /etc/samba settings never leak in), runs only the LDAP service, and sets
  * `old password allowed period = 0` so an old password stops working at once after a reset
  * (Samba's default keeps it valid for 60 minutes). A healthy server of the same seed version is
- * reused; `--fresh` provisions anew (about 12 s). Samba's LDAP ports are fixed: 389, 636, 3268, 3269.
+ * reused; `--fresh` provisions anew (about 12 s); `--stop` stops it and removes its directory.
+ * Samba's LDAP ports are fixed: 389, 636, 3268, 3269.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -102,6 +103,12 @@ async function start(): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  if (process.argv.includes('--stop')) {
+    await stopRecorded(PID_FILE, 'samba');
+    rmSync(SAMBA.dir, { recursive: true, force: true });
+    console.log(`test Samba AD: stopped, ${SAMBA.dir} removed`);
+    return;
+  }
   await timed('install check', install);
   if (!process.argv.includes('--fresh') && (await healthy())) {
     console.log(`test Samba AD: already running on ${SAMBA.url} (data in ${SAMBA.dir})`);

@@ -1,12 +1,12 @@
 /**
- * `tsx scripts/ensure-slapd.ts [--fresh]`: makes sure a test OpenLDAP answers on
+ * `tsx scripts/ensure-slapd.ts [--fresh | --stop]`: makes sure a test OpenLDAP answers on
  * ldaps://127.0.0.1:4490 (and ldap://127.0.0.1:4489) with the demo people and groups of
  * scripts/lib/directory-seed.ts, the ppolicy and memberof overlays, and the portal's service
  * account, which may write passwords under ou=people and read elsewhere. Installs Debian's
  * `slapd` when missing (as root), keeps its whole configuration (cn=config) and data in its own
  * directory, and never touches /etc/ldap. A healthy server of the same seed version is reused
  * (tests change passwords, so tests never rely on a person's password they reset); `--fresh`
- * starts it afresh (under a second).
+ * starts it afresh (under a second); `--stop` stops it and removes its directory.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -181,6 +181,12 @@ async function seed(): Promise<void> {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  if (process.argv.includes('--stop')) {
+    await stopRecorded(PID_FILE, 'slapd');
+    rmSync(SLAPD.dir, { recursive: true, force: true });
+    console.log(`test OpenLDAP: stopped, ${SLAPD.dir} removed`);
+    return;
+  }
   ensurePackages('OpenLDAP', [SLAPD_BIN, '/usr/sbin/slapadd'], ['slapd', 'ldap-utils'], 'slapd slapd/no_configuration boolean true\n');
   if (!process.argv.includes('--fresh') && (await healthy())) {
     console.log(`test OpenLDAP: already running on ${SLAPD.url} (data in ${SLAPD.dir})`);

@@ -1,7 +1,7 @@
 /**
  * The one table from LDAP failures (ldapts's typed result codes, Node's socket and TLS errors) to
  * the portal's neutral directory codes. The server's own message stays in the error for logs only:
- * it may name DNs, never the password. docs/errors.md lists the same table.
+ * it may name DNs, never the password. docs/active-directory.md lists the same table.
  */
 import { ResultCodeError } from 'ldapts';
 import { DirectoryError, type DirectoryErrorCode } from '../../directory/errors';
