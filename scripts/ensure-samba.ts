@@ -25,16 +25,9 @@ const VERSION_FILE = join(SAMBA.dir, 'seed-version');
 const CONF = join(SAMBA.dir, 'etc', 'smb.conf');
 
 function install(): void {
-  ensurePackages(
-    'Samba',
-    ['/usr/sbin/samba', '/usr/bin/samba-tool', '/usr/share/samba/setup', '/usr/lib/x86_64-linux-gnu/samba/vfs/acl_xattr.so'].filter(
-      // The VFS module path is architecture-specific; check it only where it is expected.
-      (p) => !p.includes('x86_64') || process.arch === 'x64',
-    ),
-    // samba-vfs-modules: provisioning loads acl_xattr; samba-ad-dc and winbind are not needed
-    // with `server services = ldap`.
-    ['samba', 'samba-dsdb-modules', 'samba-vfs-modules', 'samba-ad-provision', 'ldap-utils'],
-  );
+  // samba-vfs-modules: provisioning loads acl_xattr; samba-ad-dc and winbind are not needed with
+  // `server services = ldap`.
+  ensurePackages('Samba', ['samba', 'samba-dsdb-modules', 'samba-vfs-modules', 'samba-ad-provision', 'ldap-utils']);
 }
 
 async function healthy(): Promise<boolean> {

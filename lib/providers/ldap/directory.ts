@@ -25,9 +25,12 @@ const MAX_QUERY = 256;
 const UNSEARCHABLE = /[\u0000-\u001f\u007f]/;
 const searchable = (query: string) => query.length > 0 && query.length <= MAX_QUERY && !UNSEARCHABLE.test(query);
 const PAGE_SIZE = 500;
+/** How long the sorted read behind listPeople serves the pages after the first. */
+const LIST_SNAPSHOT_MS = 60_000;
 
 export class LdapDirectory implements Directory {
   private readonly pools = new Map<string, ConnectionPool>();
+  private readonly snapshots = new Map<string, { at: number; people: Person[] }>();
 
   constructor(private readonly optionsOf: (organizationId: string) => LdapOptions) {}
 
@@ -68,14 +71,21 @@ export class LdapDirectory implements Directory {
   }
 
   /**
-   * A page in username order. Paged-results cookies belong to one connection, so the cursor is the
-   * last username shown and each page reads the people after it (not every server can order by
-   * username in a filter: OpenLDAP's uid has no ordering rule).
+   * A page in username order. Paged-results cookies belong to one connection, and not every
+   * server can order by username in a filter (OpenLDAP's uid has no ordering rule), so the cursor
+   * is the last username shown and pages come from one sorted read of everyone: made afresh for
+   * the first page and kept for LIST_SNAPSHOT_MS for the pages after it.
    */
   async listPeople(organizationId: string, { cursor, limit }: { cursor?: string; limit: number }): Promise<PersonPage> {
     const after = cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
-    const everyone = (await this.allPeople(organizationId)).sort((a, b) => compare(a.username, b.username));
-    const rest = after === undefined ? everyone : everyone.filter((p) => compare(p.username, after) > 0);
+    let snapshot = this.snapshots.get(organizationId);
+    if (after === undefined || !snapshot || Date.now() - snapshot.at > LIST_SNAPSHOT_MS) {
+      snapshot = { at: Date.now(), people: (await this.allPeople(organizationId)).sort((a, b) => compare(a.username, b.username)) };
+      this.snapshots.set(organizationId, snapshot);
+    }
+    const everyone = snapshot.people;
+    const start = after === undefined ? 0 : everyone.findIndex((p) => compare(p.username, after) > 0);
+    const rest = start < 0 ? [] : everyone.slice(start);
     const page = rest.slice(0, Math.max(1, limit));
     const last = page.at(-1);
     return { people: page, nextCursor: rest.length > page.length && last ? Buffer.from(last.username, 'utf8').toString('base64url') : undefined };

@@ -16,6 +16,8 @@ export interface Flavour {
   /** The attributes a prefix search looks at, per field the portal asks for. */
   prefixAttributes: Record<PrefixField, readonly string[]>;
   usernameAttribute: string;
+  /** Further exact matches for an identifier besides username and mail (AD: sign-in name, alias addresses). */
+  identifierFilters(identifier: string): string[];
   attributes: string[];
   binaryAttributes: string[];
   /**
@@ -48,6 +50,8 @@ const activeDirectory: Flavour = {
   groupFilter: '(objectClass=group)',
   prefixAttributes: { username: ['sAMAccountName'], displayName: ['displayName', 'givenName', 'sn'], email: ['mail'] },
   usernameAttribute: 'sAMAccountName',
+  // proxyAddresses matches case-insensitively, so `smtp:` finds the primary SMTP: address too.
+  identifierFilters: (identifier) => [escapeFilter`(userPrincipalName=${identifier})`, escapeFilter`(proxyAddresses=smtp:${identifier})`],
   attributes: ['objectGUID', 'sAMAccountName', 'displayName', 'cn', 'mail', 'userAccountControl', 'whenCreated'],
   binaryAttributes: ['objectGUID'],
   idFilter: (id) => (UUID.test(id) ? new EqualityFilter({ attribute: 'objectGUID', value: guidToBytes(id) }) : null),
@@ -73,6 +77,7 @@ const ldap: Flavour = {
   groupFilter: '(objectClass=groupOfNames)',
   prefixAttributes: { username: ['uid'], displayName: ['displayName', 'givenName', 'sn'], email: ['mail'] },
   usernameAttribute: 'uid',
+  identifierFilters: () => [],
   attributes: ['entryUUID', 'uid', 'displayName', 'cn', 'mail', 'pwdAccountLockedTime', 'createTimestamp'],
   binaryAttributes: [],
   idFilter: (id) => (UUID.test(id) ? new EqualityFilter({ attribute: 'entryUUID', value: id.toLowerCase() }) : null),
@@ -102,7 +107,11 @@ export function prefixFilter(flavour: Flavour, peopleFilter: string, query: stri
 
 /** A person by username, email or (where the query has that shape) id. */
 export function identifierFilter(flavour: Flavour, peopleFilter: string, identifier: string): Filter {
-  const terms: Filter[] = [escapeFilter`(${flavour.usernameAttribute}=${identifier})`, escapeFilter`(mail=${identifier})`].map((f) => FilterParser.parseString(f));
+  const terms: Filter[] = [
+    escapeFilter`(${flavour.usernameAttribute}=${identifier})`,
+    escapeFilter`(mail=${identifier})`,
+    ...(identifier.includes('@') ? flavour.identifierFilters(identifier) : []),
+  ].map((f) => FilterParser.parseString(f));
   const byId = flavour.idFilter(identifier);
   if (byId) terms.push(byId);
   return new AndFilter({ filters: [FilterParser.parseString(peopleFilter), new OrFilter({ filters: terms })] });

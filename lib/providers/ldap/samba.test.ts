@@ -29,8 +29,10 @@ ldapSuite(server, (directory) => {
     await plain.close();
   });
 
-  it('lists further addresses from proxyAddresses', async () => {
+  it('lists further addresses from proxyAddresses, and finds a person by one or by their sign-in name', async () => {
     const bob = await directory().getPerson(ORG, 'bob');
     expect((await directory().aliasesOf(ORG, bob!.id)).sort()).toEqual(['b.lead@example.com', 'bob.lead@example.com']);
+    expect((await directory().getPerson(ORG, 'BOB.LEAD@example.com'))?.id).toBe(bob!.id);
+    expect((await directory().getPerson(ORG, 'bob@example.test'))?.id).toBe(bob!.id);
   });
 });
