@@ -155,6 +155,14 @@ export function ldapSuite(server: SuiteServer, extra?: (directory: () => LdapDir
       expect(await canBind(server, 'john.smith', second)).toBe(true);
     });
 
+    it('sets a password with characters beyond ASCII exactly as typed', async () => {
+      const noah = await directory.getPerson(ORG, 'noah.kim');
+      const password = `Grüße-Ñandú-€${Math.random().toString(36).slice(2, 6)}9`;
+      await directory.resetPassword(ORG, noah!.id, password);
+      expect(await canBind(server, 'noah.kim', password)).toBe(true);
+      expect(await canBind(server, 'noah.kim', password.normalize('NFD'))).toBe(false);
+    });
+
     it('refuses a reset outside the delegation with access-denied, and an unknown id with not-found', async () => {
       const wide = directoryFor(server, { peopleBaseDN: server.at.baseDN });
       try {
