@@ -18,7 +18,7 @@ import { ensurePackages } from './lib/apt';
 import { portTaken, recordedPid, spawnRecorded, stopRecorded, timed, waitFor } from './lib/server-process';
 import { seedSamba } from './lib/samba-seed';
 import { makeTestCertificates } from './lib/test-ca';
-import { SAMBA, SEED_VERSION } from './lib/test-directories';
+import { SAMBA } from './lib/test-directories';
 
 const PID_FILE = join(SAMBA.dir, 'samba.pid');
 const VERSION_FILE = join(SAMBA.dir, 'seed-version');
@@ -32,7 +32,7 @@ function install(): void {
 
 async function healthy(): Promise<boolean> {
   if (recordedPid(PID_FILE, 'samba') === undefined) return false;
-  if (!existsSync(VERSION_FILE) || readFileSync(VERSION_FILE, 'utf8') !== SEED_VERSION) return false;
+  if (!existsSync(VERSION_FILE) || readFileSync(VERSION_FILE, 'utf8') !== SAMBA.seedVersion) return false;
   const client = new Client({ url: SAMBA.url, connectTimeout: 2000, timeout: 3000, tlsOptions: { ca: readFileSync(SAMBA.caFile) } });
   try {
     await client.bind(SAMBA.service.bindDN, SAMBA.service.password);
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   await timed('samba provision', provision);
   await timed('samba start', start);
   await timed('samba seed', () => seedSamba(CONF));
-  writeFileSync(VERSION_FILE, SEED_VERSION);
+  writeFileSync(VERSION_FILE, SAMBA.seedVersion);
   console.log(`test Samba AD: started on ${SAMBA.url} in ${((performance.now() - started) / 1000).toFixed(1)} s (CA ${SAMBA.caFile}, data in ${SAMBA.dir})`);
 }
 

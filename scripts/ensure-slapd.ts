@@ -16,11 +16,13 @@ import { ensurePackages } from './lib/apt';
 import { MAIL_DOMAIN, OUTSIDER, SEED_PASSWORD, SERVICE_ACCOUNT, directorySeed, groupsChildrenFirst } from './lib/directory-seed';
 import { portTaken, recordedPid, spawnRecorded, stopRecorded, timed, waitFor } from './lib/server-process';
 import { makeTestCertificates } from './lib/test-ca';
-import { SEED_VERSION, SLAPD } from './lib/test-directories';
+import { SLAPD } from './lib/test-directories';
 
 const PID_FILE = join(SLAPD.dir, 'slapd.pid');
 const VERSION_FILE = join(SLAPD.dir, 'seed-version');
 const SLAPD_BIN = '/usr/sbin/slapd';
+/** One person whose pwdReset the portal may not write: a reset with "require change" half succeeds there. */
+const NO_REQUIRE_CHANGE = `uid=ava.jensen,${SLAPD.peopleDN}`;
 
 function configLdif(tls: { ca: string; cert: string; key: string }): string {
   const svc = SLAPD.service.bindDN;
@@ -74,9 +76,10 @@ olcDbMaxSize: 268435456
 olcDbIndex: objectClass eq
 olcDbIndex: uid,mail,cn,sn,givenName,displayName eq,sub
 olcDbIndex: member,memberOf,entryUUID eq
-olcAccess: {0}to dn.subtree="${SLAPD.peopleDN}" attrs=userPassword,pwdReset by dn.exact="${svc}" write by self write by anonymous auth by * none
-olcAccess: {1}to attrs=userPassword by self write by anonymous auth by * none
-olcAccess: {2}to * by users read by * none
+olcAccess: {0}to dn.exact="${NO_REQUIRE_CHANGE}" attrs=pwdReset by users read by * none
+olcAccess: {1}to dn.subtree="${SLAPD.peopleDN}" attrs=userPassword,pwdReset by dn.exact="${svc}" write by self write by anonymous auth by * none
+olcAccess: {2}to attrs=userPassword by self write by anonymous auth by * none
+olcAccess: {3}to * by users read by * none
 
 dn: olcOverlay={0}memberof,olcDatabase={1}mdb,cn=config
 objectClass: olcOverlayConfig
@@ -142,7 +145,7 @@ function seedEntries(): Entry[] {
 
 async function healthy(): Promise<boolean> {
   if (recordedPid(PID_FILE, 'slapd') === undefined) return false;
-  if (!existsSync(VERSION_FILE) || readFileSync(VERSION_FILE, 'utf8') !== SEED_VERSION) return false;
+  if (!existsSync(VERSION_FILE) || readFileSync(VERSION_FILE, 'utf8') !== SLAPD.seedVersion) return false;
   const client = new Client({ url: SLAPD.url, connectTimeout: 2000, timeout: 2000, tlsOptions: { ca: readFileSync(SLAPD.caFile) } });
   try {
     await client.bind(SLAPD.service.bindDN, SLAPD.service.password);
@@ -176,7 +179,7 @@ async function seed(): Promise<void> {
   } finally {
     await client.unbind().catch(() => {});
   }
-  writeFileSync(VERSION_FILE, SEED_VERSION);
+  writeFileSync(VERSION_FILE, SLAPD.seedVersion);
 }
 
 async function main(): Promise<void> {

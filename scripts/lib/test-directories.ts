@@ -10,7 +10,9 @@ import { SERVICE_ACCOUNT } from './directory-seed';
 const SAMBA_DIR = process.env.SAMBA_DIR ?? '/tmp/workmail-portal-samba';
 const SLAPD_DIR = process.env.SLAPD_DIR ?? '/tmp/workmail-portal-slapd';
 
+/** Each server's seed version is bumped whenever its seed or configuration changes: a running server of another version is started afresh. */
 export const SAMBA = {
+  seedVersion: '2',
   dir: SAMBA_DIR,
   realm: 'EXAMPLE.TEST',
   domain: 'EXAMPLE',
@@ -32,6 +34,7 @@ export const SAMBA = {
 };
 
 export const SLAPD = {
+  seedVersion: '3',
   dir: SLAPD_DIR,
   url: 'ldaps://127.0.0.1:4490',
   plainUrl: 'ldap://127.0.0.1:4489',
@@ -48,5 +51,3 @@ export const SLAPD = {
   outsiderBindName: 'uid=ops.admin,ou=admins,dc=example,dc=test',
 };
 
-/** Bumped whenever the seed changes: a running server with another version is started afresh. */
-export const SEED_VERSION = '2';

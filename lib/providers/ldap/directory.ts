@@ -10,7 +10,7 @@ import type { Directory, Person, PersonPage, PrefixField } from '../../directory
 import { FLAVOURS, identifierFilter, peopleAnd, prefixFilter, type Flavour } from './flavours';
 import { groupsOf, membersOf, type GroupContext } from './groups';
 import type { LdapOptions } from './options';
-import { refuseUnencrypted, resetActiveDirectory, resetLdap, type ResetOptions } from './password';
+import { refuseUnencrypted, resetActiveDirectory, resetLdap, type ResetOptions, type ResetOutcome } from './password';
 import { ConnectionPool } from './pool';
 
 const ALL_FIELDS: readonly PrefixField[] = ['username', 'displayName', 'email'];
@@ -154,15 +154,14 @@ export class LdapDirectory implements Directory {
     return membersOf(this.groupContext(organizationId), groupName);
   }
 
-  async resetPassword(organizationId: string, personId: string, password: string, reset: ResetOptions = {}): Promise<{ requestId?: string }> {
+  async resetPassword(organizationId: string, personId: string, password: string, reset: ResetOptions = {}): Promise<ResetOutcome> {
     const { pool, options } = this.context(organizationId);
     refuseUnencrypted(pool.encrypted);
     // Resolved inside the people base with the people filter: a reset cannot reach anything else.
     const found = await this.findEntry(organizationId, personId);
     if (!found || found.person.id !== personId.toLowerCase()) throw new DirectoryError('not-found', undefined, 'NoSuchPerson');
     const set = options.flavour === 'active-directory' ? resetActiveDirectory : resetLdap;
-    await pool.use((client) => set(client, found.dn, password, reset));
-    return {};
+    return pool.use((client) => set(client, found.dn, password, reset));
   }
 }
 

@@ -5,4 +5,4 @@
 export { LdapDirectory } from './directory';
 export { LDAP_ERROR_TEXT } from './error-text';
 export { ldapOptionsSchema, type LdapOptions } from './options';
-export type { ResetOptions } from './password';
+export type { ResetOptions, ResetOutcome } from './password';

@@ -11,7 +11,7 @@ ldapSuite(server, (directory) => {
   it('with requireChange, sets ppolicy pwdReset so the person must change it at next sign-in', async () => {
     const liam = await directory().getPerson(ORG, 'liam.carter');
     const password = freshPassword();
-    await directory().resetPassword(ORG, liam!.id, password, { requireChange: true });
+    expect(await directory().resetPassword(ORG, liam!.id, password, { requireChange: true })).toEqual({ requireChangeApplied: true });
     expect(await canBind(server, 'liam.carter', password)).toBe(true);
     const admin = new Client({ url: SLAPD.url, tlsOptions: { ca: readFileSync(SLAPD.caFile) }, timeout: 5000 });
     try {
@@ -21,6 +21,15 @@ ldapSuite(server, (directory) => {
     } finally {
       await admin.unbind();
     }
+  });
+
+  it('says when the password was set but "require change" was refused (ppolicy needs a second write)', async () => {
+    const ava = await directory().getPerson(ORG, 'ava.jensen');
+    const password = freshPassword();
+    const outcome = await directory().resetPassword(ORG, ava!.id, password, { requireChange: true });
+    expect(outcome.requireChangeApplied).toBe(false);
+    expect(outcome.requireChangeError?.code).toBe('access-denied');
+    expect(await canBind(server, 'ava.jensen', password)).toBe(true);
   });
 
   it('never sends a password over plain LDAP, although this server would take it', async () => {

@@ -11,7 +11,7 @@ ldapSuite(server, (directory) => {
   it('with requireChange, sets pwdLastSet=0: the new password no longer signs in until changed (AD data 773)', async () => {
     const emma = await directory().getPerson(ORG, 'emma.rossi');
     const password = freshPassword();
-    await directory().resetPassword(ORG, emma!.id, password, { requireChange: true });
+    expect(await directory().resetPassword(ORG, emma!.id, password, { requireChange: true })).toEqual({ requireChangeApplied: true });
     const client = new Client({ url: SAMBA.url, tlsOptions: { ca: readFileSync(SAMBA.caFile) }, timeout: 5000 });
     try {
       const refused = await client.bind(SAMBA.bindName('emma.rossi'), password).catch((err: unknown) => err);
