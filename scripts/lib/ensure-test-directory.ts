@@ -27,7 +27,7 @@ export function ensureTestDirectory(server: keyof typeof SCRIPTS): Promise<strin
     execFile(
       'flock',
       [lock, 'npx', 'tsx', `scripts/${SCRIPTS[server].script}`],
-      { cwd: ROOT, timeout: 300_000 },
+      { cwd: ROOT, timeout: 170_000 }, // under the tests' 180 s hook timeout, so the script's own error shows
       (err, stdout, stderr) => (err ? reject(new Error(`${SCRIPTS[server].script} failed: ${stderr || err.message}`)) : resolve(stdout)),
     );
   });
