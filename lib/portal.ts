@@ -11,10 +11,15 @@ import { DirectoryError } from './directory/errors';
 import type { DirectoryProvider, ProviderCapabilities, ProviderWording } from './directory/provider';
 import type { Directory } from './directory/types';
 import type { PasswordPolicy } from './password/policy';
+import { activeDirectoryProvider, ldapProvider } from './providers/ldap/provider';
 import { upgradeFirstReleasePolicy } from './providers/workmail/first-release-policy';
 import { workmailProvider } from './providers/workmail/provider';
 
-const PROVIDERS: ReadonlyMap<string, DirectoryProvider> = new Map<string, DirectoryProvider>([[workmailProvider.id, workmailProvider]]);
+const PROVIDERS: ReadonlyMap<string, DirectoryProvider> = new Map<string, DirectoryProvider>([
+  [workmailProvider.id, workmailProvider],
+  [activeDirectoryProvider.id, activeDirectoryProvider],
+  [ldapProvider.id, ldapProvider],
+]);
 
 /** The policy's organizations wired to their providers: validated once per policy version. */
 interface Wiring {
@@ -104,7 +109,7 @@ class RoutedDirectory implements Directory {
   aliasesOf: Directory['aliasesOf'] = async (o, personId) => this.of(o).aliasesOf(o, personId);
   groupsOf: Directory['groupsOf'] = async (o, personId) => this.of(o).groupsOf(o, personId);
   membersOf: Directory['membersOf'] = async (o, groupName) => this.of(o).membersOf(o, groupName);
-  resetPassword: Directory['resetPassword'] = async (o, personId, password) => this.of(o).resetPassword(o, personId, password);
+  resetPassword: Directory['resetPassword'] = async (o, personId, password, options) => this.of(o).resetPassword(o, personId, password, options);
 }
 
 const routed = new RoutedDirectory();

@@ -3,6 +3,8 @@
  * access rules and audit use only these; each provider (lib/providers/<name>) maps its own shapes
  * into them. This folder imports nothing else from lib/.
  */
+import type { DirectoryError } from './errors';
+
 export type PersonState = 'enabled' | 'disabled' | 'deleted';
 
 /** What kind of account: only a `person` can be reset; a `resource` is a room or equipment, a `service` account belongs to a system. */
@@ -37,6 +39,24 @@ export interface PersonPage {
   nextCursor?: string;
 }
 
+export interface ResetOptions {
+  /**
+   * The person must choose a new password at their next sign-in (Active Directory: pwdLastSet=0;
+   * OpenLDAP's ppolicy: pwdReset=TRUE). Asked only of providers with canForceChangeAtNextSignIn.
+   */
+  requireChange?: boolean;
+}
+
+/** What a reset did besides setting the password. */
+export interface ResetOutcome {
+  /** The provider's request id, for IT to quote. */
+  requestId?: string;
+  /** Present when `requireChange` was asked: whether the directory now requires a change at next sign-in. */
+  requireChangeApplied?: boolean;
+  /** Why it does not, when the password was set but that second step was refused (for logs). */
+  requireChangeError?: DirectoryError;
+}
+
 /** What the portal needs from a directory: a few questions and one command, per organization. */
 export interface Directory {
   /** A page of people in the directory's own order. */
@@ -58,5 +78,5 @@ export interface Directory {
   /** Ids of every person in a group, directly or through nested groups; empty for an unknown group. */
   membersOf(organizationId: string, groupName: string): Promise<Set<string>>;
   /** Sets a new password. The password goes to the directory and nowhere else. */
-  resetPassword(organizationId: string, personId: string, password: string): Promise<{ requestId?: string }>;
+  resetPassword(organizationId: string, personId: string, password: string, options?: ResetOptions): Promise<ResetOutcome>;
 }

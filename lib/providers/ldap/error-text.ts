@@ -1,10 +1,10 @@
 /**
  * What each directory failure means to an operator when the organization's directory is Active
  * Directory or another LDAP server, and what to do about it. Same shape as the portal's own table
- * (lib/directory/error-text.ts); the provider's message from the server never reaches a page.
+ * (lib/directory/provider.ts); the provider's message from the server never reaches a page.
  */
 import type { DirectoryErrorCode } from '../../directory/errors';
-import type { ErrorText } from '../../directory/error-text';
+import type { ErrorText } from '../../directory/provider';
 
 export const LDAP_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
   'invalid-password': {

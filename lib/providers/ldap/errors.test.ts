@@ -45,7 +45,7 @@ describe('the LDAP error table', () => {
     const mapped = toDirectoryError(err);
     expect(mapped).toBeInstanceOf(DirectoryError);
     expect(mapped.code).toBe(code);
-    expect(mapped.vendorCode).toBe(providerCode);
+    expect(mapped.providerCode).toBe(providerCode);
     // The server's words stay for the logs, out of the shown message.
     expect(mapped.message).not.toContain((err as Error).message);
   });

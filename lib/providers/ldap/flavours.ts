@@ -65,7 +65,7 @@ const activeDirectory: Flavour = {
       displayName: first(entry.displayName) ?? first(entry.cn) ?? username,
       email: first(entry.mail),
       state: control & ACCOUNT_DISABLE ? 'disabled' : 'enabled',
-      kind: 'user',
+      kind: 'person',
       externallyManaged: false,
       enabledAt: generalizedTime(first(entry.whenCreated)),
     };
@@ -90,7 +90,7 @@ const ldap: Flavour = {
       displayName: first(entry.displayName) ?? first(entry.cn) ?? username,
       email: first(entry.mail),
       state: first(entry.pwdAccountLockedTime) === LOCKED_FOREVER ? 'disabled' : 'enabled',
-      kind: 'user',
+      kind: 'person',
       externallyManaged: false,
       enabledAt: generalizedTime(first(entry.createTimestamp)),
     };

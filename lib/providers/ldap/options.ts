@@ -12,6 +12,8 @@ const dn = z.string().trim().min(3).max(1024).regex(/=/, 'expected a distinguish
 
 export const ldapOptionsSchema = z
   .object({
+    /** The portal's id for the organization (the access policy's `id`); only a key here. */
+    id: z.string().min(1).optional(),
     /** `active-directory`: unicodePwd resets, objectGUID ids, nested groups by the server; `ldap`: RFC 3062 resets, entryUUID ids. */
     flavour: z.enum(['active-directory', 'ldap']),
     url: z

@@ -5,24 +5,13 @@
  */
 import { Attribute, BerWriter, Change, type Client } from 'ldapts';
 import { DirectoryError } from '../../directory/errors';
+import type { ResetOptions, ResetOutcome } from '../../directory/types';
 import { toDirectoryError } from './errors';
 
 /** RFC 3062 LDAP Password Modify extended operation. */
 const PASSWORD_MODIFY = '1.3.6.1.4.1.4203.1.11.1';
 
-export interface ResetOptions {
-  /** AD: pwdLastSet=0; OpenLDAP ppolicy: pwdReset=TRUE. The person must choose a new password at next sign-in. */
-  requireChange?: boolean;
-}
-
-/** What a reset did besides setting the password. */
-export interface ResetOutcome {
-  requestId?: string;
-  /** Present when `requireChange` was asked: whether the directory now requires a change at next sign-in. */
-  requireChangeApplied?: boolean;
-  /** Why it does not, when the password was set but the second step was refused (for logs). */
-  requireChangeError?: DirectoryError;
-}
+export type { ResetOptions, ResetOutcome } from '../../directory/types';
 
 export function refuseUnencrypted(encrypted: boolean): void {
   if (!encrypted) throw new DirectoryError('unsupported', undefined, 'TransportNotEncrypted');

@@ -97,7 +97,7 @@ export function ldapSuite(server: SuiteServer, extra?: (directory: () => LdapDir
 
     it('maps a person: ids, names, email, and the disabled state', async () => {
       const priya = await directory.getPerson(ORG, 'priya.patel');
-      expect(priya).toMatchObject({ username: 'priya.patel', displayName: 'Priya Patel', email: 'priya.patel@example.com', state: 'enabled', kind: 'user', organizationId: ORG });
+      expect(priya).toMatchObject({ username: 'priya.patel', displayName: 'Priya Patel', email: 'priya.patel@example.com', state: 'enabled', kind: 'person', organizationId: ORG });
       expect(priya!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect((await directory.getPerson(ORG, priya!.id))?.username).toBe('priya.patel');
       expect((await directory.getPerson(ORG, 'priya.patel@example.com'))?.id).toBe(priya!.id);
