@@ -1,6 +1,6 @@
 import { STRENGTH_LABELS } from '@/lib/password/labels';
 
-/** The strength meter: a role=meter with the visible label (DESIGN.md §5). */
+/** The strength meter: a role=meter with the visible label (docs/architecture.md, "The UI contract"). */
 export function StrengthMeter({ score }: { score: number | undefined }) {
   const label = score === undefined ? 'Not rated yet' : STRENGTH_LABELS[score];
   return (

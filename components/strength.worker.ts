@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * Scores passwords off the main thread, so typing never waits for zxcvbn. Loaded only when the
- * password field is first used (DESIGN.md §7), which keeps zxcvbn out of the first page load.
+ * password field is first used (docs/architecture.md, "Passwords"), which keeps zxcvbn out of the first page load.
  */
 import { estimateStrength } from '../lib/password/strength';
 

@@ -1,5 +1,5 @@
 /**
- * Every row of DESIGN.md §8 through a real reset, with the failure injected in the emulator:
+ * Every row of docs/errors.md through a real reset, with the failure injected in the emulator:
  * the alert says what happened and what to do, and never shows the raw AWS name or message.
  */
 import Database from 'better-sqlite3';

@@ -1,5 +1,5 @@
 /**
- * The portal's configuration: the only reader of `process.env` (DESIGN.md §3). Validated with zod
+ * The portal's configuration: the only reader of `process.env` (docs/configuration.md). Validated with zod
  * at start (instrumentation.ts); a bad value stops the portal with a message naming the variable.
  * Defaults are the embedded demo's, except the session secret, which production must set.
  */

@@ -1,5 +1,5 @@
 /**
- * The response headers every page carries (SECURITY.md, "Sessions and requests"): a nonce-based
+ * The response headers every page carries (docs/security.md, "Response headers"): a nonce-based
  * CSP that forbids framing, plugins and base-tag tricks, no referrer, no MIME sniffing, and HSTS
  * when the portal is served over HTTPS.
  */

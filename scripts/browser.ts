@@ -1,7 +1,7 @@
 /**
  * Which Chromium the end-to-end tests run: Playwright's own when it was downloaded, otherwise the
  * system one. Playwright's browser download is impossible on machines without internet access,
- * where Debian's `chromium` package is the way (DESIGN.md §1).
+ * where Debian's `chromium` package is the way (docs/architecture.md, "Stack").
  */
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';

@@ -1,4 +1,4 @@
-/** The demo operators of DESIGN.md §10. Everyone's password is `demo`. */
+/** The demo operators of docs/emulator.md, "Demo data". Everyone's password is `demo`. */
 export interface DemoPerson {
   username: string;
   name: string;

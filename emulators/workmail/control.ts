@@ -1,5 +1,5 @@
 /**
- * The control API of DESIGN.md §10: unsigned JSON endpoints that tests and benchmarks use to set
+ * The control API of docs/emulator.md: unsigned JSON endpoints that tests and benchmarks use to set
  * up and inspect the emulator. It binds where the emulator binds (loopback by default) and must
  * never face a network: it can read and change everything.
  */

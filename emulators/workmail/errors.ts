@@ -1,6 +1,6 @@
 /**
  * Errors the emulator answers, shaped as awsJson1_1 errors: HTTP status plus
- * `{"__type": code, "Message": text}` (WORKMAIL.md, "Wire protocol").
+ * `{"__type": code, "Message": text}` (docs/workmail.md, "Wire protocol").
  */
 
 /** Statuses AWS uses for the common errors that are not 400 (AWS common errors reference). */

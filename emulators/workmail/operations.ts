@@ -1,6 +1,6 @@
 /**
  * The WorkMail operations: each takes a validated input (shapes.ts) and the emulator's state and
- * returns the output object, or throws a WorkMailError. State rules follow WORKMAIL.md.
+ * returns the output object, or throws a WorkMailError. State rules follow docs/workmail.md.
  */
 import { randomUUID } from 'node:crypto';
 import { entityNotFound, entityState, invalidParameter, WorkMailError } from './errors';
@@ -28,7 +28,7 @@ type Handler = (input: Input, ctx: OperationContext) => Promise<object> | object
 
 const text = (input: Input, key: string): string | undefined => input[key] as string | undefined;
 const need = (input: Input, key: string): string => input[key] as string;
-/** Epoch seconds: the JS SDK reads timestamps as JSON numbers only (WORKMAIL.md). */
+/** Epoch seconds: the JS SDK reads timestamps as JSON numbers only (docs/workmail.md). */
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
 
 function organization(ctx: OperationContext, input: Input, { requireActive = true } = {}): Organization {
@@ -40,7 +40,7 @@ function organization(ctx: OperationContext, input: Input, { requireActive = tru
   return org;
 }
 
-/** Writes against a directory WorkMail does not own (AD Connector) are refused (WORKMAIL.md, "Context"). */
+/** Writes against a directory WorkMail does not own (AD Connector) are refused (docs/workmail.md, "Context"). */
 function writable(org: Organization): Organization {
   if (org.directoryType === 'AD Connector')
     throw new WorkMailError(

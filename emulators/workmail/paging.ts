@@ -1,6 +1,6 @@
 /**
  * NextToken paging. Tokens are opaque to clients, distinct on every page and absent on the last
- * one: AWS CLI v1 aborts when it sees the same token twice (WORKMAIL.md, "Pagination").
+ * one: AWS CLI v1 aborts when it sees the same token twice (docs/workmail.md, "Operations the portal calls").
  * A token carries the offset and a digest of the query, so a token from one query is refused
  * by another instead of silently returning the wrong page.
  */

@@ -1,5 +1,5 @@
 /**
- * Seed documents: the shape of `POST /__control/seed`, the demo seed of DESIGN.md §10, and the
+ * Seed documents: the shape of `POST /__control/seed`, the demo seed of docs/emulator.md ("Demo data"), and the
  * loader that turns a document into organizations.
  */
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 /**
  * The input shapes of the operations the emulator implements, copied from the WorkMail service
  * model (botocore data/workmail/2017-10-01/service-2.json), and a validator that enforces them.
- * The JS SDK validates nothing client-side (WORKMAIL.md), so every constraint is enforced here.
+ * The JS SDK validates nothing client-side (docs/workmail.md), so every constraint is enforced here.
  */
 import { WorkMailError } from './errors';
 

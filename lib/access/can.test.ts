@@ -1,4 +1,4 @@
-/** The access rule's table: every rule of DESIGN.md §4 (2–7) and their combinations. */
+/** The access rule's table: every rule of docs/access-rules.md (2–7) and their combinations. */
 import { describe, expect, it } from 'vitest';
 import type { PersonWithGroups } from '../directory/types';
 import { actorFor, type Actor } from './actor';

@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * The portal's database, chosen by DATABASE_URL: SQLite (better-sqlite3) by default, PostgreSQL
- * (pg) for several instances (DESIGN.md §12). One query layer (kysely) over both; migrations run
+ * (pg) for several instances (docs/deployment.md). One query layer (kysely) over both; migrations run
  * when the database is first opened.
  */
 import { mkdirSync } from 'node:fs';

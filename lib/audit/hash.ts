@@ -1,6 +1,6 @@
 /**
  * The hash chain: each event's hash covers the previous event's hash and every field of the
- * event, so editing or deleting a row breaks verification from that row on (DESIGN.md §9).
+ * event, so editing or deleting a row breaks verification from that row on (docs/security.md, "Audit chain").
  * Events are keyed: their hash is an HMAC with AUDIT_HMAC_KEY, so someone who can write the
  * database but does not hold the key cannot recompute the chain after rewriting it. Events
  * written before the key was introduced keep their plain SHA-256 hash (their hash_key is null).

@@ -3,7 +3,7 @@ import 'server-only';
  * Retention: removes the oldest audit events and keeps the rest verifiable. The purge appends a
  * checkpoint event first (chained like any other) that records the hash of the last event it
  * removes; the first event left links to that hash, so `audit:verify` accepts the cut, and only
- * that cut (DESIGN.md §9).
+ * that cut (docs/security.md, "Audit chain").
  */
 import { database, writeTransaction, type AuditDatabase } from './db';
 import { appendWithin } from './store';

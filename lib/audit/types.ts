@@ -1,4 +1,4 @@
-/** Audit events (DESIGN.md §9). Never a password or a token: there is no field that could hold one. */
+/** Audit events (docs/errors.md, "The audit log"). Never a password or a token: there is no field that could hold one. */
 export type AuditEventType =
   | 'password.reset.requested'
   | 'password.reset.succeeded'

@@ -94,7 +94,7 @@ export function authOptions(): NextAuthOptions {
   const options: NextAuthOptions = {
     secret: c.auth.secret,
     providers: [provider(c)],
-    // A JWT session that cannot outlive SESSION_MAX_AGE_HOURS (8 at most, SECURITY.md).
+    // A JWT session that cannot outlive SESSION_MAX_AGE_HOURS (8 at most, docs/configuration.md).
     session: { strategy: 'jwt', maxAge: c.auth.sessionMaxAgeSeconds },
     jwt: { maxAge: c.auth.sessionMaxAgeSeconds },
     useSecureCookies: c.auth.secureCookies,

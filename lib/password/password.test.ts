@@ -4,7 +4,7 @@ import { checklist, DEFAULT_POLICY, refusedCharacter } from './policy';
 import { resetPasswordSchema } from '../reset/schema';
 import { contextWords, estimateStrength, STRENGTH_CAP, withoutContext, withoutRepeats, type Scorer } from './strength';
 
-/** A directory that takes Latin-1 only, as WorkMail does (lib/providers/workmail/password.ts). */
+/** A directory that takes Latin-1 only, as WorkMail does (lib/providers/workmail/provider.ts). */
 const LATIN_1 = [[0x20, 0xff]] as const;
 
 const base = { organizationId: 'm-0123456789abcdef0123456789abcdef', userId: 'u-1', binding: 'b' };

@@ -1,6 +1,6 @@
 import 'server-only';
 /**
- * One way to run a form action (STYLE.md): parse with the form's schema, require a signed-in
+ * One way to run a form action (docs/style.md): parse with the form's schema, require a signed-in
  * operator with a role, run the handler, and turn anything unexpected into a plain refusal that
  * is logged in full. Input that fails the schema never reaches the handler, so `onInvalid` is
  * where it is recorded (the raw fields are the attacker's: record only what identifies the

@@ -1,6 +1,6 @@
 import 'server-only';
 /**
- * The reset, steps 3–10 of DESIGN.md §6, in that order (steps 1–2 are defineAction's): fetch the
+ * The reset, steps 3–10 of docs/architecture.md, in that order (steps 1–2 are defineAction's): fetch the
  * person, ask can(), check the password again with the person's words, reserve a slot under the
  * rate limits while auditing "requested" (no record, no reset), call the directory, audit the
  * outcome. The password goes to the directory and nowhere else.

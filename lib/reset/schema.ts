@@ -1,5 +1,5 @@
 /**
- * The reset form's schema, used by the browser and by the action (STYLE.md: one isomorphic
+ * The reset form's schema, used by the browser and by the action (docs/style.md: one isomorphic
  * schema per form). Messages name what is wrong and never repeat the password.
  */
 import { z } from 'zod';

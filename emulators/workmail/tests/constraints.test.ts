@@ -1,7 +1,7 @@
 /**
  * Every input constraint of every implemented operation (the model's required members, lengths,
  * patterns, enums and ranges) answers InvalidParameterException naming the member. The JS SDK
- * sends whatever it is given (WORKMAIL.md), so these go through the real SDK unchanged.
+ * sends whatever it is given (docs/workmail.md), so these go through the real SDK unchanged.
  */
 import { describe, expect, it } from 'vitest';
 import { INPUT_SHAPES, type Shape } from '../shapes';

@@ -1,4 +1,4 @@
-/** The control API of DESIGN.md §10, every endpoint, and what it refuses. */
+/** The control API of docs/emulator.md, every endpoint, and what it refuses. */
 import { describe, expect, it } from 'vitest';
 import { failure, ORG, withEmulator } from './harness';
 
@@ -27,7 +27,7 @@ describe('GET /__control/state', () => {
 });
 
 describe('the demo seed', () => {
-  it('holds every person of DESIGN.md §10 with their state, role and groups', async () => {
+  it('holds every person of the demo seed (docs/emulator.md) with their state, role and groups', async () => {
     const example = (await state()).organizations.find((o) => o.alias === 'example')!;
     const groupsOf = (id: string) => example.groups.filter((g) => g.members.includes(id)).map((g) => g.name).sort();
     const table: Array<[string, string, string, string, string[]]> = [

@@ -1,4 +1,4 @@
-/** The state rules of WORKMAIL.md: entity life cycle, organization checks, password policy. */
+/** The state rules of docs/workmail.md: entity life cycle, organization checks, password policy. */
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../server';
 import { failure, ORG, SUB_ORG, withEmulator } from './harness';

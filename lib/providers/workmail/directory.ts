@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * The WorkMail implementation of the portal's Directory. Every call goes through `call`, which
  * maps SDK errors to DirectoryError; ids and names are validated before they reach WorkMail,
- * because the JS SDK validates nothing (WORKMAIL.md).
+ * because the JS SDK validates nothing (docs/workmail.md).
  */
 import {
   DescribeUserCommand,

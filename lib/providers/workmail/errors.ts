@@ -1,5 +1,5 @@
 /**
- * The one table from AWS SDK errors to directory codes (STYLE.md: one error table). Vendor
+ * The one table from AWS SDK errors to directory codes (docs/style.md: one error table). Vendor
  * messages never pass through; the request id does.
  */
 import { DirectoryError, type DirectoryErrorCode } from '../../directory/errors';

@@ -1,5 +1,5 @@
 /**
- * SDK shapes → provider-neutral people. No SDK type crosses this line (STYLE.md). Anything
+ * SDK shapes → provider-neutral people. No SDK type crosses this line (docs/style.md). Anything
  * unexpected maps to the state or kind that cannot be reset: deny by default.
  */
 import type { DescribeUserResponse, User } from '@aws-sdk/client-workmail';
