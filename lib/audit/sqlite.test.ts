@@ -1,6 +1,6 @@
 /**
  * Both SQLite drivers behind lib/audit/sqlite.ts, each with real kysely queries on a real file.
- * Each driver's tests run where this Node can load it: node:sqlite from Node 22.5 (CI runs this file
+ * Each driver's tests run where this Node can load it: node:sqlite from Node 22.13 (CI runs this file
  * on Node 24 as well, .ci/run), better-sqlite3 where its native binary matches this Node.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,7 +31,7 @@ const available: Record<SqliteDriver, boolean> = {
   'better-sqlite3': await loads('better-sqlite3'),
 };
 const why: Record<SqliteDriver, string> = {
-  'node:sqlite': `skipped: Node ${process.version} has no node:sqlite (22.5 or later has)`,
+  'node:sqlite': `skipped: Node ${process.version} has no node:sqlite (22.13 and later have it)`,
   'better-sqlite3': `skipped: better-sqlite3's native binary is not built for Node ${process.version}`,
 };
 

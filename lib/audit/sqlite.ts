@@ -1,5 +1,5 @@
 /**
- * An SQLite file opened with the driver this Node has: the built-in `node:sqlite` (Node >= 22.5,
+ * An SQLite file opened with the driver this Node has: the built-in `node:sqlite` (Node >= 22.13,
  * nothing to compile) or `better-sqlite3` where that is missing (Node 20). Both sit behind one small
  * interface, and `kyselyDatabase` puts kysely's SqliteDialect on top of either
  * (docs/decisions/009-node-24.md).
@@ -62,7 +62,7 @@ export function nodeSqlite(): NodeSqlite | undefined {
 
 export function openWithNodeSqlite(path: string, readonly = false): SqliteFile {
   const sqlite = nodeSqlite();
-  if (!sqlite) throw new Error(`node:sqlite is not available on Node ${process.version} (it needs Node 22.5 or later)`);
+  if (!sqlite) throw new Error(`node:sqlite is not available on Node ${process.version} (it needs Node 22.13 or later)`);
   const db = new sqlite.DatabaseSync(path, { readOnly: readonly });
   return {
     driver: 'node:sqlite',
