@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { openSqliteFile, type SqliteValue } from '../lib/audit/sqlite';
 import { testPostgresUrl } from './postgres-url';
 
 const run = promisify(execFile);
@@ -50,11 +51,11 @@ export async function freshDatabase(backend: TestBackend): Promise<TestDatabase>
 /** Runs one SQL statement straight against the database, as someone tampering with it (or a reviewer) would. */
 export async function rawSql<Row = Record<string, unknown>>(url: string, statement: string, params: unknown[] = []): Promise<Row[]> {
   if (url.startsWith('file:')) {
-    const { default: Database } = await import('better-sqlite3');
-    const db = new Database(url.slice('file:'.length));
+    const db = await openSqliteFile(url.slice('file:'.length));
     try {
       const prepared = db.prepare(statement.replace(/\$\d+/g, '?'));
-      return prepared.reader ? (prepared.all(...params) as Row[]) : (prepared.run(...params), []);
+      const values = params as SqliteValue[];
+      return prepared.reader ? (prepared.all(...values) as Row[]) : (prepared.run(...values), []);
     } finally {
       db.close();
     }
@@ -68,10 +69,10 @@ export async function rawSql<Row = Record<string, unknown>>(url: string, stateme
   }
 }
 
-/** Runs `npm run audit:verify`, `audit:purge` or `sessions:revoke` as a real process, as an operator would. */
+/** Runs `npm run audit:verify`, `audit:purge` or `sessions:revoke` as a real process, as an operator would (on this Node). */
 export async function auditCommand(script: 'audit-verify' | 'audit-purge' | 'sessions-revoke', env: Record<string, string>, args: string[] = []) {
   try {
-    const { stdout, stderr } = await run('node', ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
+    const { stdout, stderr } = await run(process.execPath, ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
       env: { ...process.env, ...env },
     });
     return { code: 0, out: stdout + stderr };

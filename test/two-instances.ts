@@ -1,7 +1,7 @@
 /**
  * A fresh database with two handles on it, standing for two portal instances. On PostgreSQL they
  * are two connection pools; on SQLite, the one-instance default, both are the process's one
- * connection (better-sqlite3 is synchronous: a second connection in the same process would wait
+ * connection (both SQLite drivers are synchronous: a second connection in the same process would wait
  * on itself).
  */
 import { openDatabase, type AuditDatabase } from '../lib/audit/db';

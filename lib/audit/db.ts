@@ -1,18 +1,19 @@
 import 'server-only';
 /**
- * The portal's database, chosen by DATABASE_URL: SQLite (better-sqlite3) by default, PostgreSQL
+ * The portal's database, chosen by DATABASE_URL: SQLite (node:sqlite, or better-sqlite3 on Node 20;
+ * lib/audit/sqlite.ts) by default, PostgreSQL
  * (pg) for several instances (docs/deployment.md). One query layer (kysely) over both; migrations run
  * when the database is first opened.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Migration } from 'kysely';
 import pg from 'pg';
 import { config } from '../config';
 import { PRODUCT_ID } from '../product';
 import { MIGRATIONS } from './migrations';
 import type { Tables } from './schema';
+import { kyselyDatabase, openSqliteFile } from './sqlite';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -36,10 +37,14 @@ export function backendOf(url: string): Backend {
 function openSqlite(url: string): Kysely<Tables> {
   const file = resolve(url.slice('file:'.length));
   mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Opened on the first query (the migrations, in openDatabase), which also reports a failure to open.
+  const database = async () => {
+    const sqlite = await openSqliteFile(file);
+    sqlite.exec('pragma journal_mode = WAL');
+    sqlite.exec(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return kyselyDatabase(sqlite);
+  };
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
 }
 
 function openPostgres(url: string): Kysely<Tables> {

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { openSqliteFileSync } from '../../test/sqlite-file';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
 import { workmailEnvironment } from '../../scripts/demo-env';
@@ -115,7 +115,7 @@ describe('resets, limits and the audit chain', () => {
   it('names the first broken event when a row is edited, and when one is deleted', async () => {
     const events = await lib.latestEvents(100);
     const middle = events[Math.floor(events.length / 2)]!;
-    const raw = new Database(dbFile);
+    const raw = openSqliteFileSync(dbFile);
     raw.prepare('update audit_events set actor_email = ? where id = ?').run('mallory@example.com', middle.id);
     expect(await lib.verifyChain()).toMatchObject({ ok: false, brokenAt: middle.id, problem: 'this event was changed' });
     raw.prepare('update audit_events set actor_email = ? where id = ?').run(middle.actorEmail, middle.id);
@@ -128,7 +128,7 @@ describe('resets, limits and the audit chain', () => {
 
 /** Rows written after `id`, read straight from the file as a reviewer would. */
 const rowsAfter = (id: number) => {
-  const raw = new Database(dbFile, { readonly: true });
+  const raw = openSqliteFileSync(dbFile, { readonly: true });
   try {
     return raw.prepare('select * from audit_events where id > ? order by id').all(id) as Array<Record<string, unknown>>;
   } finally {
@@ -136,7 +136,7 @@ const rowsAfter = (id: number) => {
   }
 };
 const lastId = () => {
-  const raw = new Database(dbFile, { readonly: true });
+  const raw = openSqliteFileSync(dbFile, { readonly: true });
   try {
     return (raw.prepare('select coalesce(max(id), 0) as id from audit_events').get() as { id: number }).id;
   } finally {
@@ -289,7 +289,7 @@ describe('every attempt that reaches the action leaves exactly one outcome event
   it('an audit log that cannot be written: no reset, no row, and the refusal is logged', async () => {
     const frank = lib.actorFor({ subject: 'frank-2', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.portalPolicy('config/access-policy.demo.json'));
     // Another writer holds the database's write lock past the portal's busy timeout.
-    const blocker = new Database(dbFile);
+    const blocker = openSqliteFileSync(dbFile);
     blocker.exec('begin immediate');
     const logged = vi.spyOn(lib.log, 'error');
     const before = lastId();
