@@ -16,6 +16,7 @@ import { eachEvent, findEvents } from '../lib/audit/query';
 import { appendEvent, eventRow, verifyChain } from '../lib/audit/store';
 import type { AuditEventInput } from '../lib/audit/types';
 import { percentile, timeEach, type Result } from './lib';
+import { EXAMPLE_ORG_ID } from '../emulators/workmail/seed';
 
 const EVENTS = 100_000;
 const APPENDS = 400;
@@ -39,7 +40,7 @@ async function seed(handle: AuditDatabase): Promise<void> {
       const event: AuditEventInput = {
         type: denied ? 'access.denied' : 'password.reset.succeeded',
         actor: { subject: `op-${operator}`, email: `operator${operator}@example.com`, name: `Operator ${operator}`, role: operator < 5 ? 'admin' : 'lead' },
-        organizationId: 'm-0123456789abcdef0123456789abcdef',
+        organizationId: EXAMPLE_ORG_ID,
         person: { id: `u-${createHash('md5').update(String(i)).digest('hex').slice(0, 12)}`, email: `person${i}@example.com`, name: `Person ${i}` },
         outcome: denied ? 'denied' : 'succeeded',
         reason: i % 7 === 0 ? `INC-${i}` : undefined,

@@ -5,8 +5,9 @@
 import { ListUsersCommand, WorkMailClient } from '@aws-sdk/client-workmail';
 import { DEMO_CREDENTIALS } from '../scripts/demo-env';
 import { percentile, rssMb, startProcess, stopProcess, timeEach, type Result } from './lib';
+import { EXAMPLE_ORG_ID } from '../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 const PEOPLE = 100_000;
 const PREFIXES = ['avery.', 'blake.c', 'j', 'quinn.olsen.1', 'rowan.', 'sage.stone.9', 'zz-no-match', 'taylor.v'];
 

@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { DescribeUserCommand, ResetPasswordCommand, WorkMailClient } from '@aws-sdk/client-workmail';
 import { DEMO_CREDENTIALS, workmailEnvironment } from '../scripts/demo-env';
 import { percentile, sideBySide, startProcess, stopProcess, type Result } from './lib';
+import { EXAMPLE_ORG_ID } from '../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 const ROUNDS = 120;
 
 function adversarialInputs(): string[] {

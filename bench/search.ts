@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { CreateGroupCommand, AssociateMemberToGroupCommand, ListUsersCommand, WorkMailClient } from '@aws-sdk/client-workmail';
 import { DEMO_CREDENTIALS, workmailEnvironment } from '../scripts/demo-env';
 import { percentile, sideBySide, startProcess, stopProcess, type Result } from './lib';
+import { EXAMPLE_ORG_ID } from '../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 const LATENCY_MS = 20;
 const ROUNDS = 150;
 const ADMIN_QUERIES = ['avery', 'blake.c', 'jane.doe@example.com', 'doe', 'quinn olsen', 'sage.stone.9', 'harper', 'zz-none'];

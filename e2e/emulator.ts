@@ -1,5 +1,6 @@
 /** The WorkMail emulator's control API, for asserting what WorkMail now holds. */
 import { E2E_PORTS } from './env';
+import { EXAMPLE_ORG_ID } from '../emulators/workmail/seed';
 
 export const WORKMAIL_URL = `http://127.0.0.1:${E2E_PORTS.workmail}`;
 
@@ -35,7 +36,7 @@ export async function users(alias = 'example'): Promise<StateUser[]> {
   return state.organizations.find((o) => o.alias === alias)!.users;
 }
 
-export const ORG_ID = 'm-0123456789abcdef0123456789abcdef';
+export const ORG_ID = EXAMPLE_ORG_ID;
 
 export async function verifyPassword(userId: string, password: string): Promise<boolean> {
   return (await control<{ match: boolean }>('POST', '/__control/verify-password', { organizationId: ORG_ID, userId, password })).match;

@@ -6,6 +6,7 @@ import { craftNextAction, setField } from './crafted';
 import { resetCalls, users } from './emulator';
 import { expect, test } from './fixtures';
 import { PersonPage } from './pages/person';
+import { SUBSIDIARY_ORG_ID } from '../emulators/workmail/seed';
 
 const VALID = 'Walrus-Copper-Fjord-62';
 const idOf = async (name: string) => (await users()).find((u) => u.name === name)!.id;
@@ -58,7 +59,7 @@ test.describe('crafted values the form would never send', () => {
 
   test('another organization than the page: refused, no WorkMail call', async ({ page, signedInAs }) => {
     await signedInAs('alice');
-    await submitCrafted(page, 'emma.rossi', (body) => setField(body, 'organizationId', 'm-fedcba9876543210fedcba9876543210'));
+    await submitCrafted(page, 'emma.rossi', (body) => setField(body, 'organizationId', SUBSIDIARY_ORG_ID));
     await expect(page.locator('main').getByRole('alert')).toContainText('Not found, or not someone you manage.');
     expect(await resetCalls()).toEqual([]);
   });

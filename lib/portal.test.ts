@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, PolicyError } from './access/policy';
 import { checkPolicy, portalPolicy } from './portal';
+import { EXAMPLE_ORG_ID } from '../emulators/workmail/seed';
 
-const ORG = { id: 'm-0123456789abcdef0123456789abcdef', alias: 'example', provider: 'workmail', region: 'us-east-1' };
+const ORG = { id: EXAMPLE_ORG_ID, alias: 'example', provider: 'workmail', region: 'us-east-1' };
 const doc = (org: Record<string, unknown>) => ({ organizations: [org], admins: { groups: ['it-admins'] } });
 const problem = (org: Record<string, unknown>) => {
   try {

@@ -10,7 +10,7 @@ import { generatePeople } from './generate';
 import type { Organization, UserRecord } from './model';
 import { verifyPassword } from './passwords';
 import { loadSeed } from './seed';
-import type { EmulatorState } from './server';
+import type { EmulatorState } from './state';
 
 class ControlError extends Error {
   constructor(

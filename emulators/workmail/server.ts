@@ -9,12 +9,14 @@ import { CallLog, redact } from './calls';
 import { handleControl } from './control';
 import { WorkMailError } from './errors';
 import { Faults } from './faults';
-import type { Organization } from './model';
 import { OPERATIONS } from './operations';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './passwords';
 import { demoSeed, loadSeed, type SeedDocument } from './seed';
 import { INPUT_SHAPES, validateInput } from './shapes';
 import { DEMO_KEYS, verifySignature, type AccessKey } from './sigv4';
+import type { EmulatorState } from './state';
+
+export type { EmulatorState } from './state';
 
 export interface EmulatorOptions {
   /** Access keys that may sign requests; the demo keys by default. */
@@ -25,14 +27,6 @@ export interface EmulatorOptions {
   seed?: SeedDocument;
   passwordPolicy?: Partial<PasswordPolicy>;
   accountId?: string;
-}
-
-export interface EmulatorState {
-  organizations: Map<string, Organization>;
-  readonly seed: SeedDocument;
-  readonly faults: Faults;
-  readonly calls: CallLog;
-  readonly policy: PasswordPolicy;
 }
 
 export interface RunningEmulator {

@@ -4,9 +4,10 @@ import type { PersonWithGroups } from '../directory/types';
 import { actorFor, type Actor } from './actor';
 import { auditScope, can, REASON_TEXT, type Action, type DenyReason } from './can';
 import { parsePolicy } from './policy';
+import { EXAMPLE_ORG_ID, SUBSIDIARY_ORG_ID } from '../../emulators/workmail/seed';
 
-const EXAMPLE = 'm-0123456789abcdef0123456789abcdef';
-const SUBSIDIARY = 'm-fedcba9876543210fedcba9876543210';
+const EXAMPLE = EXAMPLE_ORG_ID;
+const SUBSIDIARY = SUBSIDIARY_ORG_ID;
 const OTHER = 'm-99999999999999999999999999999999';
 
 const policy = parsePolicy(

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { upgradeFirstReleasePolicy } from '../providers/workmail/first-release-policy';
 import { loadPolicy, parsePolicy, PolicyError, readPolicyFile } from './policy';
+import { EXAMPLE_ORG_ID, SUBSIDIARY_ORG_ID } from '../../emulators/workmail/seed';
 
-const ORG = { id: 'm-0123456789abcdef0123456789abcdef', alias: 'example', provider: 'workmail', region: 'us-east-1' };
+const ORG = { id: EXAMPLE_ORG_ID, alias: 'example', provider: 'workmail', region: 'us-east-1' };
 const valid = {
   organizations: [ORG],
   admins: { groups: ['it-admins'] },
@@ -43,7 +44,7 @@ describe('the access policy', () => {
     ['no organizations', { ...valid, organizations: [] }, '$.organizations'],
     ['a delegation without directory groups', { ...valid, delegations: [{ groups: ['x'], organization: 'example', directoryGroups: [] }] }, '$.delegations[0].directoryGroups'],
     ['a misspelt key', { ...valid, admin: { groups: [] } }, '$'],
-    ['a duplicate alias', { ...valid, organizations: [ORG, { ...ORG, id: 'm-fedcba9876543210fedcba9876543210' }] }, '"example" is listed twice'],
+    ['a duplicate alias', { ...valid, organizations: [ORG, { ...ORG, id: SUBSIDIARY_ORG_ID }] }, '"example" is listed twice'],
   ])('refuses %s, naming the file and the JSON path', (_label, doc, expected) => {
     const message = error(doc);
     expect(message.startsWith('policy.json: ')).toBe(true);

@@ -13,10 +13,11 @@ import { purgeBefore } from './retention';
 import { appendEvent, appendWithin, inTransaction, latestEvents, verifyChain } from './store';
 import { reserveReset } from '../reset/rate-limit';
 import type { AuditEventInput } from './types';
+import { EXAMPLE_ORG_ID } from '../../emulators/workmail/seed';
 
 const alice = { subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', role: 'admin' };
 const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead' };
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 const person = (n: number) => ({ id: `u-${n}`, email: `person${n}@example.com`, name: `Person ${n}` });
 const succeeded = (actor = alice, n = 1): AuditEventInput => ({ type: 'password.reset.succeeded', actor, organizationId: ORG, person: person(n), outcome: 'succeeded' });
 const filter = (params: Record<string, string>): AuditFilter => {

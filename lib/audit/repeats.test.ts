@@ -14,8 +14,9 @@ import { log } from '../log';
 import { appendBounded, flushRepeats, OPERATOR_BUDGET, REPEAT_LIMIT, startRepeatFlush } from './repeats';
 import { latestEvents, verifyChain } from './store';
 import type { AuditEventInput } from './types';
+import { EXAMPLE_ORG_ID } from '../../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead' };
 const denied = (personId = 'maria', errorCode = 'not-yours'): AuditEventInput => ({
   type: 'access.denied',

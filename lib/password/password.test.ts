@@ -3,11 +3,12 @@ import { generatePassword } from './generate';
 import { checklist, DEFAULT_POLICY, refusedCharacter } from './policy';
 import { resetPasswordSchema } from '../reset/schema';
 import { contextWords, estimateStrength, STRENGTH_CAP, withoutContext, withoutRepeats, type Scorer } from './strength';
+import { EXAMPLE_ORG_ID } from '../../emulators/workmail/seed';
 
 /** A directory that takes Latin-1 only, as WorkMail does (lib/providers/workmail/provider.ts). */
 const LATIN_1 = [[0x20, 0xff]] as const;
 
-const base = { organizationId: 'm-0123456789abcdef0123456789abcdef', userId: 'u-1', binding: 'b' };
+const base = { organizationId: EXAMPLE_ORG_ID, userId: 'u-1', binding: 'b' };
 
 describe('password rules', () => {
   it.each([

@@ -9,9 +9,10 @@ import { startEmulator, type RunningEmulator } from '../../emulators/workmail/se
 import { workmailEnvironment } from '../../scripts/demo-env';
 import type { Actor } from '../access/actor';
 import { prefixFields } from './search';
+import { EXAMPLE_ORG_ID, SUBSIDIARY_ORG_ID } from '../../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
-const SUBSIDIARY = 'm-fedcba9876543210fedcba9876543210';
+const ORG = EXAMPLE_ORG_ID;
+const SUBSIDIARY = SUBSIDIARY_ORG_ID;
 let emulator: RunningEmulator;
 let searchPeople: typeof import('./search').searchPeople;
 let alice: Actor;

@@ -1,7 +1,8 @@
 /** The reset form's binding, with a fixed clock: pinned to person, operator and issue time, refused when stale. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_ORG_ID, SUBSIDIARY_ORG_ID } from '../../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 const ISSUED = new Date('2026-11-28T10:00:00Z');
 const minutesLater = (m: number) => new Date(ISSUED.getTime() + m * 60_000);
 let lib: typeof import('./binding');
@@ -29,7 +30,7 @@ describe('the reset form binding', () => {
   it('is foreign for another person, organization or operator, or with its issue time changed', () => {
     const binding = lib.formBinding(ORG, 'person-1', 'bob', ISSUED);
     expect(lib.checkBinding(binding, ORG, 'person-2', 'bob', ISSUED)).toBe('foreign');
-    expect(lib.checkBinding(binding, 'm-fedcba9876543210fedcba9876543210', 'person-1', 'bob', ISSUED)).toBe('foreign');
+    expect(lib.checkBinding(binding, SUBSIDIARY_ORG_ID, 'person-1', 'bob', ISSUED)).toBe('foreign');
     expect(lib.checkBinding(binding, ORG, 'person-1', 'alice', ISSUED)).toBe('foreign');
     const [, digest] = binding.split('.');
     const refreshed = `${ISSUED.getTime() / 1000 + 3600}.${digest}`;

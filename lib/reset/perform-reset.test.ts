@@ -12,8 +12,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
 import { workmailEnvironment } from '../../scripts/demo-env';
 import type { Actor } from '../access/actor';
+import { EXAMPLE_ORG_ID, SUBSIDIARY_ORG_ID } from '../../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 const dir = mkdtempSync(join(tmpdir(), 'reset-test-'));
 const dbFile = join(dir, 'audit.db');
 let emulator: RunningEmulator;
@@ -178,7 +179,7 @@ describe('every attempt that reaches the action leaves exactly one outcome event
   const cases: Array<[string, () => Promise<unknown>, () => Record<string, unknown>]> = [
     [
       'an organization that is not theirs',
-      () => lib.performReset(bob, { ...input(bob, 'jane.doe'), organizationId: 'm-fedcba9876543210fedcba9876543210' }, {}),
+      () => lib.performReset(bob, { ...input(bob, 'jane.doe'), organizationId: SUBSIDIARY_ORG_ID }, {}),
       () => ({ type: 'access.denied', outcome: 'denied', error_code: 'not-yours' }),
     ],
     [

@@ -3,8 +3,9 @@ import { actorFor } from '../access/actor';
 import { can } from '../access/can';
 import { parsePolicy } from '../access/policy';
 import { currentIdentity } from './identity';
+import { EXAMPLE_ORG_ID } from '../../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 const policy = parsePolicy(
   { organizations: [{ id: ORG, alias: 'example', provider: 'workmail', region: 'us-east-1' }], admins: { groups: ['it-admins'] }, delegations: [] },
   'test',

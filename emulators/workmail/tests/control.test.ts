@@ -1,6 +1,6 @@
 /** The control API of docs/emulator.md, every endpoint, and what it refuses. */
 import { describe, expect, it } from 'vitest';
-import { failure, ORG, withEmulator } from './harness';
+import { failure, ORG, SUB_ORG, withEmulator } from './harness';
 
 const h = withEmulator();
 const PASSWORD = 'Control-Test-Passw0rd';
@@ -56,7 +56,7 @@ describe('the demo seed', () => {
     const platform = example.groups.find((g) => g.name === 'platform') as unknown as { id: string };
     expect(example.groups.find((g) => g.name === 'engineering')!.members).toContain(platform.id);
     const sub = (await state()).organizations.find((o) => o.alias === 'subsidiary')!;
-    expect(sub.id).toBe('m-fedcba9876543210fedcba9876543210');
+    expect(sub.id).toBe(SUB_ORG);
     expect(sub.users.length).toBeGreaterThanOrEqual(3);
   });
 

@@ -7,9 +7,10 @@ import { WorkMailClient, type WorkMailClientConfig } from '@aws-sdk/client-workm
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { CallRecord } from '../calls';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../server';
+import { EXAMPLE_ORG_ID, SUBSIDIARY_ORG_ID } from '../seed';
 
-export const ORG = 'm-0123456789abcdef0123456789abcdef';
-export const SUB_ORG = 'm-fedcba9876543210fedcba9876543210';
+export const ORG = EXAMPLE_ORG_ID;
+export const SUB_ORG = SUBSIDIARY_ORG_ID;
 export const DEMO_KEY = { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'emulator-demo-secret-key-0001' };
 export const READ_KEY = { accessKeyId: 'AKIAEMULATORREAD0001', secretAccessKey: 'emulator-read-secret-key-0001' };
 

@@ -6,8 +6,9 @@ import { DEMO_CREDENTIALS } from '../../../scripts/demo-env';
 import { directoryOnEmulator } from '../../../test/workmail-directory';
 import { DirectoryError } from '../../directory/errors';
 import type { WorkMailDirectory } from './directory';
+import { EXAMPLE_ORG_ID } from '../../../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 let emulator: RunningEmulator;
 let directory: WorkMailDirectory;
 

@@ -11,8 +11,9 @@ import { readPolicyFile } from '../../access/policy';
 import { upgradeFirstReleasePolicy } from './first-release-policy';
 import type { WorkMailDirectory } from './directory';
 import { iamPolicy, WORKMAIL_ACTIONS, workmailOrganizations } from './permissions';
+import { EXAMPLE_ORG_ID } from '../../../emulators/workmail/seed';
 
-const ORG = 'm-0123456789abcdef0123456789abcdef';
+const ORG = EXAMPLE_ORG_ID;
 const sorted = (list: Iterable<string>) => [...new Set(list)].sort();
 
 /** Every WorkMail operation named in the SDK imports of the portal's own code (tests left out). */
