@@ -147,6 +147,13 @@ export function ResetForm({ organizationId, userId, binding, signInName, context
           </li>
         </ul>
 
+        {directory.canForceChangeAtNextSignIn ? (
+          <div className="field checkbox">
+            <input id="require-change" name="requireChange" type="checkbox" defaultChecked />
+            <label htmlFor="require-change">Require a new password at next sign-in</label>
+          </div>
+        ) : null}
+
         <div className="field">
           <label htmlFor="reason">Reason or ticket</label>
           <input id="reason" name="reason" type="text" maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />

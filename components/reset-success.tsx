@@ -10,6 +10,14 @@ export interface DirectoryFacts {
   canForceChangeAtNextSignIn: boolean;
 }
 
+const REQUIRE_CHANGE_TEXT: Record<Extract<ResetResult, { status: 'success' }>['requireChange'], (directory: string) => string> = {
+  applied: () => 'They must choose a new password of their own when they next sign in.',
+  refused: (directory) =>
+    `${directory} did not accept “require a new password at next sign-in”: ask them to change it themselves straight away.`,
+  'not-asked': () => 'They keep this password until they change it: ask them to change it themselves if it should be theirs alone.',
+  unsupported: (directory) => `${directory} cannot force a change at next sign-in: ask them to change it themselves straight away.`,
+};
+
 /** The hand-over: who was reset, their sign-in name, and what to tell them. */
 export function ResetSuccess({ result, directory }: { result: Extract<ResetResult, { status: 'success' }>; directory: DirectoryFacts }) {
   const [copied, setCopied] = useState(false);
@@ -43,9 +51,7 @@ export function ResetSuccess({ result, directory }: { result: Extract<ResetResul
       </p>
       <ul>
         <li>Give the new password to the person in person or by phone, never by email to the mailbox itself.</li>
-        {directory.canForceChangeAtNextSignIn ? null : (
-          <li>{directory.name} cannot force a change at next sign-in: ask them to change it themselves straight away.</li>
-        )}
+        <li>{REQUIRE_CHANGE_TEXT[result.requireChange](directory.name)}</li>
         <li>Their phones and mail clients will stop syncing until they enter the new password there too.</li>
       </ul>
       {result.requestId ? (

@@ -353,3 +353,11 @@ describe('unknown and out-of-scope people cost the same directory calls', () => 
     expect(outOfScope).toEqual(unknown);
   });
 });
+
+describe('require a new password at next sign-in', () => {
+  it('is never asked of WorkMail, which cannot: the result says so, even when the request asks', async () => {
+    const gwen = lib.actorFor({ subject: 'gwen', email: 'gwen@example.com', name: 'Gwen', groups: ['it-admins'] }, lib.portalPolicy('config/access-policy.demo.json'));
+    const result = await lib.performReset(gwen, { ...input(gwen, 'tom.brown'), requireChange: true }, {});
+    expect(result).toMatchObject({ status: 'success', requireChange: 'unsupported' });
+  });
+});

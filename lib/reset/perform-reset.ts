@@ -16,7 +16,7 @@ import { appendEvent } from '../audit/store';
 import type { AuditEventInput, AuditEventType } from '../audit/types';
 import { checkBinding } from './binding';
 import { config } from '../config';
-import { directory, wordingFor } from '../portal';
+import { capabilitiesOf, directory, wordingFor } from '../portal';
 import { DirectoryError } from '../directory/errors';
 import { findTarget } from '../people/target';
 import type { Person } from '../directory/types';
@@ -197,11 +197,25 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
 
     // 8–9. The reset itself, then its outcome with the directory's request id.
     try {
-      const { requestId } = await directory().resetPassword(input.organizationId, person.id, input.password);
+      // Only where the directory can: WorkMail has no such flag, and the form shows no checkbox for it.
+      const canRequire = capabilitiesOf(input.organizationId).canForceChangeAtNextSignIn;
+      const requireChange = canRequire && input.requireChange === true;
+      const outcome = await directory().resetPassword(input.organizationId, person.id, input.password, { requireChange });
+      const { requestId } = outcome;
+      if (requireChange && !outcome.requireChangeApplied) {
+        log.warn({ err: outcome.requireChangeError?.providerCode, actor: actor.subject }, 'reset done, but the directory did not take "require change at next sign-in"');
+      }
       await appendEvent({ ...base(), type: 'password.reset.succeeded', outcome: 'succeeded', requestId }).catch((err: unknown) =>
         log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
       );
-      return { status: 'success', displayName: person.displayName, email: person.email, signInName: person.email ?? person.username, requestId };
+      return {
+        status: 'success',
+        displayName: person.displayName,
+        email: person.email,
+        signInName: person.email ?? person.username,
+        requestId,
+        requireChange: !canRequire ? 'unsupported' : !requireChange ? 'not-asked' : outcome.requireChangeApplied ? 'applied' : 'refused',
+      };
     } catch (err) {
       const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');
       if (error.code === 'unknown') {

@@ -3,7 +3,15 @@ export type ResetField = 'password' | 'confirmation' | 'reason' | 'form';
 
 export type ResetResult =
   | { status: 'idle' }
-  | { status: 'success'; displayName: string; email?: string; signInName: string; requestId?: string }
+  | {
+      status: 'success';
+      displayName: string;
+      email?: string;
+      signInName: string;
+      requestId?: string;
+      /** Whether the person must choose a new password at next sign-in: asked and done, asked and refused, not asked, or impossible. */
+      requireChange: 'applied' | 'refused' | 'not-asked' | 'unsupported';
+    }
   | { status: 'invalid'; fieldErrors: Partial<Record<ResetField, string>> }
   | { status: 'refused'; title: string; action: string; requestId?: string };
 

@@ -22,6 +22,11 @@ export function resetPasswordSchema(policy: PasswordPolicy) {
         .regex(/^[^\p{Cc}]*$/u, 'Remove line breaks and control characters.')
         .transform((s) => s.trim())
         .optional(),
+      /** The checkbox "Require a new password at next sign-in" (only where the directory can). */
+      requireChange: z
+        .literal('on')
+        .optional()
+        .transform((v) => v === 'on'),
     })
     .superRefine((form, ctx) => {
       for (const check of checklist(form.password, form.confirmation, policy)) {
@@ -32,4 +37,5 @@ export function resetPasswordSchema(policy: PasswordPolicy) {
     });
 }
 
-export type ResetPasswordInput = z.output<ReturnType<typeof resetPasswordSchema>>;
+/** The parsed form; `requireChange` is false when absent (callers other than the form may leave it out). */
+export type ResetPasswordInput = Omit<z.output<ReturnType<typeof resetPasswordSchema>>, 'requireChange'> & { requireChange?: boolean };

@@ -7,7 +7,7 @@ import { resetPasswordSchema } from '@/lib/reset/schema';
 import { requestClient } from '@/lib/request-client';
 import { performReset, recordInvalidForm } from '@/lib/reset/perform-reset';
 
-const FIELDS = ['organizationId', 'userId', 'binding', 'password', 'confirmation', 'reason'] as const;
+const FIELDS = ['organizationId', 'userId', 'binding', 'password', 'confirmation', 'reason', 'requireChange'] as const;
 
 export const resetPasswordAction = defineResetAction(
   // The rules of the person's directory; an organization the operator may not use is refused after parsing.
