@@ -1,8 +1,10 @@
 /**
- * The portal's configuration: the only reader of `process.env` (docs/configuration.md). Validated with zod
+ * The portal's configuration: the only reader of `process.env` besides each directory provider's own options
+ * (lib/providers/<name>/options.ts; docs/configuration.md). Validated with zod
  * at start (instrumentation.ts); a bad value stops the portal with a message naming the variable.
  * Defaults are the embedded demo's, except the session secret, which production must set.
  */
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { PRODUCT_ID } from './product';

@@ -76,4 +76,11 @@ describe('the directory boundary', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('keeps the secrets-holding modules out of the browser bundle', () => {
+    // `server-only` makes a client import of these a build error rather than a leak.
+    for (const file of ['lib/config.ts', 'lib/portal.ts', 'lib/providers/workmail/provider.ts', 'lib/providers/ldap/provider.ts']) {
+      expect(importsOf(file), file).toContain('server-only');
+    }
+  });
 });
