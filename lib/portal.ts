@@ -28,6 +28,7 @@ interface Wiring {
 }
 
 const wirings = new WeakMap<Policy, Wiring>();
+const connected = new Map<string, Directory>();
 
 /** Validates every organization's settings with its provider's schema; an error names the JSON path. */
 export function checkPolicy(policy: Policy, source: string): void {
@@ -56,8 +57,11 @@ function wire(policy: Policy, source: string): Wiring {
   });
   const directoryOf = new Map<string, Directory>();
   for (const [provider, organizations] of grouped) {
-    const connected = provider.connect(organizations);
-    for (const id of organizations.keys()) directoryOf.set(id, connected);
+    // An edit elsewhere in the file keeps each provider's directory (and its connections) when
+    // that provider's organizations read the same as before.
+    const key = `${provider.id}\u0000${JSON.stringify([...organizations])}`;
+    if (!connected.has(key)) connected.set(key, provider.connect(organizations));
+    for (const id of organizations.keys()) directoryOf.set(id, connected.get(key)!);
   }
   wiring = { providerOf, directoryOf };
   wirings.set(policy, wiring);
