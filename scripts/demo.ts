@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { DEMO_PEOPLE, DEMO_PASSWORD } from '../emulators/oidc/people';
 import { DEMO_CREDENTIALS, DEMO_PORTS, demoEnvironment, redirectUri, type DemoPorts } from './demo-env';
 import { directoryEnvironment, isTestDirectory, TEST_DIRECTORIES, writeDirectoryPolicy, type TestDirectoryName } from './directory-policy';
+import { SEED_PASSWORD } from './lib/directory-seed';
 import { cannotRun, ensureTestDirectory } from './lib/ensure-test-directory';
 
 const { values } = parseArgs({
@@ -157,6 +158,7 @@ async function main() {
       '',
       `  Sign in as (password "${DEMO_PASSWORD}"):`,
       ...DEMO_PEOPLE.map((p) => `    ${p.username.padEnd(6)} ${p.description}`),
+      ...(directory ? ['', `  The directory's people sign in with "${SEED_PASSWORD}" until their password is reset.`] : []),
       '',
       '  Press Ctrl-C to stop everything.',
       '',
