@@ -65,12 +65,17 @@ async function startPortal(name: TestDirectoryName, port: number): Promise<Direc
       PASSWORD_REQUIRED_CLASSES: '0',
     },
   });
-  const url = `http://localhost:${port}`;
-  await expect(async () => {
-    if (child.exitCode !== null) throw new Error(`the ${name} portal exited: ${readFileSync(log, 'utf8')}`);
-    expect((await fetch(`${url}/api/health`)).ok).toBe(true);
-  }).toPass({ timeout: 60_000 });
-  return { url, database, child, log };
+  const portal = { url: `http://localhost:${port}`, database, child, log };
+  try {
+    await expect(async () => {
+      if (child.exitCode !== null) throw new Error(`the ${name} portal exited: ${readFileSync(log, 'utf8')}`);
+      expect((await fetch(`${portal.url}/api/health`)).ok).toBe(true);
+    }).toPass({ timeout: 60_000 });
+  } catch (err) {
+    await stopPortal(portal);
+    throw err;
+  }
+  return portal;
 }
 
 async function stopPortal(portal: DirectoryPortal) {
