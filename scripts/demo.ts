@@ -4,6 +4,11 @@
  * go, and stops them all on Ctrl-C.
  *
  * Ports: --port (app, 3000), --workmail-port (4010), --oidc-port (4011).
+ *
+ * `--directory samba` or `--directory openldap`: the portal against a real test directory instead
+ * of the WorkMail emulator (docs/active-directory.md): starts it with its ensure script (which
+ * needs root the first time, to install it), writes its access policy into data/, and uses a
+ * database of its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -12,14 +17,23 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEMO_PEOPLE, DEMO_PASSWORD } from '../emulators/oidc/people';
 import { DEMO_CREDENTIALS, DEMO_PORTS, demoEnvironment, redirectUri, type DemoPorts } from './demo-env';
+import { directoryEnvironment, isTestDirectory, TEST_DIRECTORIES, writeDirectoryPolicy, type TestDirectoryName } from './directory-policy';
+import { SEED_PASSWORD } from './lib/directory-seed';
+import { cannotRun, ensureTestDirectory } from './lib/ensure-test-directory';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: String(DEMO_PORTS.app) },
     'workmail-port': { type: 'string', default: String(DEMO_PORTS.workmail) },
     'oidc-port': { type: 'string', default: String(DEMO_PORTS.oidc) },
+    directory: { type: 'string' },
   },
 });
+if (values.directory !== undefined && !isTestDirectory(values.directory)) {
+  console.error(`demo: --directory must be one of ${Object.keys(TEST_DIRECTORIES).join(', ')}`);
+  process.exit(2);
+}
+const directory = values.directory as TestDirectoryName | undefined;
 const ports: DemoPorts = { app: Number(values.port), workmail: Number(values['workmail-port']), oidc: Number(values['oidc-port']) };
 for (const [name, port] of Object.entries(ports)) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -87,6 +101,23 @@ async function stop(code: number): Promise<never> {
   process.exit(code);
 }
 
+/** The test directory's ensure script's name for it (scripts/lib/ensure-test-directory.ts). */
+const SERVER_OF: Record<TestDirectoryName, 'samba' | 'slapd'> = { samba: 'samba', openldap: 'slapd' };
+
+/** Starts (or reuses) the test directory and writes its access policy; returns the portal's extra environment. */
+async function prepareDirectory(name: TestDirectoryName): Promise<Record<string, string>> {
+  const server = SERVER_OF[name];
+  const why = cannotRun(server);
+  if (why) throw new Error(why);
+  console.log(`demo: starting ${TEST_DIRECTORIES[name].name} (reused when it already runs)...`);
+  await ensureTestDirectory(server);
+  return {
+    ...directoryEnvironment(name),
+    ACCESS_POLICY_FILE: writeDirectoryPolicy(`data/access-policy.${name}.json`, name),
+    DATABASE_URL: `file:${resolve(`data/portal-${name}.db`)}`,
+  };
+}
+
 async function main() {
   if (!existsSync('.next/standalone/.next/static')) {
     console.log('demo: building the portal (first run only)...');
@@ -98,10 +129,11 @@ async function main() {
   const workmailUrl = `http://127.0.0.1:${ports.workmail}`;
   const oidcUrl = `http://localhost:${ports.oidc}`;
   const tsx = (file: string, ...args: string[]) => ['--import', 'tsx', file, ...args];
-  run('workmail', process.execPath, tsx('emulators/workmail/main.ts', '--port', String(ports.workmail)));
+  const directoryEnv = directory ? await prepareDirectory(directory) : {};
+  if (!directory) run('workmail', process.execPath, tsx('emulators/workmail/main.ts', '--port', String(ports.workmail)));
   run('idp', process.execPath, tsx('emulators/oidc/main.ts', '--port', String(ports.oidc), '--redirect-uri', redirectUri(ports.app)));
   await Promise.all([
-    waitFor(`${workmailUrl}/__control/state`, 'the WorkMail emulator'),
+    directory ? Promise.resolve() : waitFor(`${workmailUrl}/__control/state`, 'the WorkMail emulator'),
     waitFor(`${oidcUrl}/.well-known/openid-configuration`, 'the identity provider'),
   ]);
   // A fresh session secret per run: demo sessions end when the demo stops.
@@ -112,6 +144,7 @@ async function main() {
     HOSTNAME: '127.0.0.1',
     ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
     DATABASE_URL: `file:${resolve('data/portal.db')}`,
+    ...directoryEnv,
   });
   await waitFor(`http://localhost:${ports.app}/api/health`, 'the portal');
   console.log(
@@ -119,10 +152,13 @@ async function main() {
       '',
       `  WorkMail Reset Portal:  http://localhost:${ports.app}`,
       `  Identity provider:      ${oidcUrl}`,
-      `  WorkMail emulator:      ${workmailUrl}  (keys ${DEMO_CREDENTIALS.accessKeyId} / ${DEMO_CREDENTIALS.secretAccessKey})`,
+      directory
+        ? `  Directory:              ${TEST_DIRECTORIES[directory].name} at ${TEST_DIRECTORIES[directory].at.url} (policy ${directoryEnv.ACCESS_POLICY_FILE})`
+        : `  WorkMail emulator:      ${workmailUrl}  (keys ${DEMO_CREDENTIALS.accessKeyId} / ${DEMO_CREDENTIALS.secretAccessKey})`,
       '',
       `  Sign in as (password "${DEMO_PASSWORD}"):`,
       ...DEMO_PEOPLE.map((p) => `    ${p.username.padEnd(6)} ${p.description}`),
+      ...(directory ? ['', `  The directory's people sign in with "${SEED_PASSWORD}" until their password is reset.`] : []),
       '',
       '  Press Ctrl-C to stop everything.',
       '',

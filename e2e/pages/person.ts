@@ -10,7 +10,8 @@ export class PersonPage {
   }
 
   newPassword() {
-    return this.page.getByLabel('New password');
+    // Exact: the "Require a new password at next sign-in" checkbox's name contains these words too.
+    return this.page.getByLabel('New password', { exact: true });
   }
 
   confirmPassword() {
