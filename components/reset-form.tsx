@@ -150,7 +150,7 @@ export function ResetForm({ organizationId, userId, binding, signInName, context
         {directory.canForceChangeAtNextSignIn ? (
           <div className="field checkbox">
             <input id="require-change" name="requireChange" type="checkbox" defaultChecked />
-            <label htmlFor="require-change">Require a new password at next sign-in</label>
+            <label htmlFor="require-change">Require a password change at next sign-in</label>
           </div>
         ) : null}
 

@@ -130,7 +130,7 @@ async function openPerson(page: Page, portal: DirectoryPortal, org: string, user
 
 /** Resets through the form; `requireChange` sets the checkbox (it starts checked). */
 async function resetThroughForm(person: PersonPage, page: Page, password: string | 'generate', requireChange: boolean) {
-  const checkbox = page.getByRole('checkbox', { name: 'Require a new password at next sign-in' });
+  const checkbox = page.getByRole('checkbox', { name: 'Require a password change at next sign-in' });
   await expect(checkbox).toBeChecked();
   await checkbox.setChecked(requireChange);
   if (password === 'generate') {
@@ -166,7 +166,7 @@ test.describe('Samba Active Directory', () => {
     await search.personLink('Jane Doe').click();
     await expect(page.getByRole('heading', { level: 1, name: 'Jane Doe' })).toBeVisible();
     await expect(page.locator('main')).toContainText('jane.doe@example.com');
-    await expect(page.getByRole('checkbox', { name: 'Require a new password at next sign-in' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Require a password change at next sign-in' })).toBeChecked();
   });
 
   test('a typed password, change not required: the new one binds, the old one is refused', async ({ page, signedInAs, ad }) => {

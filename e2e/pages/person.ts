@@ -10,7 +10,7 @@ export class PersonPage {
   }
 
   newPassword() {
-    // Exact: the "Require a new password at next sign-in" checkbox's name contains these words too.
+    // Exact: the "Require a password change at next sign-in" checkbox's name contains these words too.
     return this.page.getByLabel('New password', { exact: true });
   }
 

@@ -22,7 +22,7 @@ export function resetPasswordSchema(policy: PasswordPolicy) {
         .regex(/^[^\p{Cc}]*$/u, 'Remove line breaks and control characters.')
         .transform((s) => s.trim())
         .optional(),
-      /** The checkbox "Require a new password at next sign-in" (only where the directory can). */
+      /** The checkbox "Require a password change at next sign-in" (only where the directory can). */
       requireChange: z
         .literal('on')
         .optional()
