@@ -5,19 +5,20 @@
  * portal's own CPU time (utime + stime from /proc/<pid>/stat) before and after, so the load
  * generator's CPU is not counted. Memory is the server's peak resident set (VmHWM) after all runs.
  *
- * `BENCH_CPU_PROF=<dir>` starts the server with `--cpu-prof` and writes its profile there on exit
- * (docs/decisions/010-request-cost.md says how it was read); `BENCH_LOAD_ONLY=<word>` runs only the
- * targets whose name holds that word.
+ * For a closer look (docs/decisions/010-request-cost.md): `BENCH_PORTAL_FLAGS` adds node flags to
+ * the portal only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, `--trace-gc`), `BENCH_PORTAL_LOG=<file>`
+ * keeps its standard output, and `BENCH_LOAD_ONLY=<word>` runs only the targets whose name holds it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../scripts/browser';
 import { demoEnvironment, redirectUri, type DemoPorts } from '../scripts/demo-env';
+import { startCommand } from '../scripts/lib/start-command';
 import type { Result } from './lib';
 
 const PORTS: DemoPorts = { app: 3300, workmail: 4510, oidc: 4511 };
@@ -41,14 +42,6 @@ const TARGETS: Target[] = [
   { name: 'person page', path: '/users/example/jane.doe', requests: 400, expect: 'Jane Doe' },
 ];
 const RSS_BUDGET_MB = 250;
-
-/** The arguments `npm start` gives node (package.json), so the bench measures what production runs. */
-function startArgs(): string[] {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
-  const [node, ...args] = scripts.start.split(/\s+/);
-  if (node !== 'node') throw new Error(`the start script does not run node: ${scripts.start}`);
-  return args;
-}
 
 const CLOCK_TICKS_PER_S = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
@@ -76,8 +69,8 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not answer`);
 }
 
-function start(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(args[0]!, args.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+function start(args: string[], env: Record<string, string> = {}, stdout: 'ignore' | number = 'ignore'): ChildProcess {
+  return spawn(args[0]!, args.slice(1), { stdio: ['ignore', stdout, 'inherit'], env: { ...process.env, ...env } });
 }
 
 /** alice's session cookie, from the real sign-in through the demo IdP. */
@@ -130,14 +123,16 @@ export async function benchLoad(): Promise<Result[]> {
   ];
   await waitFor(`http://127.0.0.1:${PORTS.workmail}/__control/state`);
   await waitFor(`http://127.0.0.1:${PORTS.oidc}/.well-known/openid-configuration`);
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const portal = start([process.execPath, ...profile, ...startArgs()], {
+  const flags = (process.env.BENCH_PORTAL_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const logFile = process.env.BENCH_PORTAL_LOG;
+  const { nodeFlags, script } = startCommand();
+  const portal = start([process.execPath, ...nodeFlags, ...flags, ...script], {
     ...demoEnvironment(PORTS, randomBytes(32).toString('base64url')),
     PORT: String(PORTS.app),
     HOSTNAME: '127.0.0.1',
     ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
     DATABASE_URL: `file:${join(dir, 'portal.db')}`,
-  });
+  }, logFile ? openSync(logFile, 'w') : 'ignore');
   children.push(portal);
   try {
     await waitFor(`${BASE}/api/health`);

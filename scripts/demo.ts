@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEMO_PEOPLE, DEMO_PASSWORD } from '../emulators/oidc/people';
 import { DEMO_CREDENTIALS, DEMO_PORTS, demoEnvironment, redirectUri, type DemoPorts } from './demo-env';
+import { startCommand } from './lib/start-command';
 
 const { values } = parseArgs({
   options: {
@@ -106,7 +107,8 @@ async function main() {
   ]);
   // A fresh session secret per run: demo sessions end when the demo stops.
   // The production server (the standalone build); it runs from its own folder, so paths are absolute.
-  run('portal', process.execPath, ['.next/standalone/server.js'], {
+  const { nodeFlags, script } = startCommand();
+  run('portal', process.execPath, [...nodeFlags, ...script], {
     ...demoEnvironment(ports, randomBytes(32).toString('base64url')),
     PORT: String(ports.app),
     HOSTNAME: '127.0.0.1',

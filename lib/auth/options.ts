@@ -19,6 +19,7 @@ import { createSession } from '../sessions/store';
 import { signInTime } from './auth-time';
 import { safeCallbackPath } from './callback-url';
 import { discovered } from './discovery';
+import { decode, encode } from './jwt-codec';
 import { displayName, groupsClaimStatus, readGroups, withUserinfo } from './groups';
 import type { Discovery } from './provider-settings';
 import { sessionCookie } from './session-cookie';
@@ -96,7 +97,8 @@ export function authOptions(): NextAuthOptions {
     providers: [provider(c)],
     // A JWT session that cannot outlive SESSION_MAX_AGE_HOURS (8 at most, SECURITY.md).
     session: { strategy: 'jwt', maxAge: c.auth.sessionMaxAgeSeconds },
-    jwt: { maxAge: c.auth.sessionMaxAgeSeconds },
+    // next-auth's own JWT format, with the HKDF-derived key kept rather than derived per call.
+    jwt: { maxAge: c.auth.sessionMaxAgeSeconds, encode, decode },
     useSecureCookies: c.auth.secureCookies,
     cookies: { sessionToken: sessionCookie(c.auth.secureCookies) },
     pages: { signIn: '/sign-in', error: '/sign-in' },
