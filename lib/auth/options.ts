@@ -23,6 +23,7 @@ import { decode, encode } from './jwt-codec';
 import { displayName, groupsClaimStatus, readGroups, withUserinfo } from './groups';
 import type { Discovery } from './provider-settings';
 import { sessionCookie } from './session-cookie';
+import { identityOf } from './session-token';
 
 interface OidcProfile {
   sub: string;
@@ -138,16 +139,8 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        session.identity = {
-          subject: token.sub ?? '',
-          email: token.email ?? '',
-          username: token.username,
-          name: token.name ?? token.email ?? '',
-          groups: token.groups ?? [],
-          groupsClaim: token.groupsClaim ?? 'present',
-          authTime: token.authTime ?? 0,
-          sessionId: token.sid ?? '',
-        };
+        // Pages read the cookie themselves (lib/auth/session-token); /api/auth/session maps it alike.
+        session.identity = identityOf(token);
         return session;
       },
       redirect({ url, baseUrl }) {
