@@ -29,7 +29,7 @@ const CONNECTIONS = 4;
 interface Target {
   name: string;
   path: string;
-  /** Requests measured (after as many again unmeasured, to warm the JIT and the caches). */
+  /** Requests per round (after as many unmeasured, to warm the JIT and the caches). */
   requests: number;
   /** Text every measured response must hold: a redirect to sign-in or an error page costs less. */
   expect: string;
@@ -37,11 +37,12 @@ interface Target {
 }
 
 const TARGETS: Target[] = [
-  { name: 'health check', path: '/api/health', requests: 2000, expect: '"ok"', cpuBudgetMs: 1 },
-  { name: 'search page', path: '/users?q=doe', requests: 400, expect: 'Jane Doe', cpuBudgetMs: 10 },
-  { name: 'person page', path: '/users/example/jane.doe', requests: 400, expect: 'Jane Doe' },
+  { name: 'health check', path: '/api/health', requests: 1000, expect: '"ok"', cpuBudgetMs: 1 },
+  { name: 'search page', path: '/users?q=doe', requests: 200, expect: 'Jane Doe', cpuBudgetMs: 10 },
+  { name: 'person page', path: '/users/example/jane.doe', requests: 200, expect: 'Jane Doe' },
 ];
 const RSS_BUDGET_MB = 250;
+const ROUNDS = 3;
 
 const CLOCK_TICKS_PER_S = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
@@ -144,12 +145,17 @@ export async function benchLoad(): Promise<Result[]> {
     const only = process.env.BENCH_LOAD_ONLY;
     for (const target of TARGETS.filter((t) => !only || t.name.includes(only))) {
       await fire(target.path, target.requests, cookie, target.expect);
-      const before = cpuMs(pid);
-      const run = await fire(target.path, target.requests, cookie, target.expect);
-      const perRequest = (cpuMs(pid) - before) / target.requests;
+      // The machine is shared: the median of three measured rounds, so one noisy round does not decide.
+      const rounds: Array<{ cpu: number; run: autocannon.Result }> = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        const before = cpuMs(pid);
+        const run = await fire(target.path, target.requests, cookie, target.expect);
+        rounds.push({ cpu: (cpuMs(pid) - before) / target.requests, run });
+      }
+      const { cpu, run } = rounds.sort((a, b) => a.cpu - b.cpu)[Math.floor(ROUNDS / 2)]!;
       const bench = `B8 load: ${target.name}`;
       results.push(
-        { benchmark: bench, metric: `portal CPU per request (${target.path})`, value: perRequest, unit: 'ms', budget: target.cpuBudgetMs },
+        { benchmark: bench, metric: `portal CPU per request (${target.path}), median of ${ROUNDS} rounds`, value: cpu, unit: 'ms', budget: target.cpuBudgetMs, note: `rounds: ${rounds.map((r) => r.cpu.toFixed(2)).join(', ')} ms` },
         { benchmark: bench, metric: `throughput, ${CONNECTIONS} connections`, value: run.requests.average, unit: 'req/s' },
         { benchmark: bench, metric: 'latency p50', value: run.latency.p50, unit: 'ms' },
         { benchmark: bench, metric: 'latency p99', value: run.latency.p99, unit: 'ms' },
