@@ -9,21 +9,17 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { safeCallbackPath } from './lib/auth/callback-url';
+import { decode } from './lib/auth/jwt-codec';
 import { sessionCookieName } from './lib/auth/session-cookie';
 import { config as portalConfig } from './lib/config';
 import { bodyTooLarge, changesState, fromOwnPages } from './lib/request-guard';
-import { contentSecurityPolicy, securityHeaders } from './lib/security-headers';
+import { freshSecurityHeaders } from './lib/response-headers';
 
 const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health(\/ready)?$/];
 
 export async function proxy(request: NextRequest) {
   const c = portalConfig();
-  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce, {
-    identityProviderOrigin: new URL(c.oidc.issuer).origin,
-    development: !c.production,
-  });
-  const headers = securityHeaders({ csp, https: c.auth.secureCookies });
+  const { nonce, csp, headers } = freshSecurityHeaders();
   const finish = (response: NextResponse) => {
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
@@ -48,6 +44,7 @@ export async function proxy(request: NextRequest) {
       secureCookie: c.auth.secureCookies,
       // Over https the cookie is __Host-prefixed, which getToken would not look for by itself.
       cookieName: sessionCookieName(c.auth.secureCookies),
+      decode,
     });
     if (!token) {
       if (pathname.startsWith('/api/')) return finish(NextResponse.json({ error: 'Sign in first.' }, { status: 401 }));
@@ -69,5 +66,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Exact exclusions: a bare prefix would let /favicon.icoX or /_next/staticX skip every check here.
-  matcher: ['/((?!_next/static/|_next/image$|favicon\\.ico$).*)'],
+  // The liveness check (/api/health, exactly) is skipped too: load balancers call it every few
+  // seconds, it reads nothing and changes nothing, and it sets the same headers itself.
+  matcher: ['/((?!_next/static/|_next/image$|favicon\\.ico$|api/health$).*)'],
 };

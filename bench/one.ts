@@ -12,6 +12,7 @@ const MODULES: Record<string, () => Promise<Result[]>> = {
   reset: async () => (await import('./reset')).benchReset(),
   browser: async () => (await import('./browser')).benchBrowser(),
   audit: async () => (await import('./audit')).benchAudit(),
+  load: async () => (await import('./load')).benchLoad(),
 };
 
 const [name, out] = process.argv.slice(2);

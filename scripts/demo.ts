@@ -20,6 +20,7 @@ import { DEMO_CREDENTIALS, DEMO_PORTS, demoEnvironment, redirectUri, type DemoPo
 import { directoryEnvironment, isTestDirectory, TEST_DIRECTORIES, writeDirectoryPolicy, type TestDirectoryName } from './directory-policy';
 import { SEED_PASSWORD } from './lib/directory-seed';
 import { cannotRun, ensureTestDirectory } from './lib/ensure-test-directory';
+import { startCommand } from './lib/start-command';
 
 const { values } = parseArgs({
   options: {
@@ -138,7 +139,8 @@ async function main() {
   ]);
   // A fresh session secret per run: demo sessions end when the demo stops.
   // The production server (the standalone build); it runs from its own folder, so paths are absolute.
-  run('portal', process.execPath, ['.next/standalone/server.js'], {
+  const { nodeFlags, script } = startCommand();
+  run('portal', process.execPath, [...nodeFlags, ...script], {
     ...demoEnvironment(ports, randomBytes(32).toString('base64url')),
     PORT: String(ports.app),
     HOSTNAME: '127.0.0.1',

@@ -73,8 +73,10 @@ export async function startEmulator(options: EmulatorOptions & { port?: number; 
         sendError(res, randomUUID(), new WorkMailError('InternalFailure', 'The emulator failed unexpectedly.'));
       });
   });
-  // Keep-alive sockets would hold close() open until they time out.
-  server.keepAliveTimeout = 1000;
+  // Connections stay open between calls, as WorkMail's endpoints keep them: a hinted timeout of 1 s
+  // made Node's agent (the SDK's) open a new connection for every call, which no deployment pays
+  // (docs/decisions/010-request-cost.md). close() ends idle connections itself.
+  server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);

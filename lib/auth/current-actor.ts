@@ -5,7 +5,6 @@ import 'server-only';
  * session record must still be live (not signed out, revoked, idle or disowned by the identity
  * provider), and the groups come from that record, which is refreshed from the provider.
  */
-import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { actorFor, type Actor } from '../access/actor';
@@ -13,12 +12,11 @@ import { config } from '../config';
 import { portalPolicy } from '../portal';
 import { currentIdentity } from '../sessions/identity';
 import { liveSession } from '../sessions/live';
-import { authOptions } from './options';
+import { cookieIdentity } from './session-token';
 
 /** The operator of this request, or null when nobody is signed in (or the session has ended). */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions());
-  const identity = session?.identity;
+  const identity = await cookieIdentity();
   if (!identity?.subject || !identity.sessionId) return null;
   const ageSeconds = Date.now() / 1000 - identity.authTime;
   if (!(ageSeconds >= 0 && ageSeconds <= config().auth.sessionMaxAgeSeconds)) return null;

@@ -6,10 +6,10 @@ import 'server-only';
  * 1.0) with the session's ID token as `id_token_hint` and back to /sign-in; or, where the provider
  * offers no such endpoint, by marking this browser so that its next sign-in sends `prompt=login`.
  */
-import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { config } from '../config';
 import { discovered } from './discovery';
+import { decode } from './jwt-codec';
 import { SESSION_COOKIE_PATTERN } from './session-cookie';
 
 /** Set by Sign out when the provider's session could not be ended: the next sign-in asks for the password. */

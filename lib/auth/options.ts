@@ -19,9 +19,11 @@ import { createSession } from '../sessions/store';
 import { signInTime } from './auth-time';
 import { safeCallbackPath } from './callback-url';
 import { discovered } from './discovery';
+import { decode, encode } from './jwt-codec';
 import { displayName, groupsClaimStatus, readGroups, withUserinfo } from './groups';
 import type { Discovery } from './provider-settings';
 import { sessionCookie } from './session-cookie';
+import { identityOf } from './session-token';
 
 interface OidcProfile {
   sub: string;
@@ -96,7 +98,8 @@ export function authOptions(): NextAuthOptions {
     providers: [provider(c)],
     // A JWT session that cannot outlive SESSION_MAX_AGE_HOURS (8 at most, docs/configuration.md).
     session: { strategy: 'jwt', maxAge: c.auth.sessionMaxAgeSeconds },
-    jwt: { maxAge: c.auth.sessionMaxAgeSeconds },
+    // next-auth's own JWT format, with the HKDF-derived key kept rather than derived per call.
+    jwt: { maxAge: c.auth.sessionMaxAgeSeconds, encode, decode },
     useSecureCookies: c.auth.secureCookies,
     cookies: { sessionToken: sessionCookie(c.auth.secureCookies) },
     pages: { signIn: '/sign-in', error: '/sign-in' },
@@ -136,16 +139,8 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        session.identity = {
-          subject: token.sub ?? '',
-          email: token.email ?? '',
-          username: token.username,
-          name: token.name ?? token.email ?? '',
-          groups: token.groups ?? [],
-          groupsClaim: token.groupsClaim ?? 'present',
-          authTime: token.authTime ?? 0,
-          sessionId: token.sid ?? '',
-        };
+        // Pages read the cookie themselves (lib/auth/session-token); /api/auth/session maps it alike.
+        session.identity = identityOf(token);
         return session;
       },
       redirect({ url, baseUrl }) {

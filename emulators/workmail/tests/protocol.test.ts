@@ -17,6 +17,18 @@ describe('responses', () => {
     }
   });
 
+  it("keeps the SDK's connection open between calls, as WorkMail does", async () => {
+    let connections = 0;
+    const count = () => connections++;
+    h.emulator.server.on('connection', count);
+    try {
+      for (let i = 0; i < 5; i++) await h.call('ListOrganizations', {});
+    } finally {
+      h.emulator.server.off('connection', count);
+    }
+    expect(connections).toBeLessThanOrEqual(1);
+  });
+
   it('sends timestamps as epoch-second numbers', async () => {
     const res = await rawCall(h.emulator.url, { target: 'WorkMailService.DescribeUser', body: JSON.stringify({ OrganizationId: ORG, UserId: 'jane.doe' }) });
     expect(typeof res.json.EnabledDate).toBe('number');

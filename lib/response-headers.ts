@@ -1,0 +1,17 @@
+/**
+ * One response's security headers (lib/security-headers) with a fresh CSP nonce, for this
+ * deployment: proxy.ts sets them on every request it sees, and the liveness route, which the proxy
+ * skips to stay cheap (docs/decisions/010-request-cost.md), sets them itself.
+ */
+import { config } from './config';
+import { contentSecurityPolicy, securityHeaders } from './security-headers';
+
+export function freshSecurityHeaders(): { nonce: string; csp: string; headers: Record<string, string> } {
+  const c = config();
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const csp = contentSecurityPolicy(nonce, {
+    identityProviderOrigin: new URL(c.oidc.issuer).origin,
+    development: !c.production,
+  });
+  return { nonce, csp, headers: securityHeaders({ csp, https: c.auth.secureCookies }) };
+}
