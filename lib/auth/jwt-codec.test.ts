@@ -1,4 +1,5 @@
 import { decode as nextAuthDecode, encode as nextAuthEncode } from 'next-auth/jwt';
+import { EncryptJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { decode, derivedKey, encode } from './jwt-codec';
 
@@ -29,5 +30,14 @@ describe('the session JWT codec', () => {
     // Expired a minute ago: beyond next-auth's 15 s of tolerated clock skew.
     await expect(decode({ token: await encode({ token, secret, maxAge: -60 }), secret })).rejects.toThrow();
     expect(await decode({ token: undefined, secret })).toBeNull();
+  });
+
+  it('refuses a token sealed under the same key with another algorithm than dir + A256GCM', async () => {
+    const key = await derivedKey(secret);
+    const exp = Math.floor(Date.now() / 1000) + 600;
+    const wrapped = await new EncryptJWT(token).setProtectedHeader({ alg: 'A256KW', enc: 'A256GCM' }).setExpirationTime(exp).encrypt(key);
+    await expect(decode({ token: wrapped, secret })).rejects.toThrow();
+    const otherEnc = await new EncryptJWT(token).setProtectedHeader({ alg: 'dir', enc: 'A256CBC-HS512' }).setExpirationTime(exp).encrypt(new Uint8Array(64));
+    await expect(decode({ token: otherEnc, secret })).rejects.toThrow();
   });
 });

@@ -43,6 +43,12 @@ export async function encode({ token = {}, secret, maxAge = DEFAULT_MAX_AGE, sal
 export async function decode({ token, secret, salt = '' }: JWTDecodeParams): Promise<JWT | null> {
   if (!token) return null;
   // next-auth's own tolerance for clock skew between instances.
-  const { payload } = await jwtDecrypt(token, await derivedKey(secret, salt), { clockTolerance: 15 });
+  // Only the one algorithm pair the portal seals with: a crafted header cannot pick another (PBES2's
+  // attacker-chosen iteration count, a key-wrap mode) for the decryption to run.
+  const { payload } = await jwtDecrypt(token, await derivedKey(secret, salt), {
+    clockTolerance: 15,
+    keyManagementAlgorithms: ['dir'],
+    contentEncryptionAlgorithms: ['A256GCM'],
+  });
   return payload as JWT;
 }
