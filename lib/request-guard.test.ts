@@ -91,11 +91,21 @@ describe('proxy.ts', () => {
 
   it("drops a client's X-Forwarded-For and X-Real-IP (no trusted proxy by default)", async () => {
     expect(config().trustedProxyHops).toBe(0);
-    const res = await proxy(request('/api/health', { headers: { 'x-forwarded-for': '198.51.100.66', 'x-real-ip': '198.51.100.67' } }));
+    const res = await proxy(request('/api/health/ready', { headers: { 'x-forwarded-for': '198.51.100.66', 'x-real-ip': '198.51.100.67' } }));
     const forwarded = (res.headers.get('x-middleware-override-headers') ?? '').split(',');
     expect(forwarded).toContain('x-nonce');
     expect(forwarded).not.toContain('x-forwarded-for');
     expect(forwarded).not.toContain('x-real-ip');
+  });
+
+  it('answers the liveness check itself, with the security headers and nothing else run', async () => {
+    const res = await proxy(request('/api/health'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(res.headers.get('content-security-policy')).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+    expect(res.headers.get('x-middleware-next')).toBeNull();
+    // Only GET and HEAD: anything else goes on to the checks (a POST from nowhere is refused).
+    expect((await proxy(request('/api/health', { method: 'POST' }))).status).toBe(403);
   });
 
   it('sends a signed-out visitor to sign-in with only a local return path', async () => {

@@ -1,7 +1,7 @@
 /**
  * One response's security headers (lib/security-headers) with a fresh CSP nonce, for this
- * deployment: proxy.ts sets them on every request it sees, and the liveness route, which the proxy
- * skips to stay cheap (docs/decisions/010-request-cost.md), sets them itself.
+ * deployment: proxy.ts sets them on every response it makes or passes on, its own liveness
+ * answer included (docs/decisions/010-request-cost.md).
  */
 import { config } from './config';
 import { contentSecurityPolicy, securityHeaders } from './security-headers';
