@@ -99,7 +99,7 @@ describe('proxy.ts', () => {
   });
 
   it('answers the liveness check itself, with the security headers and nothing else run', async () => {
-    const res = await proxy(request('/api/health'));
+    const res = await proxy(request('/api/health', {}));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
     expect(res.headers.get('content-security-policy')).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
