@@ -15,7 +15,10 @@ const nextConfig = {
       bodySizeLimit: '64kb',
       // Behind a reverse proxy whose host differs from the portal's, list it in ALLOWED_ORIGINS.
       // (Next.js reads this file itself; lib/config.ts validates the same variable.)
-      allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
   },
 };

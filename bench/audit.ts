@@ -39,9 +39,18 @@ async function seed(handle: AuditDatabase): Promise<void> {
       const denied = i % 10 === 0;
       const event: AuditEventInput = {
         type: denied ? 'access.denied' : 'password.reset.succeeded',
-        actor: { subject: `op-${operator}`, email: `operator${operator}@example.com`, name: `Operator ${operator}`, role: operator < 5 ? 'admin' : 'lead' },
+        actor: {
+          subject: `op-${operator}`,
+          email: `operator${operator}@example.com`,
+          name: `Operator ${operator}`,
+          role: operator < 5 ? 'admin' : 'lead',
+        },
         organizationId: EXAMPLE_ORG_ID,
-        person: { id: `u-${createHash('md5').update(String(i)).digest('hex').slice(0, 12)}`, email: `person${i}@example.com`, name: `Person ${i}` },
+        person: {
+          id: `u-${createHash('md5').update(String(i)).digest('hex').slice(0, 12)}`,
+          email: `person${i}@example.com`,
+          name: `Person ${i}`,
+        },
         outcome: denied ? 'denied' : 'succeeded',
         reason: i % 7 === 0 ? `INC-${i}` : undefined,
         clientIp: '203.0.113.7',
@@ -105,13 +114,38 @@ async function one(backend: TestBackend): Promise<Result[]> {
 
     const n = `${name}, ${EVENTS.toLocaleString('en')} events`;
     return [
-      { benchmark: 'B8 audit append', metric: `${name}: ${WRITERS} concurrent writers${backend === 'postgres' ? ' on 2 pools' : ''}, throughput`, value: perSecond, unit: 'events/s', budget: 200, atLeast: true },
-      { benchmark: 'B8 audit append', metric: `${name}: append p95 under that load`, value: percentile(latencies, 95), unit: 'ms', budget: 100 },
+      {
+        benchmark: 'B8 audit append',
+        metric: `${name}: ${WRITERS} concurrent writers${backend === 'postgres' ? ' on 2 pools' : ''}, throughput`,
+        value: perSecond,
+        unit: 'events/s',
+        budget: 200,
+        atLeast: true,
+      },
+      {
+        benchmark: 'B8 audit append',
+        metric: `${name}: append p95 under that load`,
+        value: percentile(latencies, 95),
+        unit: 'ms',
+        budget: 100,
+      },
       { benchmark: 'B9 /audit query', metric: `${n}: first page p95 (count + 50 rows)`, value: firstPage, unit: 'ms', budget: 150 },
       { benchmark: 'B9 /audit query', metric: `${n}: operator filter p95`, value: byOperator, unit: 'ms', budget: 300 },
       { benchmark: 'B9 /audit query', metric: `${n}: page 1000 p95`, value: deep, unit: 'ms', budget: 300 },
-      { benchmark: 'B10 CSV export', metric: `${n}: streamed (${Math.round(bytes / 1e6)} MB of CSV)`, value: exportSeconds, unit: 's', budget: 20 },
-      { benchmark: 'B10 CSV export', metric: `${n}: heap held while streaming (after GC)`, value: (peak - heapBefore) / 1e6, unit: 'MB', budget: 16 },
+      {
+        benchmark: 'B10 CSV export',
+        metric: `${n}: streamed (${Math.round(bytes / 1e6)} MB of CSV)`,
+        value: exportSeconds,
+        unit: 's',
+        budget: 20,
+      },
+      {
+        benchmark: 'B10 CSV export',
+        metric: `${n}: heap held while streaming (after GC)`,
+        value: (peak - heapBefore) / 1e6,
+        unit: 'MB',
+        budget: 16,
+      },
       { benchmark: 'B11 audit:verify', metric: `${n}: whole chain`, value: verifySeconds, unit: 's', budget: 20 },
     ];
   } finally {

@@ -32,7 +32,12 @@ export async function benchEmulator(): Promise<Result[]> {
 
     const byPrefix = (i: number) => {
       const prefix = PREFIXES[i % PREFIXES.length]!;
-      const Filters = i % 3 === 0 ? { UsernamePrefix: prefix } : i % 3 === 1 ? { PrimaryEmailPrefix: prefix } : { DisplayNamePrefix: prefix.split('.')[0] };
+      const Filters =
+        i % 3 === 0
+          ? { UsernamePrefix: prefix }
+          : i % 3 === 1
+            ? { PrimaryEmailPrefix: prefix }
+            : { DisplayNamePrefix: prefix.split('.')[0] };
       return client.send(new ListUsersCommand({ OrganizationId: ORG, MaxResults: 100, Filters }));
     };
     await timeEach(100, byPrefix); // warm-up: sorted indexes are built on first use, and the JIT settles

@@ -16,8 +16,7 @@ export interface Result {
   note?: string;
 }
 
-export const passes = (r: Result) =>
-  r.budget === undefined || (r.atLeast ? r.value >= r.budget : r.value <= r.budget);
+export const passes = (r: Result) => r.budget === undefined || (r.atLeast ? r.value >= r.budget : r.value <= r.budget);
 
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -73,10 +72,7 @@ export function report(results: Result[], file = 'bench/results.json'): boolean 
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
   const ok = results.every(passes);
-  writeFileSync(
-    file,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, ok, results }, null, 2)}\n`,
-  );
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, ok, results }, null, 2)}\n`);
   console.log(`\n${ok ? 'All budgets held.' : 'A budget was missed.'} Written to ${file}.`);
   return ok;
 }

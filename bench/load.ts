@@ -110,7 +110,10 @@ async function fire(path: string, requests: number, cookie: string, expect: stri
     },
   });
   const failed = result.non2xx + result.errors + result.timeouts + wrong;
-  if (failed) throw new Error(`${path}: ${failed} of ${requests} responses were not the page (${result.non2xx} non-2xx, ${wrong} without "${expect}")`);
+  if (failed)
+    throw new Error(
+      `${path}: ${failed} of ${requests} responses were not the page (${result.non2xx} non-2xx, ${wrong} without "${expect}")`,
+    );
   return result;
 }
 
@@ -127,13 +130,17 @@ export async function benchLoad(): Promise<Result[]> {
   const flags = (process.env.BENCH_PORTAL_FLAGS ?? '').split(/\s+/).filter(Boolean);
   const logFile = process.env.BENCH_PORTAL_LOG;
   const { nodeFlags, script } = startCommand();
-  const portal = start([process.execPath, ...nodeFlags, ...flags, ...script], {
-    ...demoEnvironment(PORTS, randomBytes(32).toString('base64url')),
-    PORT: String(PORTS.app),
-    HOSTNAME: '127.0.0.1',
-    ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
-    DATABASE_URL: `file:${join(dir, 'portal.db')}`,
-  }, logFile ? openSync(logFile, 'w') : 'ignore');
+  const portal = start(
+    [process.execPath, ...nodeFlags, ...flags, ...script],
+    {
+      ...demoEnvironment(PORTS, randomBytes(32).toString('base64url')),
+      PORT: String(PORTS.app),
+      HOSTNAME: '127.0.0.1',
+      ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
+      DATABASE_URL: `file:${join(dir, 'portal.db')}`,
+    },
+    logFile ? openSync(logFile, 'w') : 'ignore',
+  );
   children.push(portal);
   try {
     await waitFor(`${BASE}/api/health`);
@@ -155,7 +162,14 @@ export async function benchLoad(): Promise<Result[]> {
       const { cpu, run } = rounds.sort((a, b) => a.cpu - b.cpu)[Math.floor(ROUNDS / 2)]!;
       const bench = `B8 load: ${target.name}`;
       results.push(
-        { benchmark: bench, metric: `portal CPU per request (${target.path}), median of ${ROUNDS} rounds`, value: cpu, unit: 'ms', budget: target.cpuBudgetMs, note: `rounds: ${rounds.map((r) => r.cpu.toFixed(2)).join(', ')} ms` },
+        {
+          benchmark: bench,
+          metric: `portal CPU per request (${target.path}), median of ${ROUNDS} rounds`,
+          value: cpu,
+          unit: 'ms',
+          budget: target.cpuBudgetMs,
+          note: `rounds: ${rounds.map((r) => r.cpu.toFixed(2)).join(', ')} ms`,
+        },
         { benchmark: bench, metric: `throughput, ${CONNECTIONS} connections`, value: run.requests.average, unit: 'req/s' },
         { benchmark: bench, metric: 'latency p50', value: run.latency.p50, unit: 'ms' },
         { benchmark: bench, metric: 'latency p99', value: run.latency.p99, unit: 'ms' },
@@ -163,7 +177,13 @@ export async function benchLoad(): Promise<Result[]> {
     }
     results.push(
       { benchmark: 'B8 load: memory', metric: 'portal RSS idle (signed in, before the load)', value: rssIdle, unit: 'MB' },
-      { benchmark: 'B8 load: memory', metric: 'portal RSS peak under load (VmHWM)', value: statusMb(pid, 'VmHWM'), unit: 'MB', budget: RSS_BUDGET_MB },
+      {
+        benchmark: 'B8 load: memory',
+        metric: 'portal RSS peak under load (VmHWM)',
+        value: statusMb(pid, 'VmHWM'),
+        unit: 'MB',
+        budget: RSS_BUDGET_MB,
+      },
     );
     return results;
   } finally {

@@ -41,10 +41,13 @@ export async function benchReset(): Promise<Result[]> {
   const url = match[1]!;
   const credentials = DEMO_CREDENTIALS;
   const direct = new WorkMailClient({ region: 'us-east-1', endpoint: url, credentials });
-  const control = (path: string, body: unknown) => fetch(`${url}/__control/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const control = (path: string, body: unknown) =>
+    fetch(`${url}/__control/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   try {
     await control('generate', { organization: 'example', users: 2 * (ROUNDS + 10) });
-    const state = (await (await fetch(`${url}/__control/state`)).json()) as { organizations: Array<{ id: string; users: Array<{ id: string; name: string }> }> };
+    const state = (await (await fetch(`${url}/__control/state`)).json()) as {
+      organizations: Array<{ id: string; users: Array<{ id: string; name: string }> }>;
+    };
     const people = state.organizations.find((o) => o.id === ORG)!.users.slice(-2 * (ROUNDS + 10));
 
     Object.assign(process.env, {
@@ -59,7 +62,10 @@ export async function benchReset(): Promise<Result[]> {
     const { actorFor } = await import('../lib/access/actor');
     const { portalPolicy } = await import('../lib/portal');
     const { estimateStrength, contextWords } = await import('../lib/password/strength');
-    const admin = actorFor({ subject: 'alice', email: 'alice@example.com', name: 'Alice', groups: ['it-admins'] }, portalPolicy('config/access-policy.demo.json'));
+    const admin = actorFor(
+      { subject: 'alice', email: 'alice@example.com', name: 'Alice', groups: ['it-admins'] },
+      portalPolicy('config/access-policy.demo.json'),
+    );
 
     await control('faults', { operation: '*', latencyMs: 20 });
     const password = 'Harbor-Quartz-Pelican-31';
@@ -76,14 +82,26 @@ export async function benchReset(): Promise<Result[]> {
         const viaPortal = people[2 * i]!;
         const result = await performReset(
           admin,
-          { organizationId: ORG, userId: viaPortal.id, binding: formBinding(ORG, viaPortal.id, 'alice'), password, confirmation: password, reason: 'bench' },
+          {
+            organizationId: ORG,
+            userId: viaPortal.id,
+            binding: formBinding(ORG, viaPortal.id, 'alice'),
+            password,
+            confirmation: password,
+            reason: 'bench',
+          },
           { clientIp: '127.0.0.1', userAgent: 'bench' },
         );
         if (result.status !== 'success') throw new Error(`reset failed: ${JSON.stringify(result)}`);
       },
     );
 
-    const words = contextWords({ username: 'jane.doe', displayName: 'Jane Doe', email: 'jane.doe@example.com', organizationAlias: 'example' });
+    const words = contextWords({
+      username: 'jane.doe',
+      displayName: 'Jane Doe',
+      email: 'jane.doe@example.com',
+      organizationAlias: 'example',
+    });
     const strength: number[] = [];
     const inputs = adversarialInputs();
     for (let round = 0; round < 10; round++) {
@@ -100,7 +118,13 @@ export async function benchReset(): Promise<Result[]> {
       { benchmark: 'B3 reset action', metric: 'two direct calls p95 (DescribeUser + ResetPassword)', value: directP95, unit: 'ms' },
       { benchmark: 'B3 reset action', metric: 'reset action server time p95 (admin)', value: actionP95, unit: 'ms' },
       { benchmark: 'B3 reset action', metric: 'action p95 − 1.0 × two calls p95', value: actionP95 - directP95, unit: 'ms', budget: 30 },
-      { benchmark: 'B4 strength', metric: `server strength check p99 (${inputs.length} inputs ≤ 256 chars)`, value: percentile(strength, 99), unit: 'ms', budget: 25 },
+      {
+        benchmark: 'B4 strength',
+        metric: `server strength check p99 (${inputs.length} inputs ≤ 256 chars)`,
+        value: percentile(strength, 99),
+        unit: 'ms',
+        budget: 25,
+      },
     ];
   } finally {
     direct.destroy();

@@ -16,7 +16,14 @@ export function AuditFilters({ values, showOperator }: { values: FilterValues; s
       {showOperator ? (
         <div className="field">
           <label htmlFor="audit-operator">Operator</label>
-          <input id="audit-operator" name="operator" type="search" defaultValue={values.operator} maxLength={200} placeholder="Name or email" />
+          <input
+            id="audit-operator"
+            name="operator"
+            type="search"
+            defaultValue={values.operator}
+            maxLength={200}
+            placeholder="Name or email"
+          />
         </div>
       ) : null}
       <div className="field">

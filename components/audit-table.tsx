@@ -3,7 +3,6 @@ import { personPath } from '@/lib/people/labels';
 import { utcDateTime } from '@/lib/text/utc';
 import type { AuditEvent } from '@/lib/audit/types';
 
-
 interface Props {
   events: AuditEvent[];
   caption: string;

@@ -3,7 +3,6 @@ import { KIND_LABEL, STATE_LABEL } from '@/lib/people/labels';
 import { hasInvisible } from '@/lib/text/visible';
 import { VisibleText } from './visible-text';
 
-
 const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
 export function PersonDetails({

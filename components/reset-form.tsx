@@ -51,7 +51,9 @@ export function ResetForm({ organizationId, userId, binding, signInName, context
   return (
     <>
       {result.status === 'success' ? <ResetSuccess result={result} directory={directory} /> : null}
-      {result.status === 'refused' ? <ErrorAlert title={result.title} action={result.action} requestId={result.requestId} requestIdLabel={directory.requestIdLabel} /> : null}
+      {result.status === 'refused' ? (
+        <ErrorAlert title={result.title} action={result.action} requestId={result.requestId} requestIdLabel={directory.requestIdLabel} />
+      ) : null}
       {errors.form ? (
         <p role="alert" className="alert">
           {errors.form}

@@ -40,8 +40,8 @@ async function Results({ actor, organization, query, page, cursor }: Props) {
   // While the word index's first build runs, only prefixes were searched: say so, never a bare "No one matches".
   const warming = result.warming ? (
     <p className="notice" role="status">
-      Search inside names is still warming up ({result.warming.loaded} people read so far): these are matches by the start
-      of a name, username or email only. Try again in a minute for matches anywhere in a name.
+      Search inside names is still warming up ({result.warming.loaded} people read so far): these are matches by the start of a name,
+      username or email only. Try again in a minute for matches anywhere in a name.
     </p>
   ) : null;
   if (result.rows.length === 0) {

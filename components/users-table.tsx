@@ -29,7 +29,13 @@ export function UsersTable({ rows, organizationAlias, caption }: { rows: SearchR
             </td>
             <td>{person.email ? <bdi>{person.email}</bdi> : '—'}</td>
             <td>{STATE_LABEL[person.state]}</td>
-            <td>{reset.allowed ? 'You can reset' : <span className="muted">{reasonText(reset.reason, wordingFor(person.organizationId))}</span>}</td>
+            <td>
+              {reset.allowed ? (
+                'You can reset'
+              ) : (
+                <span className="muted">{reasonText(reset.reason, wordingFor(person.organizationId))}</span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

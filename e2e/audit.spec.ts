@@ -17,9 +17,15 @@ const parseCsv = (text: string) =>
   text
     .trim()
     .split('\r\n')
-    .map((line) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')));
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].slice(0, -1).map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')),
+    );
 
-test('an admin finds a reset in the log, filtered in the URL, linked to the person, with no password anywhere', async ({ page, signedInAs, cspViolations }) => {
+test('an admin finds a reset in the log, filtered in the URL, linked to the person, with no password anywhere', async ({
+  page,
+  signedInAs,
+  cspViolations,
+}) => {
   void cspViolations; // asserted empty after the test
   await signedInAs('alice');
   const password = 'Lantern-Walnut-Orbit-62';
@@ -110,7 +116,13 @@ test('pages through more events than fit on one page', async ({ page, signedInAs
   await person.resetButton().click();
   await expect.poll(() => captured !== undefined).toBe(true);
   for (let i = 0; i < 51; i++) {
-    const res = await page.request.post(captured!.url, { headers: captured!.headers, data: i % 2 ? setField(captured!.body, 'organizationId', `m-${String(i).padStart(32, '0')}`) : setField(captured!.body, 'userId', `crafted-${i}`) });
+    const res = await page.request.post(captured!.url, {
+      headers: captured!.headers,
+      data:
+        i % 2
+          ? setField(captured!.body, 'organizationId', `m-${String(i).padStart(32, '0')}`)
+          : setField(captured!.body, 'userId', `crafted-${i}`),
+    });
     expect(res.status()).toBe(200);
   }
   const total = auditRows().filter((r) => r.actor_email === 'bob@example.com' && r.outcome === 'denied').length;

@@ -47,7 +47,13 @@ test('a right-to-left override in a display name stays inside the name, and the 
   await expect(person.status()).toContainText(`Password reset for ${SPOOF} (${USERNAME}@example.com)`);
   await expectIsolated(person.status());
   // The email after the name is its own isolate, so the override cannot reach it either.
-  await expect(person.status().locator('bdi').filter({ hasText: `${USERNAME}@example.com` }).first()).toHaveCSS('unicode-bidi', 'isolate');
+  await expect(
+    person
+      .status()
+      .locator('bdi')
+      .filter({ hasText: `${USERNAME}@example.com` })
+      .first(),
+  ).toHaveCSS('unicode-bidi', 'isolate');
   expect(await verifyPassword(spoof.id, password)).toBe(true);
   const succeeded = auditRows().filter((r) => r.id > since && r.type === 'password.reset.succeeded');
   expect(succeeded).toHaveLength(1);

@@ -4,7 +4,10 @@ import type { Page, Request } from '@playwright/test';
  * Rewrites the next server-action POST the page sends: a crafted request carrying the page's
  * real action id and session, as an attacker with the operator's browser could send it.
  */
-export async function craftNextAction(page: Page, rewrite: (body: string, request: Request) => { body?: string; headers?: Record<string, string> }) {
+export async function craftNextAction(
+  page: Page,
+  rewrite: (body: string, request: Request) => { body?: string; headers?: Record<string, string> },
+) {
   let done = false;
   await page.route('**/users/**', async (route, request) => {
     if (done || request.method() !== 'POST' || !request.headers()['next-action']) return route.continue();

@@ -84,7 +84,10 @@ async function stopPortal(portal: DirectoryPortal) {
   await portal.database.drop();
 }
 
-const portalFixture = (name: TestDirectoryName, port: number): [(args: object, use: (portal: DirectoryPortal) => Promise<void>) => Promise<void>, { scope: 'worker'; timeout: number }] => [
+const portalFixture = (
+  name: TestDirectoryName,
+  port: number,
+): [(args: object, use: (portal: DirectoryPortal) => Promise<void>) => Promise<void>, { scope: 'worker'; timeout: number }] => [
   async ({}, use) => {
     const portal = await startPortal(name, port);
     await use(portal);
@@ -109,7 +112,8 @@ interface AuditRow {
 
 const auditAfter = (portal: DirectoryPortal, id: number) =>
   rawSql<AuditRow & { id: number }>(portal.database.url, 'select * from audit_events where id > $1 order by id', [id]);
-const lastAuditId = async (portal: DirectoryPortal) => (await rawSql<{ n: number | null }>(portal.database.url, 'select max(id) as n from audit_events'))[0]?.n ?? 0;
+const lastAuditId = async (portal: DirectoryPortal) =>
+  (await rawSql<{ n: number | null }>(portal.database.url, 'select max(id) as n from audit_events'))[0]?.n ?? 0;
 
 /**
  * Signs the operator in through the suite's portal and copies the session record into `portal`'s
@@ -186,7 +190,11 @@ test.describe('Samba Active Directory', () => {
     ]);
   });
 
-  test('a generated password, change required: the person’s next bind must change it first (AD data 773)', async ({ page, signedInAs, ad }) => {
+  test('a generated password, change required: the person’s next bind must change it first (AD data 773)', async ({
+    page,
+    signedInAs,
+    ad,
+  }) => {
     const old = await setKnownPassword('samba', 'sofia.ivanova');
     await signIn(signedInAs, ad, 'alice');
     const person = await openPerson(page, ad, 'example', 'sofia.ivanova');
@@ -198,7 +206,11 @@ test.describe('Samba Active Directory', () => {
     expect((await readPerson('samba', 'sofia.ivanova', ['pwdLastSet'])).pwdLastSet).toBe('0');
   });
 
-  test('a password the portal’s rules allow but AD’s complexity rule refuses: its policy words, nothing changes', async ({ page, signedInAs, ad }) => {
+  test('a password the portal’s rules allow but AD’s complexity rule refuses: its policy words, nothing changes', async ({
+    page,
+    signedInAs,
+    ad,
+  }) => {
     const current = await setKnownPassword('samba', 'james.okafor');
     await signIn(signedInAs, ad, 'alice');
     const since = await lastAuditId(ad);
@@ -231,18 +243,28 @@ test.describe('Samba Active Directory', () => {
     await expect(himself.resetButton()).toHaveCount(0);
   });
 
-  test('sam.lee is disabled: the page says so in Active Directory’s words and nothing reaches the server', async ({ page, signedInAs, ad }) => {
+  test('sam.lee is disabled: the page says so in Active Directory’s words and nothing reaches the server', async ({
+    page,
+    signedInAs,
+    ad,
+  }) => {
     const before = await readPerson('samba', 'sam.lee', ['pwdLastSet', 'uSNChanged']);
     await signIn(signedInAs, ad, 'alice');
     const since = await lastAuditId(ad);
     const sam = await openPerson(page, ad, 'example', 'sam.lee');
-    await expect(page.locator('main')).toContainText('This account is disabled in Active Directory. An admin must enable it in Active Directory Users and Computers first.');
+    await expect(page.locator('main')).toContainText(
+      'This account is disabled in Active Directory. An admin must enable it in Active Directory Users and Computers first.',
+    );
     await expect(sam.resetButton()).toHaveCount(0);
     expect(await readPerson('samba', 'sam.lee', ['pwdLastSet', 'uSNChanged'])).toEqual(before);
     expect((await auditAfter(ad, since)).filter((r) => r.type.startsWith('password.reset'))).toEqual([]);
   });
 
-  test('a plain ldap:// organization is a configuration error; a closed port is “directory unavailable”', async ({ page, signedInAs, ad }) => {
+  test('a plain ldap:// organization is a configuration error; a closed port is “directory unavailable”', async ({
+    page,
+    signedInAs,
+    ad,
+  }) => {
     await signIn(signedInAs, ad, 'alice');
     await page.goto(`${ad.url}/users/plain/jane.doe`);
     await expect(page.locator('main').getByRole('alert')).toContainText(words('unsupported'));
@@ -256,7 +278,11 @@ test.describe('Samba Active Directory', () => {
 test.describe('OpenLDAP', () => {
   skipUnless('slapd');
 
-  test('alice searches “doe”, resets a typed password: the new one binds, the old one is refused', async ({ page, signedInAs, openldap }) => {
+  test('alice searches “doe”, resets a typed password: the new one binds, the old one is refused', async ({
+    page,
+    signedInAs,
+    openldap,
+  }) => {
     const old = await setKnownPassword('slapd', 'mason.ortiz');
     await signIn(signedInAs, openldap, 'alice');
     await page.goto(`${openldap.url}/users?org=example`);

@@ -113,7 +113,10 @@ function noScriptForm(actionId: string, fields: Record<string, string>): Record<
 }
 
 test.describe('state-changing requests need a same-origin Origin', () => {
-  test('a no-JavaScript action POST without Origin, with a foreign one or marked cross-site is refused and resets nothing', async ({ page, signedInAs }) => {
+  test('a no-JavaScript action POST without Origin, with a foreign one or marked cross-site is refused and resets nothing', async ({
+    page,
+    signedInAs,
+  }) => {
     await signedInAs('alice');
     const email = 'henry.adeyemi@example.com';
     const { actionId, fields } = await captureAction(page, 'henry.adeyemi');
@@ -149,7 +152,11 @@ test.describe('state-changing requests need a same-origin Origin', () => {
     await signedInAs('alice');
     const { actionId, fields } = await captureAction(page, 'henry.adeyemi');
     const big = noScriptForm(actionId, { ...fields, reason: 'r'.repeat(100 * 1024) });
-    const declared = await page.request.post('/users/example/henry.adeyemi', { headers: { origin: BASE }, multipart: big, maxRedirects: 0 });
+    const declared = await page.request.post('/users/example/henry.adeyemi', {
+      headers: { origin: BASE },
+      multipart: big,
+      maxRedirects: 0,
+    });
     expect(declared.status()).toBe(413);
 
     // The same size sent chunked, with no Content-Length.

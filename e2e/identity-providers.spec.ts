@@ -43,16 +43,31 @@ const VARIANTS: Variant[] = [
     idp: 'bundled',
     cases: 'all',
     signOut: 'end-session',
-    env: { OIDC_ISSUER: `http://localhost:${SSO_IDP_PORT}`, OIDC_CLIENT_ID: DEMO_CLIENT.clientId, OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret },
+    env: {
+      OIDC_ISSUER: `http://localhost:${SSO_IDP_PORT}`,
+      OIDC_CLIENT_ID: DEMO_CLIENT.clientId,
+      OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
+    },
   },
-  { name: 'Glewlwyd', port: GLEWLWYD_CLIENTS.standard.appPort, idp: 'glewlwyd', cases: 'all', signOut: 'end-session', env: { OIDC_ISSUER: glewlwydIssuer('rs256'), ...glewlwydClient(GLEWLWYD_CLIENTS.standard) } },
+  {
+    name: 'Glewlwyd',
+    port: GLEWLWYD_CLIENTS.standard.appPort,
+    idp: 'glewlwyd',
+    cases: 'all',
+    signOut: 'end-session',
+    env: { OIDC_ISSUER: glewlwydIssuer('rs256'), ...glewlwydClient(GLEWLWYD_CLIENTS.standard) },
+  },
   {
     name: 'Glewlwyd with ES256, discovery apart from the issuer and no end_session_endpoint',
     port: GLEWLWYD_CLIENTS.es256.appPort,
     idp: 'glewlwyd',
     cases: 'sign-in',
     signOut: 'prompt-login',
-    env: { OIDC_ISSUER: glewlwydIssuer('es256'), OIDC_DISCOVERY_URL: glewlwydDiscoveryUrl('es256'), ...glewlwydClient(GLEWLWYD_CLIENTS.es256) },
+    env: {
+      OIDC_ISSUER: glewlwydIssuer('es256'),
+      OIDC_DISCOVERY_URL: glewlwydDiscoveryUrl('es256'),
+      ...glewlwydClient(GLEWLWYD_CLIENTS.es256),
+    },
   },
   {
     name: 'Glewlwyd with client_secret_post only',
@@ -64,7 +79,13 @@ const VARIANTS: Variant[] = [
 ];
 
 /** Discovery at `<issuer>/.well-known` answers 404 at Glewlwyd: the portal must say so. */
-const BROKEN: Variant = { name: 'wrong discovery', port: BROKEN_PORT, idp: 'glewlwyd', cases: 'sign-in', env: { OIDC_ISSUER: GLEWLWYD_URL, ...glewlwydClient(GLEWLWYD_CLIENTS.standard) } };
+const BROKEN: Variant = {
+  name: 'wrong discovery',
+  port: BROKEN_PORT,
+  idp: 'glewlwyd',
+  cases: 'sign-in',
+  env: { OIDC_ISSUER: GLEWLWYD_URL, ...glewlwydClient(GLEWLWYD_CLIENTS.standard) },
+};
 
 const answers = (port: number) =>
   fetch(`http://localhost:${port}/`, { signal: AbortSignal.timeout(2000) }).then(
@@ -79,7 +100,8 @@ interface Instances {
 
 async function startInstances(): Promise<{ instances: Instances; stop: () => Promise<void> }> {
   const discovery = await fetch(glewlwydDiscoveryUrl('rs256')).catch(() => undefined);
-  if (!discovery?.ok) throw new Error(`Glewlwyd does not answer at ${GLEWLWYD_URL}: run npx tsx scripts/ensure-glewlwyd.ts (npm run test:e2e does)`);
+  if (!discovery?.ok)
+    throw new Error(`Glewlwyd does not answer at ${GLEWLWYD_URL}: run npx tsx scripts/ensure-glewlwyd.ts (npm run test:e2e does)`);
   // A worker restarted after a failure may start while the last one's servers still stop.
   const ports = [SSO_IDP_PORT, ...[...VARIANTS, BROKEN].map((v) => v.port)];
   await expect(async () => expect(await Promise.all(ports.map((p) => answers(p)))).not.toContain(true)).toPass({ timeout: 30_000 });
@@ -152,7 +174,9 @@ const test = base.extend<object, { instances: Instances }>({
 function auditOf(instances: Instances, port: number, email: string) {
   const db = new Database(join(instances.dir, `portal-${port}.db`), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('select type, actor_role, actor_name, error_code from audit_events where actor_email = ? order by id').all(email) as Array<Record<string, string>>;
+    return db
+      .prepare('select type, actor_role, actor_name, error_code from audit_events where actor_email = ? order by id')
+      .all(email) as Array<Record<string, string>>;
   } finally {
     db.close();
   }
@@ -173,7 +197,10 @@ const expectSignedInAs = async (page: Page, name: string, role: string) => {
 for (const v of VARIANTS) {
   test.describe(v.name, () => {
     const roles = v.cases === 'all' ? (['alice', 'bob'] as const) : (['alice'] as const);
-    const expected = { alice: ['Alice Admin', 'Role: Admin', 'admin'], bob: ['Bob Lead', 'Role: Team lead of engineering (example)', 'lead'] } as const;
+    const expected = {
+      alice: ['Alice Admin', 'Role: Admin', 'admin'],
+      bob: ['Bob Lead', 'Role: Team lead of engineering (example)', 'lead'],
+    } as const;
     for (const username of roles) {
       test(`${username} signs in with the role ${expected[username][1]}`, async ({ page, instances }) => {
         await signIn(page, v, username);
@@ -226,7 +253,9 @@ for (const v of VARIANTS) {
     test('nora, for whom the provider sends no groups claim, is told that the claim is missing', async ({ page, instances }) => {
       await signIn(page, v, 'nora');
       await expect(page).toHaveURL(/\/no-access$/);
-      await expect(page.getByRole('note')).toHaveText('Your identity provider sent no groups: ask IT to grant the groups scope / claim to this portal.');
+      await expect(page.getByRole('note')).toHaveText(
+        'Your identity provider sent no groups: ask IT to grant the groups scope / claim to this portal.',
+      );
       await expect(page.getByText('Nora Nogroups')).toBeVisible();
       expect(auditOf(instances, v.port, 'nora@example.com').at(-1)).toMatchObject({ type: 'access.denied', actor_name: 'Nora Nogroups' });
     });
@@ -236,7 +265,6 @@ for (const v of VARIANTS) {
       await expect(page).toHaveURL(`http://localhost:${v.port}/users?q=jane`);
       await expect(page.getByRole('link', { name: 'Jane Doe' })).toBeVisible();
     });
-
   });
 }
 

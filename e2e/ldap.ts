@@ -68,7 +68,10 @@ export async function setKnownPassword(server: TestServer, username: string): Pr
     const dn = server === 'samba' ? `CN=${username},${at.peopleDN}` : at.bindName(username);
     if (server === 'samba') {
       await client.modify(dn, [
-        new Change({ operation: 'replace', modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${password}"`, 'utf16le')] }) }),
+        new Change({
+          operation: 'replace',
+          modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${password}"`, 'utf16le')] }),
+        }),
         new Change({ operation: 'replace', modification: new Attribute({ type: 'pwdLastSet', values: ['-1'] }) }),
       ]);
     } else {

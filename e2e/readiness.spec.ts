@@ -48,13 +48,19 @@ test('readiness names each check, and turns 503 on an invalid policy while liven
   const ready = await request.get(`${URL_BASE}/api/health/ready`);
   expect(ready.status()).toBe(200);
   expect(ready.headers()['cache-control']).toContain('no-store');
-  expect(await ready.json()).toEqual({ status: 'ready', checks: { configuration: 'ok', policy: 'ok', database: 'ok', 'identity-provider': 'ok' } });
+  expect(await ready.json()).toEqual({
+    status: 'ready',
+    checks: { configuration: 'ok', policy: 'ok', database: 'ok', 'identity-provider': 'ok' },
+  });
 
   writeFileSync(policyFile, '{"organizations": [{"id": "not-an-id"}]}');
   const notReady = await request.get(`${URL_BASE}/api/health/ready`);
   expect(notReady.status()).toBe(503);
   const body = await notReady.text();
-  expect(JSON.parse(body)).toEqual({ status: 'not-ready', checks: { configuration: 'ok', policy: 'error', database: 'ok', 'identity-provider': 'ok' } });
+  expect(JSON.parse(body)).toEqual({
+    status: 'not-ready',
+    checks: { configuration: 'ok', policy: 'error', database: 'ok', 'identity-provider': 'ok' },
+  });
   expect(body).not.toContain(dir);
 
   const live = await request.get(`${URL_BASE}/api/health`);

@@ -33,7 +33,14 @@ test('a lead’s crafted POST for someone out of scope leaves exactly one denied
   await expect(person.alert()).toContainText('Not found, or not someone you manage.');
   const rows = rowsAfter(before);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ type: 'access.denied', outcome: 'denied', error_code: 'form-binding', actor_email: 'bob@example.com', person_id: null, person_email: null });
+  expect(rows[0]).toMatchObject({
+    type: 'access.denied',
+    outcome: 'denied',
+    error_code: 'form-binding',
+    actor_email: 'bob@example.com',
+    person_id: null,
+    person_email: null,
+  });
   // An id only sent, never verified, goes into the reason, out of the columns the refusal count keys on.
   expect(rows[0]!.reason).toBe(`[id sent: ${victim}]`);
   expect(await resetCalls()).toEqual([]);
@@ -48,7 +55,14 @@ test('input that fails the schema leaves exactly one invalid row, without the pa
   await expect(page.getByText('Ж').first()).toBeVisible();
   const rows = rowsAfter(before);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'invalid-password', actor_email: 'alice@example.com', person_id: null, reason: `[id sent: ${await idOf('emma.rossi')}]` });
+  expect(rows[0]).toMatchObject({
+    type: 'password.reset.invalid',
+    outcome: 'invalid',
+    error_code: 'invalid-password',
+    actor_email: 'alice@example.com',
+    person_id: null,
+    reason: `[id sent: ${await idOf('emma.rossi')}]`,
+  });
   expect(await resetCalls()).toEqual([]);
   expect(databaseContains(VALID)).toBe(false);
 });
@@ -58,16 +72,23 @@ function noRoleTally() {
   const db = new Database(AUDIT_FILE, { readonly: true, fileMustExist: true });
   try {
     const events = db
-      .prepare("select count(*) filter (where repeat_count is null) as plain, coalesce(sum(repeat_count), 0) as counted from audit_events where actor_subject = 'dave' and error_code = 'no-role'")
+      .prepare(
+        "select count(*) filter (where repeat_count is null) as plain, coalesce(sum(repeat_count), 0) as counted from audit_events where actor_subject = 'dave' and error_code = 'no-role'",
+      )
       .get() as { plain: number; counted: number };
-    const open = db.prepare("select coalesce(sum(repeats), 0) as open from audit_repeats where repeat_key like '%\"dave\"%'").get() as { open: number };
+    const open = db.prepare('select coalesce(sum(repeats), 0) as open from audit_repeats where repeat_key like \'%"dave"%\'').get() as {
+      open: number;
+    };
     return { ...events, open: open.open };
   } finally {
     db.close();
   }
 }
 
-test('/no-access says whom to ask without naming a group, and 70 reloads are counted, not written one by one', async ({ page, signedInAs }) => {
+test('/no-access says whom to ask without naming a group, and 70 reloads are counted, not written one by one', async ({
+  page,
+  signedInAs,
+}) => {
   await signedInAs('dave');
   await page.goto('/no-access');
   await expect(page.getByRole('heading', { name: 'You have no access to this portal' })).toBeVisible();

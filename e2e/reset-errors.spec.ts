@@ -108,6 +108,8 @@ test('when the audit log cannot be written, WorkMail is not called (fail closed)
     lock.close();
   }
   expect(await resetCalls()).toEqual([]);
-  const owen = ((await control<{ organizations: Array<{ users: Array<{ name: string; hasPassword: boolean }> }> }>('GET', '/__control/state')).organizations[0]!.users).find((u) => u.name === 'owen.park')!;
+  const owen = (
+    await control<{ organizations: Array<{ users: Array<{ name: string; hasPassword: boolean }> }> }>('GET', '/__control/state')
+  ).organizations[0]!.users.find((u) => u.name === 'owen.park')!;
   expect(owen.hasPassword).toBe(false);
 });

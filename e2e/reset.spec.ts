@@ -56,7 +56,11 @@ test.describe('happy paths', () => {
     await expect(person.status()).toContainText('Password reset for Priya Patel');
     expect(await verifyPassword(await idOf('priya.patel'), password)).toBe(true);
     const last = auditRows().at(-1)!;
-    expect(last).toMatchObject({ type: 'password.reset.succeeded', actor_email: 'bob@example.com', person_email: 'priya.patel@example.com' });
+    expect(last).toMatchObject({
+      type: 'password.reset.succeeded',
+      actor_email: 'bob@example.com',
+      person_email: 'priya.patel@example.com',
+    });
   });
 });
 

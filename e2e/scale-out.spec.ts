@@ -25,10 +25,7 @@ async function startCluster(): Promise<Cluster> {
   const database = await freshDatabase('postgres');
   // The first runs as the tests' portal does (next start), the second as production does: the
   // standalone server (docs/deployment.md), which runs from its own folder, hence absolute paths.
-  const commands = [
-    (port: number) => ['npx', 'next', 'start', '-p', String(port)],
-    () => [process.execPath, '.next/standalone/server.js'],
-  ];
+  const commands = [(port: number) => ['npx', 'next', 'start', '-p', String(port)], () => [process.execPath, '.next/standalone/server.js']];
   const processes = INSTANCES.map((port, i) => {
     const [command, ...args] = commands[i]!(port);
     return spawn(command!, args, {
@@ -127,7 +124,11 @@ test.describe('two instances on one PostgreSQL', () => {
     );
     expect(results.map((r) => r.status)).toEqual(Array(6).fill(200));
     expect((await resetCalls()).filter((c) => c.input.UserId === maria.id && c.outcome === 'ok')).toHaveLength(PER_PERSON_LIMIT);
-    const events = await rawSql<Record<string, string>>(cluster.database.url, `select type, count(*)::int as n from audit_events where person_id = $1 group by type`, [maria.id]);
+    const events = await rawSql<Record<string, string>>(
+      cluster.database.url,
+      `select type, count(*)::int as n from audit_events where person_id = $1 group by type`,
+      [maria.id],
+    );
     const count = (type: string) => Number(events.find((e) => e.type === type)?.n ?? 0);
     expect(count('password.reset.succeeded')).toBe(PER_PERSON_LIMIT);
     expect(count('rate.limited')).toBe(6 - PER_PERSON_LIMIT);
@@ -149,15 +150,26 @@ test.describe('two instances on one PostgreSQL', () => {
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
 
     const ids = generated.map((p) => p.id);
-    const succeeded = await rawSql<Record<string, string>>(cluster.database.url, `select person_id from audit_events where type = 'password.reset.succeeded'`);
-    expect(succeeded.map((r) => r.person_id).filter((id) => ids.includes(id!)).sort()).toEqual([...ids].sort());
+    const succeeded = await rawSql<Record<string, string>>(
+      cluster.database.url,
+      `select person_id from audit_events where type = 'password.reset.succeeded'`,
+    );
+    expect(
+      succeeded
+        .map((r) => r.person_id)
+        .filter((id) => ids.includes(id!))
+        .sort(),
+    ).toEqual([...ids].sort());
     for (const [i, person] of generated.entries()) expect(await verifyPassword(person.id, password(i)), person.name).toBe(true);
 
     const verify = await auditCommand('audit-verify', { DATABASE_URL: cluster.database.url, AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY });
     expect(verify.code).toBe(0);
     expect(verify.out).toMatch(/Audit chain verified \(postgres\): \d+ events, none changed or removed/);
     // Both instances served requests: each wrote its own "requested" events into the one chain.
-    const total = await rawSql<Record<string, string>>(cluster.database.url, `select count(*)::int as n from audit_events where type = 'password.reset.requested'`);
+    const total = await rawSql<Record<string, string>>(
+      cluster.database.url,
+      `select count(*)::int as n from audit_events where type = 'password.reset.requested'`,
+    );
     expect(Number(total[0]!.n)).toBeGreaterThanOrEqual(50);
   });
 });

@@ -139,7 +139,10 @@ test.describe('a team lead searches inside their scope', () => {
     expect(names.length).toBeGreaterThanOrEqual(sales.length);
   });
 
-  test('a lead search is served from the cached scope: a repeat search calls WorkMail at most for the index', async ({ portal, search }) => {
+  test('a lead search is served from the cached scope: a repeat search calls WorkMail at most for the index', async ({
+    portal,
+    search,
+  }) => {
     await portal.signInAs('bob');
     await search.search('jane');
     await expect(search.personLink('Jane Doe')).toBeVisible();

@@ -18,7 +18,9 @@ export interface SessionRow {
 
 /** The operator's newest session: the one a test has just signed in. */
 export async function latestSession(subject: string): Promise<SessionRow> {
-  const [row] = await rawSql<SessionRow>(PORTAL_DATABASE, 'select * from sessions where subject = $1 order by created_at desc limit 1', [subject]);
+  const [row] = await rawSql<SessionRow>(PORTAL_DATABASE, 'select * from sessions where subject = $1 order by created_at desc limit 1', [
+    subject,
+  ]);
   if (!row) throw new Error(`no session of ${subject}`);
   return row;
 }
@@ -29,7 +31,10 @@ export async function latestSession(subject: string): Promise<SessionRow> {
  * would write it (lib/sessions/record-mac.ts); without it the portal would refuse the edited row.
  */
 export async function ageSession(id: string, column: 'last_seen_at' | 'groups_refreshed_at', minutes: number): Promise<void> {
-  await rawSql(PORTAL_DATABASE, `update sessions set ${column} = $1 where id = $2`, [new Date(Date.now() - minutes * 60_000).toISOString(), id]);
+  await rawSql(PORTAL_DATABASE, `update sessions set ${column} = $1 where id = $2`, [
+    new Date(Date.now() - minutes * 60_000).toISOString(),
+    id,
+  ]);
   const [row] = await rawSql<MacFields>(PORTAL_DATABASE, 'select * from sessions where id = $1', [id]);
   await rawSql(PORTAL_DATABASE, 'update sessions set mac = $1 where id = $2', [recordMac(row!, recordMacKey(E2E_SECRET)), id]);
 }

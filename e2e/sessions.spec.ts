@@ -27,7 +27,8 @@ interface AuditRow {
 }
 
 const auditSince = async (id: number) => rawSql<AuditRow>(PORTAL_DATABASE, 'select * from audit_events where id > $1 order by id', [id]);
-const lastAuditId = async () => Number((await rawSql<{ id: number }>(PORTAL_DATABASE, 'select coalesce(max(id), 0) as id from audit_events'))[0]!.id);
+const lastAuditId = async () =>
+  Number((await rawSql<{ id: number }>(PORTAL_DATABASE, 'select coalesce(max(id), 0) as id from audit_events'))[0]!.id);
 
 /** A sign-in of its own through the real IdP, in a fresh browser context. */
 async function signInFresh(browser: Browser, username: string): Promise<Page> {
@@ -88,7 +89,9 @@ test('a cookie copied before Sign out no longer opens pages or runs a reset', as
   await new IdpSignInPage(page).confirmSignOut();
   await expect(page).toHaveURL(/\/sign-in/);
   expect(await latestSession('bob')).toMatchObject({ id: session.id, end_reason: 'signed-out' });
-  expect(await auditSince(before)).toEqual([expect.objectContaining({ type: 'session.revoked', actor_subject: 'bob', outcome: 'signed-out' })]);
+  expect(await auditSince(before)).toEqual([
+    expect.objectContaining({ type: 'session.revoked', actor_subject: 'bob', outcome: 'signed-out' }),
+  ]);
 
   const stolen = await openWithCopiedCookies(browser, copied);
 
@@ -136,9 +139,16 @@ test('groups written straight into the database make nobody an admin, and cleari
   const copied = await carols.context().cookies();
   const ended = await latestSession('carol');
   const { csrfToken } = (await (await carols.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  await carols.request.post('/api/auth/signout', { form: { csrfToken, json: 'true' }, headers: { origin: `http://localhost:${E2E_PORTS.app}` }, maxRedirects: 0 });
+  await carols.request.post('/api/auth/signout', {
+    form: { csrfToken, json: 'true' },
+    headers: { origin: `http://localhost:${E2E_PORTS.app}` },
+    maxRedirects: 0,
+  });
   expect(await latestSession('carol')).toMatchObject({ id: ended.id, end_reason: 'signed-out', mac: 'ended' });
-  await rawSql(PORTAL_DATABASE, 'update sessions set ended_at = null, end_reason = null, last_seen_at = $1 where id = $2', [new Date().toISOString(), ended.id]);
+  await rawSql(PORTAL_DATABASE, 'update sessions set ended_at = null, end_reason = null, last_seen_at = $1 where id = $2', [
+    new Date().toISOString(),
+    ended.id,
+  ]);
   const stolen = await openWithCopiedCookies(browser, copied);
   await stolen.context().close();
   await carols.context().close();
@@ -161,7 +171,12 @@ test('npm run sessions:revoke -- --subject bob ends his session in the running p
   expect(await latestSession('bob')).toMatchObject({ id: session.id, end_reason: 'revoked' });
   const events = await auditSince(before);
   expect(events.filter((e) => e.type === 'session.revoked')).toEqual([
-    expect.objectContaining({ actor_subject: 'system:sessions-revoke', person_id: 'bob', outcome: 'revoked', reason: expect.stringMatching(/^Ended \d+ sessions? of bob: e2e\.$/) }),
+    expect.objectContaining({
+      actor_subject: 'system:sessions-revoke',
+      person_id: 'bob',
+      outcome: 'revoked',
+      reason: expect.stringMatching(/^Ended \d+ sessions? of bob: e2e\.$/),
+    }),
   ]);
   await page.context().close();
 });
@@ -174,7 +189,9 @@ test('a session idle past SESSION_IDLE_MINUTES (30) ends, and the expiry is audi
 
   await expectSentToSignIn(page);
   expect(await latestSession('carol')).toMatchObject({ id: session.id, end_reason: 'idle' });
-  expect(await auditSince(before)).toContainEqual(expect.objectContaining({ type: 'session.expired', actor_subject: 'carol', outcome: 'idle' }));
+  expect(await auditSince(before)).toContainEqual(
+    expect.objectContaining({ type: 'session.expired', actor_subject: 'carol', outcome: 'idle' }),
+  );
   await page.context().close();
 });
 
@@ -207,6 +224,8 @@ test('when the IdP ends his grant, the portal ends his session at the next refre
 
   await expectSentToSignIn(page);
   expect(await latestSession('bob')).toMatchObject({ id: session.id, end_reason: 'ended-at-idp' });
-  expect(await auditSince(before)).toContainEqual(expect.objectContaining({ type: 'session.revoked', actor_subject: 'bob', outcome: 'ended-at-idp' }));
+  expect(await auditSince(before)).toContainEqual(
+    expect.objectContaining({ type: 'session.revoked', actor_subject: 'bob', outcome: 'ended-at-idp' }),
+  );
   await page.context().close();
 });

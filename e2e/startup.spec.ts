@@ -43,7 +43,10 @@ test.describe('starting the production server', () => {
   });
 
   test('stops on a missing access policy', async () => {
-    const { code, output } = await start({ ACCESS_POLICY_FILE: '/nonexistent/access-policy.json', DATABASE_URL: 'file:/tmp/startup-test.db' });
+    const { code, output } = await start({
+      ACCESS_POLICY_FILE: '/nonexistent/access-policy.json',
+      DATABASE_URL: 'file:/tmp/startup-test.db',
+    });
     expect(code).toBe(1);
     expect(output).toContain('/nonexistent/access-policy.json');
   });

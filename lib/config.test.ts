@@ -76,7 +76,10 @@ describe('configuration', () => {
 
   it('reads the session idle limit and the groups refresh interval, with their defaults', () => {
     expect(parseConfig({}).auth).toMatchObject({ sessionIdleMinutes: 30, groupsRefreshMinutes: 10 });
-    expect(parseConfig({ SESSION_IDLE_MINUTES: '5', GROUPS_REFRESH_MINUTES: '2' }).auth).toMatchObject({ sessionIdleMinutes: 5, groupsRefreshMinutes: 2 });
+    expect(parseConfig({ SESSION_IDLE_MINUTES: '5', GROUPS_REFRESH_MINUTES: '2' }).auth).toMatchObject({
+      sessionIdleMinutes: 5,
+      groupsRefreshMinutes: 2,
+    });
     expect(() => parseConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES/);
     expect(() => parseConfig({ GROUPS_REFRESH_MINUTES: 'soon' })).toThrow(/GROUPS_REFRESH_MINUTES/);
   });

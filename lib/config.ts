@@ -44,7 +44,11 @@ const url = (fallback?: string) =>
       }
     });
 
-const text = (fallback: string) => z.string().optional().transform((v) => v?.trim() || fallback);
+const text = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -83,7 +87,10 @@ const envSchema = z.object({
   OIDC_ID_TOKEN_ALG: z.enum(ID_TOKEN_ALGS).optional(),
   OIDC_TOKEN_AUTH_METHOD: z.enum(TOKEN_AUTH_METHODS).optional(),
   // Not trimmed: the separator is taken as written; empty means the default.
-  OIDC_GROUPS_SEPARATOR: z.string().optional().transform((v) => v || ','),
+  OIDC_GROUPS_SEPARATOR: z
+    .string()
+    .optional()
+    .transform((v) => v || ','),
   OIDC_LOGOUT: z.enum(['idp', 'local']).default('idp'),
 });
 
@@ -150,7 +157,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const production = e.NODE_ENV === 'production';
   let secret = e.NEXTAUTH_SECRET?.trim();
   if (!secret) {
-    if (production) throw new ConfigError('Invalid configuration:\n  NEXTAUTH_SECRET: required in production (32 or more random characters)');
+    if (production)
+      throw new ConfigError('Invalid configuration:\n  NEXTAUTH_SECRET: required in production (32 or more random characters)');
     // Development only: sessions then end when the process restarts.
     secret = randomBytes(32).toString('base64url');
   } else if (secret.length < 32) {
@@ -158,7 +166,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const auditHmacKey = e.AUDIT_HMAC_KEY?.trim();
   if (!auditHmacKey) {
-    if (production) throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (32 or more random characters)');
+    if (production)
+      throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (32 or more random characters)');
   } else if (auditHmacKey.length < 32) {
     throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: must be at least 32 characters');
   }
@@ -191,7 +200,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     password: { minLength: e.PASSWORD_MIN_LENGTH, minScore: e.PASSWORD_MIN_SCORE, requiredClasses: e.PASSWORD_REQUIRED_CLASSES },
     rateLimit: { perActor: e.RESET_LIMIT_PER_ACTOR, perTarget: e.RESET_LIMIT_PER_TARGET },
     search: { indexRefreshSeconds: e.PEOPLE_INDEX_REFRESH_SECONDS, scopeCacheSeconds: e.SCOPE_CACHE_SECONDS },
-    allowedOrigins: (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     // Development only: events written now verify only in this process (lib/audit/key.ts warns).
     auditHmacKey: auditHmacKey || randomBytes(32).toString('base64url'),

@@ -9,7 +9,17 @@ import { PRODUCT_ID } from './product';
 export const log = pino({
   base: { service: PRODUCT_ID },
   redact: {
-    paths: ['password', 'confirmation', '*.password', '*.confirmation', '*.Password', 'input', '*.input', 'headers.cookie', 'headers.authorization'],
+    paths: [
+      'password',
+      'confirmation',
+      '*.password',
+      '*.confirmation',
+      '*.Password',
+      'input',
+      '*.input',
+      'headers.cookie',
+      'headers.authorization',
+    ],
     censor: '[redacted]',
   },
 });

@@ -38,7 +38,11 @@ describe('the composition root', () => {
     ['a bad organization id', { ...ORG, id: 'm-123' }, 'policy.json: $.organizations[0].id: must be a WorkMail organization id'],
     ['a region without WorkMail', { ...ORG, region: 'ap-south-1' }, 'policy.json: $.organizations[0].region'],
     ['a key WorkMail does not know', { ...ORG, baseDn: 'dc=example' }, 'policy.json: $.organizations[0]'],
-    ['an unknown provider', { ...ORG, provider: 'exchange' }, 'policy.json: $.organizations[0].provider: unknown provider "exchange" (known: workmail, active-directory, ldap)'],
+    [
+      'an unknown provider',
+      { ...ORG, provider: 'exchange' },
+      'policy.json: $.organizations[0].provider: unknown provider "exchange" (known: workmail, active-directory, ldap)',
+    ],
   ])('refuses %s, naming the file and the JSON path', (_label, org, expected) => {
     expect(problem(org)).toContain(expected);
   });

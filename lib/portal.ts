@@ -43,7 +43,9 @@ function wire(policy: Policy, source: string): Wiring {
   policy.organizations.forEach((org: PolicyOrganization, i) => {
     const provider = PROVIDERS.get(org.provider);
     if (!provider) {
-      throw new PolicyError(`${source}: $.organizations[${i}].provider: unknown provider "${org.provider}" (known: ${[...PROVIDERS.keys()].join(', ')})`);
+      throw new PolicyError(
+        `${source}: $.organizations[${i}].provider: unknown provider "${org.provider}" (known: ${[...PROVIDERS.keys()].join(', ')})`,
+      );
     }
     const parsed = provider.settings.safeParse(org.settings);
     if (!parsed.success) {
@@ -113,7 +115,8 @@ class RoutedDirectory implements Directory {
   aliasesOf: Directory['aliasesOf'] = async (o, personId) => this.of(o).aliasesOf(o, personId);
   groupsOf: Directory['groupsOf'] = async (o, personId) => this.of(o).groupsOf(o, personId);
   membersOf: Directory['membersOf'] = async (o, groupName) => this.of(o).membersOf(o, groupName);
-  resetPassword: Directory['resetPassword'] = async (o, personId, password, options) => this.of(o).resetPassword(o, personId, password, options);
+  resetPassword: Directory['resetPassword'] = async (o, personId, password, options) =>
+    this.of(o).resetPassword(o, personId, password, options);
 }
 
 const routed = new RoutedDirectory();

@@ -17,11 +17,13 @@ beforeAll(async () => {
 
 describe("the proxy's matcher", () => {
   it('runs on every page, action and API route, the liveness check included (it answers that one itself)', () => {
-    for (const url of ['/', '/users', '/users/example/jane.doe', '/api/auth/signout', '/api/health', '/api/health/ready', '/sign-in']) expect(matches(url), url).toBe(true);
+    for (const url of ['/', '/users', '/users/example/jane.doe', '/api/auth/signout', '/api/health', '/api/health/ready', '/sign-in'])
+      expect(matches(url), url).toBe(true);
   });
 
   it("skips only Next's static files, its image route and the favicon, matched exactly", () => {
     for (const url of ['/_next/static/chunks/app.js', '/_next/image', '/favicon.ico']) expect(matches(url), url).toBe(false);
-    for (const url of ['/favicon.icoX/a', '/favicon.ico/x', '/_next/staticX', '/_next/imageX', '/faviconXico']) expect(matches(url), url).toBe(true);
+    for (const url of ['/favicon.icoX/a', '/favicon.ico/x', '/_next/staticX', '/_next/imageX', '/faviconXico'])
+      expect(matches(url), url).toBe(true);
   });
 });

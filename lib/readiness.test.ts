@@ -46,9 +46,12 @@ describe('readiness', () => {
   it('runs checks added with registerCheck, and counts a throw, a rejection or no answer as an error', async () => {
     const checks = new Map<string, () => unknown>([
       ['fine', () => 1],
-      ['throws', () => {
-        throw new Error('secret detail');
-      }],
+      [
+        'throws',
+        () => {
+          throw new Error('secret detail');
+        },
+      ],
       ['rejects', () => Promise.reject(new Error('secret detail'))],
       ['hangs', () => new Promise(() => {})],
     ]);

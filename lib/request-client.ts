@@ -12,7 +12,10 @@ import { config } from './config';
  * fills the header with the connection's own address (docs/configuration.md, "Reverse proxies").
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedHops: number): string | undefined {
-  const entries = (forwardedFor ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (entries.length === 0) return undefined;
   // Fewer entries than proxies: the request skipped one; the leftmost is the furthest we know.
   const entry = entries[Math.max(0, entries.length - Math.max(trustedHops, 1))]!;

@@ -85,13 +85,17 @@ describe('proxy.ts', () => {
   });
 
   it('refuses an oversized body from its own origin', async () => {
-    const res = await proxy(request('/api/auth/signout', { method: 'POST', headers: { origin: origin() }, body: 'x'.repeat(MAX_BODY_BYTES + 1) }));
+    const res = await proxy(
+      request('/api/auth/signout', { method: 'POST', headers: { origin: origin() }, body: 'x'.repeat(MAX_BODY_BYTES + 1) }),
+    );
     expect(res.status).toBe(413);
   });
 
   it("drops a client's X-Forwarded-For and X-Real-IP (no trusted proxy by default)", async () => {
     expect(config().trustedProxyHops).toBe(0);
-    const res = await proxy(request('/api/health/ready', { headers: { 'x-forwarded-for': '198.51.100.66', 'x-real-ip': '198.51.100.67' } }));
+    const res = await proxy(
+      request('/api/health/ready', { headers: { 'x-forwarded-for': '198.51.100.66', 'x-real-ip': '198.51.100.67' } }),
+    );
     const forwarded = (res.headers.get('x-middleware-override-headers') ?? '').split(',');
     expect(forwarded).toContain('x-nonce');
     expect(forwarded).not.toContain('x-forwarded-for');

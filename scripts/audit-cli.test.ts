@@ -61,7 +61,10 @@ describe.each(BACKENDS)('the audit commands on %s', (backend) => {
     await rawSql(target.url, 'delete from audit_events');
     const handle = await openDatabase(target.url);
     for (let i = 1; i <= 5; i++) {
-      await inTransaction((db) => appendWithin(db, { type: 'sign-in', actor, outcome: 'signed-in' }, new Date(Date.now() - (i <= 2 ? 400 * DAY : 0) + i)), handle);
+      await inTransaction(
+        (db) => appendWithin(db, { type: 'sign-in', actor, outcome: 'signed-in' }, new Date(Date.now() - (i <= 2 ? 400 * DAY : 0) + i)),
+        handle,
+      );
     }
     await handle.close();
     const purge = await cli('audit-purge', { ...env, AUDIT_RETENTION_DAYS: '365' });
@@ -81,8 +84,14 @@ describe.each(BACKENDS)('the audit commands on %s', (backend) => {
 
     const elsewhere = 'ab'.repeat(32);
     const differs = await cli('audit-verify', env, ['--expect-head', elsewhere]);
-    expect(differs).toMatchObject({ code: 1, out: expect.stringContaining(`the expected head hash ${elsewhere} is not in the chain: the log was rewritten or cut short`) });
-    expect(await cli('audit-verify', env, ['--expect-head', 'not-a-hash'])).toMatchObject({ code: 2, out: expect.stringContaining('64 hex characters') });
+    expect(differs).toMatchObject({
+      code: 1,
+      out: expect.stringContaining(`the expected head hash ${elsewhere} is not in the chain: the log was rewritten or cut short`),
+    });
+    expect(await cli('audit-verify', env, ['--expect-head', 'not-a-hash'])).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('64 hex characters'),
+    });
   });
 
   it('refuses to vouch for keyed events without the key, or with another', async () => {
@@ -95,6 +104,9 @@ describe.each(BACKENDS)('the audit commands on %s', (backend) => {
 
   it('says when it cannot read the log', async () => {
     const nowhere = backend === 'sqlite' ? 'file:/etc/hostname/portal.db' : target.url.replace(/:\d+\//, ':1/');
-    expect(await cli('audit-verify', { DATABASE_URL: nowhere })).toMatchObject({ code: 2, out: expect.stringContaining('Cannot read the audit log') });
+    expect(await cli('audit-verify', { DATABASE_URL: nowhere })).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('Cannot read the audit log'),
+    });
   });
 });

@@ -28,12 +28,15 @@ async function main(): Promise<number> {
     console.error(parsed.error);
     return 2;
   }
-  if (config().auditHmacKeyGenerated) console.error('AUDIT_HMAC_KEY is not set: keyed events cannot be checked. Run with the key the portal uses.');
+  if (config().auditHmacKeyGenerated)
+    console.error('AUDIT_HMAC_KEY is not set: keyed events cannot be checked. Run with the key the portal uses.');
   const handle = await database();
   try {
     const check = await verifyChain(handle, { expectHead: parsed.head });
     if (!check.ok) {
-      console.error(`Audit chain BROKEN${check.brokenAt ? ` at event ${check.brokenAt}` : ''}: ${check.problem} (${check.events} events read).`);
+      console.error(
+        `Audit chain BROKEN${check.brokenAt ? ` at event ${check.brokenAt}` : ''}: ${check.problem} (${check.events} events read).`,
+      );
       return 1;
     }
     const before = check.events - check.keyed;

@@ -13,7 +13,12 @@ import { SAMBA, SLAPD } from './lib/test-directories';
 
 const servers = [
   // AD resolves nesting itself; OpenLDAP's memberof overlay marks the nested group.
-  { name: 'samba' as const, at: SAMBA, nested: `(memberOf:1.2.840.113556.1.4.1941:=CN=engineering,${SAMBA.groupsDN})`, expected: 'priya.patel' },
+  {
+    name: 'samba' as const,
+    at: SAMBA,
+    nested: `(memberOf:1.2.840.113556.1.4.1941:=CN=engineering,${SAMBA.groupsDN})`,
+    expected: 'priya.patel',
+  },
   { name: 'slapd' as const, at: SLAPD, nested: `(memberOf=cn=engineering,${SLAPD.groupsDN})`, expected: 'platform' },
 ];
 

@@ -19,7 +19,18 @@ const DIR = process.env.GLEWLWYD_DIR ?? '/tmp/workmail-portal-glewlwyd';
 const PID_FILE = join(DIR, 'glewlwyd.pid');
 const SQL = '/usr/share/doc/glewlwyd/database/init.sqlite3.sql.gz';
 const MODULES = '/usr/lib/glewlwyd';
-const MIME = { '.html': 'text/html', '.css': 'text/css', '.js': 'application/javascript', '.json': 'application/json', '.png': 'image/png', '.ico': 'image/x-icon', '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.woff': 'font/woff', '.woff2': 'font/woff2' };
+const MIME = {
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.js': 'application/javascript',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.svg': 'image/svg+xml',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
 
 async function discovery(): Promise<boolean> {
   try {
@@ -117,7 +128,10 @@ async function start(): Promise<void> {
 function pemPair(type: 'rsa' | 'ec') {
   const { privateKey, publicKey } =
     type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), cert: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    cert: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 }
 
 async function main(): Promise<void> {

@@ -81,7 +81,17 @@ async function main(): Promise<void> {
     const pwfile = join(DATA_DIR, '..', `workmail-portal-pg.pw`);
     writeFileSync(pwfile, `${decodeURIComponent(password)}\n`, { mode: 0o644 });
     if (isRoot) execFileSync('chown', ['-R', 'postgres:postgres', DATA_DIR]);
-    run(bin, 'initdb', ['-D', DATA_DIR, '-U', decodeURIComponent(username), `--pwfile=${pwfile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--no-sync']);
+    run(bin, 'initdb', [
+      '-D',
+      DATA_DIR,
+      '-U',
+      decodeURIComponent(username),
+      `--pwfile=${pwfile}`,
+      '--auth=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]);
   }
   // fsync off: a throwaway test cluster; loopback only; the socket lives in the data directory.
   const options = `-p ${port} -k ${DATA_DIR} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;

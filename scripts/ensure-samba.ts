@@ -66,19 +66,35 @@ function provision(): void {
   execFileSync(
     'samba-tool',
     [
-      'domain', 'provision', '-s', CONF, `--targetdir=${d}`, '--host-name=DC1', `--realm=${SAMBA.realm}`, `--domain=${SAMBA.domain}`,
-      '--server-role=dc', '--dns-backend=NONE', '--use-rfc2307', `--adminpass=${SAMBA.admin.password}`,
+      'domain',
+      'provision',
+      '-s',
+      CONF,
+      `--targetdir=${d}`,
+      '--host-name=DC1',
+      `--realm=${SAMBA.realm}`,
+      `--domain=${SAMBA.domain}`,
+      '--server-role=dc',
+      '--dns-backend=NONE',
+      '--use-rfc2307',
+      `--adminpass=${SAMBA.admin.password}`,
       ...Object.entries(options).map(([k, v]) => `--option=${k}=${v}`),
     ],
     { stdio: 'pipe', timeout: 120_000 },
   );
   // Provisioning drops this option from the smb.conf it writes (Samba 4.17), so it goes in here.
   const conf = readFileSync(CONF, 'utf8');
-  if (!/old password allowed period/.test(conf)) writeFileSync(CONF, conf.replace('[global]\n', '[global]\n\told password allowed period = 0\n'));
+  if (!/old password allowed period/.test(conf))
+    writeFileSync(CONF, conf.replace('[global]\n', '[global]\n\told password allowed period = 0\n'));
 }
 
 async function start(): Promise<void> {
-  const child = spawnRecorded('/usr/sbin/samba', ['-s', CONF, '-i', '-M', 'single', '--debuglevel=1'], PID_FILE, join(SAMBA.dir, 'log', 'samba.out'));
+  const child = spawnRecorded(
+    '/usr/sbin/samba',
+    ['-s', CONF, '-i', '-M', 'single', '--debuglevel=1'],
+    PID_FILE,
+    join(SAMBA.dir, 'log', 'samba.out'),
+  );
   const ca = readFileSync(SAMBA.caFile);
   const answers = async () => {
     const client = new Client({ url: SAMBA.url, connectTimeout: 1000, timeout: 2000, tlsOptions: { ca } });
@@ -108,13 +124,16 @@ async function main(): Promise<void> {
     return;
   }
   await stopRecorded(PID_FILE, 'samba');
-  for (const port of SAMBA.ports) if (await portTaken(port)) throw new Error(`127.0.0.1:${port} is taken by another program; stop it first`);
+  for (const port of SAMBA.ports)
+    if (await portTaken(port)) throw new Error(`127.0.0.1:${port} is taken by another program; stop it first`);
   rmSync(SAMBA.dir, { recursive: true, force: true });
   await timed('samba provision', provision);
   await timed('samba start', start);
   await timed('samba seed', () => seedSamba(CONF));
   writeFileSync(VERSION_FILE, SAMBA.seedVersion);
-  console.log(`test Samba AD: started on ${SAMBA.url} in ${((performance.now() - started) / 1000).toFixed(1)} s (CA ${SAMBA.caFile}, data in ${SAMBA.dir})`);
+  console.log(
+    `test Samba AD: started on ${SAMBA.url} in ${((performance.now() - started) / 1000).toFixed(1)} s (CA ${SAMBA.caFile}, data in ${SAMBA.dir})`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -111,10 +111,40 @@ function seedEntries(): Entry[] {
       // Length and quality are checked on every reset by the service account (a `write` resetter;
       // ppolicy skips the checks only for `manage`). pwdLockout makes the permanent lock of a
       // disabled person count; pwdMaxFailure 0 never locks anyone for failed binds.
-      { objectClass: ['organizationalRole', 'pwdPolicy'], cn: 'default', pwdAttribute: 'userPassword', pwdMinLength: '10', pwdCheckQuality: '2', pwdMustChange: 'TRUE', pwdAllowUserChange: 'TRUE', pwdLockout: 'TRUE', pwdMaxFailure: '0' },
+      {
+        objectClass: ['organizationalRole', 'pwdPolicy'],
+        cn: 'default',
+        pwdAttribute: 'userPassword',
+        pwdMinLength: '10',
+        pwdCheckQuality: '2',
+        pwdMustChange: 'TRUE',
+        pwdAllowUserChange: 'TRUE',
+        pwdLockout: 'TRUE',
+        pwdMaxFailure: '0',
+      },
     ],
-    [SLAPD.service.bindDN, { objectClass: ['inetOrgPerson'], uid: SERVICE_ACCOUNT.username, cn: 'Portal service account', sn: 'service', userPassword: SERVICE_ACCOUNT.password }],
-    [`uid=${OUTSIDER.username},${SLAPD.adminsDN}`, { objectClass: ['inetOrgPerson'], uid: OUTSIDER.username, cn: OUTSIDER.displayName, sn: 'Admin', displayName: OUTSIDER.displayName, mail: `${OUTSIDER.username}@${MAIL_DOMAIN}`, userPassword: SEED_PASSWORD }],
+    [
+      SLAPD.service.bindDN,
+      {
+        objectClass: ['inetOrgPerson'],
+        uid: SERVICE_ACCOUNT.username,
+        cn: 'Portal service account',
+        sn: 'service',
+        userPassword: SERVICE_ACCOUNT.password,
+      },
+    ],
+    [
+      `uid=${OUTSIDER.username},${SLAPD.adminsDN}`,
+      {
+        objectClass: ['inetOrgPerson'],
+        uid: OUTSIDER.username,
+        cn: OUTSIDER.displayName,
+        sn: 'Admin',
+        displayName: OUTSIDER.displayName,
+        mail: `${OUTSIDER.username}@${MAIL_DOMAIN}`,
+        userPassword: SEED_PASSWORD,
+      },
+    ],
   ];
   for (const p of people) {
     const attrs: Record<string, string | string[]> = {
@@ -159,15 +189,26 @@ async function healthy(): Promise<boolean> {
 
 async function start(): Promise<void> {
   await stopRecorded(PID_FILE, 'slapd');
-  for (const port of SLAPD.ports) if (await portTaken(port)) throw new Error(`127.0.0.1:${port} is taken by another program; stop it first`);
+  for (const port of SLAPD.ports)
+    if (await portTaken(port)) throw new Error(`127.0.0.1:${port} is taken by another program; stop it first`);
   rmSync(SLAPD.dir, { recursive: true, force: true });
   for (const sub of ['slapd.d', 'data', 'run']) mkdirSync(join(SLAPD.dir, sub), { recursive: true });
   const tls = makeTestCertificates(join(SLAPD.dir, 'tls'), 'slapd.example.test');
   writeFileSync(join(SLAPD.dir, 'config.ldif'), configLdif(tls));
   execFileSync('/usr/sbin/slapadd', ['-n0', '-F', join(SLAPD.dir, 'slapd.d'), '-l', join(SLAPD.dir, 'config.ldif')], { stdio: 'pipe' });
   const ldapi = `ldapi://${encodeURIComponent(join(SLAPD.dir, 'run', 'ldapi'))}`;
-  const child = spawnRecorded(SLAPD_BIN, ['-d', '0', '-F', join(SLAPD.dir, 'slapd.d'), '-h', `${SLAPD.plainUrl}/ ${SLAPD.url}/ ${ldapi}`], PID_FILE, join(SLAPD.dir, 'slapd.log'));
-  await waitFor(() => portTaken(SLAPD.ports[1]!), 20_000, () => child.exitCode !== null, `slapd (see ${SLAPD.dir}/slapd.log)`);
+  const child = spawnRecorded(
+    SLAPD_BIN,
+    ['-d', '0', '-F', join(SLAPD.dir, 'slapd.d'), '-h', `${SLAPD.plainUrl}/ ${SLAPD.url}/ ${ldapi}`],
+    PID_FILE,
+    join(SLAPD.dir, 'slapd.log'),
+  );
+  await waitFor(
+    () => portTaken(SLAPD.ports[1]!),
+    20_000,
+    () => child.exitCode !== null,
+    `slapd (see ${SLAPD.dir}/slapd.log)`,
+  );
 }
 
 async function seed(): Promise<void> {
@@ -198,7 +239,9 @@ async function main(): Promise<void> {
   }
   await timed('slapd config + start', start);
   await timed('slapd seed', seed);
-  console.log(`test OpenLDAP: started on ${SLAPD.url} in ${((performance.now() - started) / 1000).toFixed(1)} s (CA ${SLAPD.caFile}, data in ${SLAPD.dir})`);
+  console.log(
+    `test OpenLDAP: started on ${SLAPD.url} in ${((performance.now() - started) / 1000).toFixed(1)} s (CA ${SLAPD.caFile}, data in ${SLAPD.dir})`,
+  );
 }
 
 main().catch((err: unknown) => {

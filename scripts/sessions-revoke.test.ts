@@ -33,7 +33,7 @@ describe.each(BACKENDS)('the sessions:revoke command on %s', (backend) => {
     expect(await rawSql(target.url, 'select id from sessions where ended_at is not null')).toEqual([]);
   });
 
-  it("ends every session of the operator named, and only theirs, and records it", async () => {
+  it('ends every session of the operator named, and only theirs, and records it', async () => {
     // Ending needs no key (lib/sessions/record-mac.ts): it works under any NEXTAUTH_SECRET.
     const otherSecret = { ...env, NEXTAUTH_SECRET: 'not-the-portal-secret-0123456789abcdef' };
     const result = await cli('sessions-revoke', otherSecret, ['--subject', 'bob', '--reason', 'laptop lost']);
@@ -50,7 +50,14 @@ describe.each(BACKENDS)('the sessions:revoke command on %s', (backend) => {
       await handle.close();
     }
     const events = await rawSql<Record<string, string>>(target.url, `select * from audit_events where type = 'session.revoked'`);
-    expect(events).toEqual([expect.objectContaining({ actor_subject: 'system:sessions-revoke', person_id: 'bob', outcome: 'revoked', reason: 'Ended 2 sessions of bob: laptop lost.' })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        actor_subject: 'system:sessions-revoke',
+        person_id: 'bob',
+        outcome: 'revoked',
+        reason: 'Ended 2 sessions of bob: laptop lost.',
+      }),
+    ]);
     expect((await cli('sessions-revoke', env, ['--subject', 'bob'])).out).toContain('Ended 0 live sessions of bob');
   });
 });

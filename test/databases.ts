@@ -27,7 +27,9 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   try {
     await client.connect();
   } catch (err) {
-    throw new Error(`No test PostgreSQL at ${new URL(testPostgresUrl()).host} (${(err as Error).message}): run npx tsx scripts/ensure-postgres.ts`);
+    throw new Error(
+      `No test PostgreSQL at ${new URL(testPostgresUrl()).host} (${(err as Error).message}): run npx tsx scripts/ensure-postgres.ts`,
+    );
   }
   try {
     return await work(client);
@@ -70,11 +72,19 @@ export async function rawSql<Row = Record<string, unknown>>(url: string, stateme
 }
 
 /** Runs `npm run audit:verify`, `audit:purge` or `sessions:revoke` as a real process, as an operator would (on this Node). */
-export async function auditCommand(script: 'audit-verify' | 'audit-purge' | 'sessions-revoke', env: Record<string, string>, args: string[] = []) {
+export async function auditCommand(
+  script: 'audit-verify' | 'audit-purge' | 'sessions-revoke',
+  env: Record<string, string>,
+  args: string[] = [],
+) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args], {
-      env: { ...process.env, ...env },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', `scripts/${script}.ts`, ...args],
+      {
+        env: { ...process.env, ...env },
+      },
+    );
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -25,15 +25,16 @@ export default async function NoAccessPage() {
     <main className="page narrow">
       <h1>You have no access to this portal</h1>
       <p>
-        You are signed in as <strong>
+        You are signed in as{' '}
+        <strong>
           <bdi>{actor.name}</bdi>
         </strong>{' '}
         (<bdi>{actor.email}</bdi>), but none of your groups gives you a role here.
       </p>
       <GroupsClaimNotice />
       <p>
-        To get access, ask your IT administrators (the team that runs this portal) to give you a role: as a team lead for your
-        WorkMail groups, for example.
+        To get access, ask your IT administrators (the team that runs this portal) to give you a role: as a team lead for your WorkMail
+        groups, for example.
       </p>
       <SignOutButton />
     </main>

@@ -24,7 +24,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {error.code ? ` (Error code for IT: ${error.code}.)` : null}
         </p>
       ) : null}
-      <SignInButton callbackUrl={callbackUrl} providerName={config().oidc.providerName} authorizationParams={await signInAuthorizationParams()} />
+      <SignInButton
+        callbackUrl={callbackUrl}
+        providerName={config().oidc.providerName}
+        authorizationParams={await signInAuthorizationParams()}
+      />
     </main>
   );
 }

@@ -40,7 +40,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return body ? JSON.parse(body) : {};
 }
 
-export const copyPeople = (people: DemoPerson[]): DemoPerson[] => people.map((p) => ({ ...p, groups: p.groups ? [...p.groups] : undefined }));
+export const copyPeople = (people: DemoPerson[]): DemoPerson[] =>
+  people.map((p) => ({ ...p, groups: p.groups ? [...p.groups] : undefined }));
 
 /** Revokes the grants' access and refresh tokens and the grants: userinfo then answers 401, refresh invalid_grant. */
 async function endGrants(state: ControlState, grants: GrantRecord[]) {
@@ -71,8 +72,12 @@ export async function handleControl(state: ControlState, req: IncomingMessage, r
     } catch (err) {
       return send(res, 400, { error: `The body is not JSON: ${(err as Error).message}` });
     }
-    const paths = body.paths === undefined || (Array.isArray(body.paths) && body.paths.every((p) => typeof p === 'string')) ? (body.paths as string[] | undefined) : null;
-    if (typeof body.down !== 'boolean' || paths === null) return send(res, 400, { error: 'Send {"down": true or false, "paths"?: ["/me", ...]}.' });
+    const paths =
+      body.paths === undefined || (Array.isArray(body.paths) && body.paths.every((p) => typeof p === 'string'))
+        ? (body.paths as string[] | undefined)
+        : null;
+    if (typeof body.down !== 'boolean' || paths === null)
+      return send(res, 400, { error: 'Send {"down": true or false, "paths"?: ["/me", ...]}.' });
     state.outage = { down: body.down, paths };
     return send(res, 200, state.outage);
   }

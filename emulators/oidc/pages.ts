@@ -1,8 +1,7 @@
 /** The identity provider's own sign-in page: plain, accessible HTML with no scripts. */
 import type { DemoPerson } from './people';
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function loginPage(options: { action: string; people: DemoPerson[]; error?: string; username?: string; clientName: string }) {
   const rows = options.people

@@ -97,11 +97,13 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
 
   const policy = interactionPolicy.base();
   if (!options.sso) {
-    policy.get('login')!.checks.add(
-      new interactionPolicy.Check('demo_always_login', 'the demo IdP asks for a password on every sign-in', (ctx) =>
-        ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
-      ),
-    );
+    policy
+      .get('login')!
+      .checks.add(
+        new interactionPolicy.Check('demo_always_login', 'the demo IdP asks for a password on every sign-in', (ctx) =>
+          ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+        ),
+      );
   }
 
   // oidc-provider's default logout page, in the demo's words; its form posts back to the provider.
@@ -163,7 +165,15 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     cookies: { keys: [randomBytes(32).toString('hex')] },
     jwks: { keys: [signingKey()] },
-    ttl: { Session: 8 * 3600, Interaction: 600, AuthorizationCode: 60, IdToken: 3600, AccessToken: 3600, RefreshToken: 8 * 3600, Grant: 8 * 3600 },
+    ttl: {
+      Session: 8 * 3600,
+      Interaction: 600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      AccessToken: 3600,
+      RefreshToken: 8 * 3600,
+      Grant: 8 * 3600,
+    },
     renderError(ctx, out) {
       ctx.type = 'html';
       ctx.body = errorPage('Sign-in error', `${out.error}: ${out.error_description ?? ''}`);
@@ -194,7 +204,9 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
     const basic = req.headers.authorization !== undefined;
     if (path === '/token' && options.clientAuthMethod && basic !== (options.clientAuthMethod === 'client_secret_basic')) {
       res.writeHead(401, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ error: 'invalid_client', error_description: `this client authenticates only with ${options.clientAuthMethod}` }));
+      res.end(
+        JSON.stringify({ error: 'invalid_client', error_description: `this client authenticates only with ${options.clientAuthMethod}` }),
+      );
       return;
     }
     if (options.discoveryPath && (path === standardDiscovery || path === options.discoveryPath)) {
@@ -260,10 +272,5 @@ async function handleInteraction(provider: Provider, people: DemoPerson[], req: 
   if (!person || !samePassword(form.get('password') ?? '', DEMO_PASSWORD)) {
     return html(401, loginPage({ action, people, clientName, username, error: 'Wrong username or password.' }));
   }
-  await provider.interactionFinished(
-    req,
-    res,
-    { login: { accountId: person.username, amr: ['pwd'] } },
-    { mergeWithLastSubmission: false },
-  );
+  await provider.interactionFinished(req, res, { login: { accountId: person.username, amr: ['pwd'] } }, { mergeWithLastSubmission: false });
 }

@@ -19,9 +19,7 @@ const MAX_RECORDS = 10_000;
 
 export function redact(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  return Object.fromEntries(
-    Object.entries(input).map(([k, v]) => [k, SECRET_MEMBERS.has(k) ? '[REDACTED]' : redact(v)]),
-  );
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, SECRET_MEMBERS.has(k) ? '[REDACTED]' : redact(v)]));
 }
 
 export class CallLog {
@@ -38,8 +36,6 @@ export class CallLog {
   }
 
   list(filter: { operation?: string | null; since?: string | null }): CallRecord[] {
-    return this.records.filter(
-      (r) => (!filter.operation || r.operation === filter.operation) && (!filter.since || r.time >= filter.since),
-    );
+    return this.records.filter((r) => (!filter.operation || r.operation === filter.operation) && (!filter.since || r.time >= filter.since));
   }
 }

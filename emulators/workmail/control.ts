@@ -29,9 +29,7 @@ const generateSchema = z
   })
   .strict();
 const orgStateSchema = z.object({ state: z.string().min(1).max(64) }).strict();
-const verifySchema = z
-  .object({ organizationId: z.string().min(1), userId: z.string().min(1), password: z.string().max(1024) })
-  .strict();
+const verifySchema = z.object({ organizationId: z.string().min(1), userId: z.string().min(1), password: z.string().max(1024) }).strict();
 
 function parse<T>(schema: z.ZodType<T>, body: Buffer): T {
   let json: unknown;
@@ -47,8 +45,7 @@ function parse<T>(schema: z.ZodType<T>, body: Buffer): T {
 
 /** Organizations are named by id or alias here, for convenience in tests. */
 function organization(state: EmulatorState, idOrAlias: string): Organization {
-  const org =
-    state.organizations.get(idOrAlias) ?? [...state.organizations.values()].find((o) => o.alias === idOrAlias);
+  const org = state.organizations.get(idOrAlias) ?? [...state.organizations.values()].find((o) => o.alias === idOrAlias);
   if (!org) throw new ControlError(404, `No organization ${idOrAlias}.`);
   return org;
 }
@@ -200,7 +197,10 @@ function refuseForeign(req: IncomingMessage): void {
     throw new ControlError(403, 'The control API answers only its own origin.');
   }
   if (req.method === 'POST') {
-    const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (type !== 'application/json') {
       throw new ControlError(415, `Content-Type must be application/json, not ${type || 'absent'}.`);
     }

@@ -30,6 +30,5 @@ export class WorkMailError extends Error {
 }
 
 export const invalidParameter = (message: string) => new WorkMailError('InvalidParameterException', message);
-export const entityNotFound = (what: string) =>
-  new WorkMailError('EntityNotFoundException', `${what} not found in the organization.`);
+export const entityNotFound = (what: string) => new WorkMailError('EntityNotFoundException', `${what} not found in the organization.`);
 export const entityState = (message: string) => new WorkMailError('EntityStateException', message);

@@ -8,7 +8,10 @@ import { z } from 'zod';
 export const faultSchema = z
   .object({
     operation: z.string().regex(/^(\*|[A-Z][A-Za-z]+)$/, 'operation must be an operation name or *'),
-    error: z.string().regex(/^[A-Za-z][\w.:#]{0,127}$/, 'error must be an error code such as ThrottlingException').optional(),
+    error: z
+      .string()
+      .regex(/^[A-Za-z][\w.:#]{0,127}$/, 'error must be an error code such as ThrottlingException')
+      .optional(),
     status: z.number().int().min(400).max(599).optional(),
     message: z.string().max(1000).optional(),
     times: z.number().int().min(1).max(1_000_000).optional(),

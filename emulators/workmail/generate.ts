@@ -4,10 +4,50 @@
  */
 import { Organization, stableId, type GroupRecord, type UserRecord } from './model';
 
-const FIRST = ['Avery', 'Blake', 'Casey', 'Devon', 'Emery', 'Finley', 'Harper', 'Jordan', 'Kai', 'Logan',
-  'Morgan', 'Noel', 'Parker', 'Quinn', 'Reese', 'Rowan', 'Sage', 'Skyler', 'Taylor', 'Wren'];
-const LAST = ['Abbott', 'Baker', 'Chen', 'Diaz', 'Ellis', 'Fox', 'Grant', 'Hale', 'Ibsen', 'Jones',
-  'Khan', 'Lopez', 'Meyer', 'Nash', 'Olsen', 'Price', 'Reyes', 'Stone', 'Tran', 'Vance'];
+const FIRST = [
+  'Avery',
+  'Blake',
+  'Casey',
+  'Devon',
+  'Emery',
+  'Finley',
+  'Harper',
+  'Jordan',
+  'Kai',
+  'Logan',
+  'Morgan',
+  'Noel',
+  'Parker',
+  'Quinn',
+  'Reese',
+  'Rowan',
+  'Sage',
+  'Skyler',
+  'Taylor',
+  'Wren',
+];
+const LAST = [
+  'Abbott',
+  'Baker',
+  'Chen',
+  'Diaz',
+  'Ellis',
+  'Fox',
+  'Grant',
+  'Hale',
+  'Ibsen',
+  'Jones',
+  'Khan',
+  'Lopez',
+  'Meyer',
+  'Nash',
+  'Olsen',
+  'Price',
+  'Reyes',
+  'Stone',
+  'Tran',
+  'Vance',
+];
 
 export interface GenerateResult {
   added: number;

@@ -130,12 +130,7 @@ export class Organization {
   /** An EntityIdentifier names an entity by id, name or email (DescribeUser API reference). */
   find(identifier: string): EntityRecord | undefined {
     const lower = identifier.toLowerCase();
-    return (
-      this.users.get(identifier) ??
-      this.groups.get(identifier) ??
-      this.byName.get(lower) ??
-      this.byEmail.get(lower)
-    );
+    return this.users.get(identifier) ?? this.groups.get(identifier) ?? this.byName.get(lower) ?? this.byEmail.get(lower);
   }
 
   changed(): void {
@@ -150,9 +145,7 @@ export class Organization {
   /** Users sorted by the lower-cased key, for prefix filters by binary search. */
   usersSortedBy(key: UserSortKey): UserRecord[] {
     return this.cached(key, () =>
-      [...this.users.values()]
-        .filter((user) => user[key] !== undefined)
-        .sort((a, b) => compare(sortKey(a, key), sortKey(b, key))),
+      [...this.users.values()].filter((user) => user[key] !== undefined).sort((a, b) => compare(sortKey(a, key), sortKey(b, key))),
     );
   }
 

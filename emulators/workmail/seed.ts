@@ -35,7 +35,10 @@ const seedGroup = z.object({
 });
 const seedOrganization = z.object({
   id: z.string().regex(/^m-[0-9a-f]{32}$/),
-  alias: z.string().regex(/^(?!d-)[\da-zA-Z]+(-[\da-zA-Z]+)*$/).max(62),
+  alias: z
+    .string()
+    .regex(/^(?!d-)[\da-zA-Z]+(-[\da-zA-Z]+)*$/)
+    .max(62),
   state: z.string().min(1).default('Active'),
   defaultMailDomain: z.string().regex(/^[a-zA-Z0-9.-]{3,255}$/),
   directoryType: z.string().default('WorkMail Directory'),
@@ -122,16 +125,36 @@ const person = (name: string, displayName: string, groups: string[] = [], extra:
 
 /** About 30 more ordinary people, spread over the groups; fixed, so tests may rely on them. */
 const MORE_PEOPLE: Array<[string, string]> = [
-  ['Liam Carter', 'engineering'], ['Olivia Nguyen', 'platform'], ['Noah Kim', 'sales'],
-  ['Emma Rossi', 'engineering'], ['Lucas Silva', 'platform'], ['Mia Novak', 'sales'],
-  ['Ethan Walsh', 'engineering'], ['Ava Jensen', ''], ['Mason Ortiz', 'sales'],
-  ['Sofia Ivanova', 'engineering'], ['Logan Hughes', 'platform'], ['Isabella Cruz', 'sales'],
-  ['James Okafor', 'engineering'], ['Amelia Schmidt', ''], ['Benjamin Moreau', 'sales'],
-  ['Harper Lindqvist', 'engineering'], ['Elijah Brooks', 'platform'], ['Evelyn Tanaka', 'sales'],
-  ['Henry Adeyemi', 'engineering'], ['Abigail Kowalski', ''], ['Daniel Murphy', 'sales'],
-  ['Emily Fischer', 'engineering'], ['Jack Dubois', 'platform'], ['Ella Costa', 'sales'],
-  ['Owen Park', 'engineering'], ['Grace Mbeki', ''], ['Samuel Laine', 'sales'],
-  ['Chloe Haddad', 'engineering'], ['Leo Bianchi', 'platform'], ['Zoe Andersen', 'sales'],
+  ['Liam Carter', 'engineering'],
+  ['Olivia Nguyen', 'platform'],
+  ['Noah Kim', 'sales'],
+  ['Emma Rossi', 'engineering'],
+  ['Lucas Silva', 'platform'],
+  ['Mia Novak', 'sales'],
+  ['Ethan Walsh', 'engineering'],
+  ['Ava Jensen', ''],
+  ['Mason Ortiz', 'sales'],
+  ['Sofia Ivanova', 'engineering'],
+  ['Logan Hughes', 'platform'],
+  ['Isabella Cruz', 'sales'],
+  ['James Okafor', 'engineering'],
+  ['Amelia Schmidt', ''],
+  ['Benjamin Moreau', 'sales'],
+  ['Harper Lindqvist', 'engineering'],
+  ['Elijah Brooks', 'platform'],
+  ['Evelyn Tanaka', 'sales'],
+  ['Henry Adeyemi', 'engineering'],
+  ['Abigail Kowalski', ''],
+  ['Daniel Murphy', 'sales'],
+  ['Emily Fischer', 'engineering'],
+  ['Jack Dubois', 'platform'],
+  ['Ella Costa', 'sales'],
+  ['Owen Park', 'engineering'],
+  ['Grace Mbeki', ''],
+  ['Samuel Laine', 'sales'],
+  ['Chloe Haddad', 'engineering'],
+  ['Leo Bianchi', 'platform'],
+  ['Zoe Andersen', 'sales'],
 ];
 
 export function demoSeed(): SeedDocument {
@@ -158,7 +181,10 @@ export function demoSeed(): SeedDocument {
           person('erin.exec', 'Erin Exec', ['engineering', 'executives'], { jobTitle: 'CTO' }),
           // An alias that is also an operator's sign-in address elsewhere: self-reset must see through it.
           person('alice', 'Alice Admin', ['it-admins'], { jobTitle: 'IT Administrator', aliases: ['alice.admin@example.com'] }),
-          person('bob', 'Bob Lead', ['engineering'], { jobTitle: 'Engineering Lead', aliases: ['bob.lead@example.com', 'b.lead@example.com'] }),
+          person('bob', 'Bob Lead', ['engineering'], {
+            jobTitle: 'Engineering Lead',
+            aliases: ['bob.lead@example.com', 'b.lead@example.com'],
+          }),
           person('carol', 'Carol Lead', ['sales'], { jobTitle: 'Sales Lead' }),
           { name: 'conf.room.1', displayName: 'Conference Room 1', role: 'RESOURCE' },
           { name: 'journal', displayName: 'Journaling', role: 'SYSTEM_USER' },

@@ -62,9 +62,7 @@ export async function startEmulator(options: EmulatorOptions & { port?: number; 
     const isControl = path.startsWith('/__control/');
     readBody(req, isControl ? CONTROL_BODY_LIMIT : API_BODY_LIMIT)
       .then((body) =>
-        isControl
-          ? handleControl(req, res, body, state)
-          : handleApi(req, res, path, body, { state, keys, auth, accountId }),
+        isControl ? handleControl(req, res, body, state) : handleApi(req, res, path, body, { state, keys, auth, accountId }),
       )
       .catch((err: unknown) => {
         if (err instanceof WorkMailError) return sendError(res, randomUUID(), err);
@@ -153,7 +151,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
       allowed = caller.key.operations;
       principal = caller.key.principal ?? caller.key.accessKeyId;
     }
-    const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const contentType = String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     if (contentType !== 'application/x-amz-json-1.1')
       throw new WorkMailError(
         'UnsupportedMediaTypeException',

@@ -33,11 +33,7 @@ export const S = {
   MaxResults: { type: 'integer', min: 1, max: 100 } as Shape,
   EntityState: enumOf('ENABLED', 'DISABLED', 'DELETED'),
   UserRole: enumOf('USER', 'RESOURCE', 'SYSTEM_USER', 'REMOTE_USER'),
-  IdentityProviderUserId: str(
-    1,
-    47,
-    '^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$',
-  ),
+  IdentityProviderUserId: str(1, 47, '^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$'),
   IdentityProviderUserIdForUpdate: str(
     0,
     47,
@@ -49,17 +45,29 @@ export const S = {
 
 const page = { NextToken: S.NextToken, MaxResults: S.MaxResults };
 const userAttributes = Object.fromEntries(
-  ['FirstName', 'LastName', 'Initials', 'Telephone', 'Street', 'JobTitle', 'City', 'Company', 'ZipCode', 'Department', 'Country', 'Office'].map(
-    (name) => [name, S.UserAttribute],
-  ),
+  [
+    'FirstName',
+    'LastName',
+    'Initials',
+    'Telephone',
+    'Street',
+    'JobTitle',
+    'City',
+    'Company',
+    'ZipCode',
+    'Department',
+    'Country',
+    'Office',
+  ].map((name) => [name, S.UserAttribute]),
 );
 
 /** Input shape of every implemented operation, by operation name. */
 export const INPUT_SHAPES: Record<string, Shape> = {
-  ResetPassword: struct(
-    { OrganizationId: S.OrganizationId, UserId: S.WorkMailIdentifier, Password: S.Password },
-    ['OrganizationId', 'UserId', 'Password'],
-  ),
+  ResetPassword: struct({ OrganizationId: S.OrganizationId, UserId: S.WorkMailIdentifier, Password: S.Password }, [
+    'OrganizationId',
+    'UserId',
+    'Password',
+  ]),
   ListUsers: struct(
     {
       OrganizationId: S.OrganizationId,
@@ -83,10 +91,7 @@ export const INPUT_SHAPES: Record<string, Shape> = {
     },
     ['OrganizationId'],
   ),
-  ListGroupMembers: struct({ OrganizationId: S.OrganizationId, GroupId: S.EntityIdentifier, ...page }, [
-    'OrganizationId',
-    'GroupId',
-  ]),
+  ListGroupMembers: struct({ OrganizationId: S.OrganizationId, GroupId: S.EntityIdentifier, ...page }, ['OrganizationId', 'GroupId']),
   ListGroupsForEntity: struct(
     {
       OrganizationId: S.OrganizationId,
@@ -117,10 +122,7 @@ export const INPUT_SHAPES: Record<string, Shape> = {
     'EntityId',
     'Email',
   ]),
-  DeregisterFromWorkMail: struct({ OrganizationId: S.OrganizationId, EntityId: S.EntityIdentifier }, [
-    'OrganizationId',
-    'EntityId',
-  ]),
+  DeregisterFromWorkMail: struct({ OrganizationId: S.OrganizationId, EntityId: S.EntityIdentifier }, ['OrganizationId', 'EntityId']),
   DeleteUser: struct({ OrganizationId: S.OrganizationId, UserId: S.EntityIdentifier }, ['OrganizationId', 'UserId']),
   UpdateUser: struct(
     {
@@ -134,18 +136,20 @@ export const INPUT_SHAPES: Record<string, Shape> = {
     },
     ['OrganizationId', 'UserId'],
   ),
-  CreateGroup: struct(
-    { OrganizationId: S.OrganizationId, Name: S.GroupName, HiddenFromGlobalAddressList: S.Boolean },
-    ['OrganizationId', 'Name'],
-  ),
-  AssociateMemberToGroup: struct(
-    { OrganizationId: S.OrganizationId, GroupId: S.EntityIdentifier, MemberId: S.EntityIdentifier },
-    ['OrganizationId', 'GroupId', 'MemberId'],
-  ),
-  DisassociateMemberFromGroup: struct(
-    { OrganizationId: S.OrganizationId, GroupId: S.EntityIdentifier, MemberId: S.EntityIdentifier },
-    ['OrganizationId', 'GroupId', 'MemberId'],
-  ),
+  CreateGroup: struct({ OrganizationId: S.OrganizationId, Name: S.GroupName, HiddenFromGlobalAddressList: S.Boolean }, [
+    'OrganizationId',
+    'Name',
+  ]),
+  AssociateMemberToGroup: struct({ OrganizationId: S.OrganizationId, GroupId: S.EntityIdentifier, MemberId: S.EntityIdentifier }, [
+    'OrganizationId',
+    'GroupId',
+    'MemberId',
+  ]),
+  DisassociateMemberFromGroup: struct({ OrganizationId: S.OrganizationId, GroupId: S.EntityIdentifier, MemberId: S.EntityIdentifier }, [
+    'OrganizationId',
+    'GroupId',
+    'MemberId',
+  ]),
   DescribeGroup: struct({ OrganizationId: S.OrganizationId, GroupId: S.EntityIdentifier }, ['OrganizationId', 'GroupId']),
   // EntityId is a WorkMailIdentifier here (12..256, no pattern): the entity's id, not a name.
   ListAliases: struct({ OrganizationId: S.OrganizationId, EntityId: S.WorkMailIdentifier, ...page }, ['OrganizationId', 'EntityId']),
@@ -172,10 +176,7 @@ export function validateInput(shape: Shape, value: unknown): void {
   check(shape, value, '', problems);
   if (problems.length > 0) {
     const n = problems.length;
-    throw new WorkMailError(
-      'InvalidParameterException',
-      `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.join('; ')}`,
-    );
+    throw new WorkMailError('InvalidParameterException', `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.join('; ')}`);
   }
 }
 
@@ -190,7 +191,8 @@ function check(shape: Shape, value: unknown, path: string, problems: string[]): 
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw typeError(path, 'a JSON object');
       const record = value as Record<string, unknown>;
       for (const name of shape.required ?? []) {
-        if (record[name] === undefined || record[name] === null) problems.push(`Value at '${join(path, name)}' failed to satisfy constraint: Member must not be null`);
+        if (record[name] === undefined || record[name] === null)
+          problems.push(`Value at '${join(path, name)}' failed to satisfy constraint: Member must not be null`);
       }
       for (const [name, member] of Object.entries(record)) {
         const memberShape = shape.members[name];
@@ -208,10 +210,8 @@ function check(shape: Shape, value: unknown, path: string, problems: string[]): 
         problems.push(`${at} satisfy enum value set: [${shape.enum.join(', ')}]`);
         return;
       }
-      if (shape.min !== undefined && value.length < shape.min)
-        problems.push(`${at} have length greater than or equal to ${shape.min}`);
-      if (shape.max !== undefined && value.length > shape.max)
-        problems.push(`${at} have length less than or equal to ${shape.max}`);
+      if (shape.min !== undefined && value.length < shape.min) problems.push(`${at} have length greater than or equal to ${shape.min}`);
+      if (shape.max !== undefined && value.length > shape.max) problems.push(`${at} have length less than or equal to ${shape.max}`);
       if (shape.pattern && !fullMatch(shape.pattern).test(value))
         problems.push(`${at} satisfy regular expression pattern: ${shape.pattern}`);
       return;

@@ -26,8 +26,7 @@ const policy = parsePolicy(
   'test policy',
 );
 
-const actor = (name: string, groups: string[]): Actor =>
-  actorFor({ subject: name, email: `${name}@example.com`, name, groups }, policy);
+const actor = (name: string, groups: string[]): Actor => actorFor({ subject: name, email: `${name}@example.com`, name, groups }, policy);
 const admin = actor('alice', ['it-admins']);
 const lead = actor('bob', ['eng-leads']);
 const nobody = actor('dave', []);
@@ -110,11 +109,17 @@ describe('can(actor, action, person)', () => {
   it('covers every target with every actor', () => {
     for (const a of ['admin', 'lead', 'nobody'])
       for (const t of Object.keys(TARGETS))
-        expect(TABLE.some(([x, y]) => x === a && y === t), `${a} × ${t}`).toBe(true);
+        expect(
+          TABLE.some(([x, y]) => x === a && y === t),
+          `${a} × ${t}`,
+        ).toBe(true);
   });
 
   it.each(TABLE)('%s × %s: view %s, reset %s', (a, t, view, reset) => {
-    for (const [action, expected] of [['view', view], ['reset', reset]] as Array<[Action, true | DenyReason]>) {
+    for (const [action, expected] of [
+      ['view', view],
+      ['reset', reset],
+    ] as Array<[Action, true | DenyReason]>) {
       const decision = can(ACTORS[a]!, action, TARGETS[t]!);
       expect(decision, action).toEqual(expected === true ? { allowed: true } : { allowed: false, reason: expected });
     }
@@ -126,8 +131,14 @@ describe('can(actor, action, person)', () => {
 });
 
 describe('self-reset, by every name of the operator and of the mailbox', () => {
-  const operator = (claims: { email: string; username?: string }) => actorFor({ subject: 'alice', name: 'Alice', groups: ['it-admins'], ...claims }, policy);
-  const alice = person({ username: 'alice', email: 'alice@example.com', aliases: ['alice.admin@example.com', 'a.admin@example.com'], groups: ['it-admins'] });
+  const operator = (claims: { email: string; username?: string }) =>
+    actorFor({ subject: 'alice', name: 'Alice', groups: ['it-admins'], ...claims }, policy);
+  const alice = person({
+    username: 'alice',
+    email: 'alice@example.com',
+    aliases: ['alice.admin@example.com', 'a.admin@example.com'],
+    groups: ['it-admins'],
+  });
   it.each([
     ['the primary email', { email: 'alice@example.com' }, alice, 'self'],
     ['an alias as sign-in email', { email: 'alice.admin@example.com' }, alice, 'self'],

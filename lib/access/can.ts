@@ -9,15 +9,7 @@ import type { Actor } from './actor';
 export type Action = 'view' | 'reset';
 
 export type DenyReason =
-  | 'no-role'
-  | 'not-yours'
-  | 'self'
-  | 'deleted'
-  | 'disabled'
-  | 'resource'
-  | 'service-account'
-  | 'externally-managed'
-  | 'protected';
+  'no-role' | 'not-yours' | 'self' | 'deleted' | 'disabled' | 'resource' | 'service-account' | 'externally-managed' | 'protected';
 
 export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
 

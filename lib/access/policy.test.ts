@@ -38,11 +38,27 @@ describe('the access policy', () => {
   });
 
   it.each([
-    ['an unknown organization in a delegation', { ...valid, delegations: [{ ...valid.delegations[0], organization: 'nowhere' }] }, '$.delegations[0].organization: unknown organization "nowhere" (known: example)'],
-    ['an unknown organization in protected groups', { ...valid, protectedGroups: { elsewhere: ['x'] } }, '$.protectedGroups.elsewhere: unknown organization'],
-    ['an organization id unfit for a URL', { ...valid, organizations: [{ ...ORG, id: '../m-1' }] }, '$.organizations[0].id: must be letters'],
+    [
+      'an unknown organization in a delegation',
+      { ...valid, delegations: [{ ...valid.delegations[0], organization: 'nowhere' }] },
+      '$.delegations[0].organization: unknown organization "nowhere" (known: example)',
+    ],
+    [
+      'an unknown organization in protected groups',
+      { ...valid, protectedGroups: { elsewhere: ['x'] } },
+      '$.protectedGroups.elsewhere: unknown organization',
+    ],
+    [
+      'an organization id unfit for a URL',
+      { ...valid, organizations: [{ ...ORG, id: '../m-1' }] },
+      '$.organizations[0].id: must be letters',
+    ],
     ['no organizations', { ...valid, organizations: [] }, '$.organizations'],
-    ['a delegation without directory groups', { ...valid, delegations: [{ groups: ['x'], organization: 'example', directoryGroups: [] }] }, '$.delegations[0].directoryGroups'],
+    [
+      'a delegation without directory groups',
+      { ...valid, delegations: [{ groups: ['x'], organization: 'example', directoryGroups: [] }] },
+      '$.delegations[0].directoryGroups',
+    ],
     ['a misspelt key', { ...valid, admin: { groups: [] } }, '$'],
     ['a duplicate alias', { ...valid, organizations: [ORG, { ...ORG, id: SUBSIDIARY_ORG_ID }] }, '"example" is listed twice'],
   ])('refuses %s, naming the file and the JSON path', (_label, doc, expected) => {
@@ -84,7 +100,12 @@ describe('the first release’s format (docs/access-rules.md)', () => {
     const old = parsePolicy(first, 'p', upgradeFirstReleasePolicy);
     const now = parsePolicy(valid, 'p', upgradeFirstReleasePolicy);
     expect(old.organizations).toEqual(now.organizations);
-    expect(old.organizations[0]).toEqual({ id: ORG.id, alias: 'example', provider: 'workmail', settings: { id: ORG.id, region: 'us-east-1' } });
+    expect(old.organizations[0]).toEqual({
+      id: ORG.id,
+      alias: 'example',
+      provider: 'workmail',
+      settings: { id: ORG.id, region: 'us-east-1' },
+    });
     expect(old.delegations).toEqual(now.delegations);
     expect(old.protectedGroups).toEqual(now.protectedGroups);
     expect(now.deprecations).toEqual([]);
@@ -100,7 +121,11 @@ describe('the first release’s format (docs/access-rules.md)', () => {
   });
 
   it.each([
-    ['both spellings of the delegated groups', { ...valid, delegations: [{ ...valid.delegations[0], workmailGroups: ['sales'] }] }, '$.delegations[0]'],
+    [
+      'both spellings of the delegated groups',
+      { ...valid, delegations: [{ ...valid.delegations[0], workmailGroups: ['sales'] }] },
+      '$.delegations[0]',
+    ],
     ['both spellings of the protected groups', { ...valid, protectedWorkmailGroups: { example: ['x'] } }, '$'],
   ])('refuses %s', (_label, doc, expected) => {
     try {

@@ -21,7 +21,9 @@ const policySchema = z
           .object({
             id: z.string().regex(ORGANIZATION_ID, 'must be letters, digits, dots, dashes and underscores'),
             alias: z.string().regex(/^[a-z0-9][a-z0-9-]{0,61}$/i, 'must be letters, digits and dashes'),
-            provider: z.string({ error: 'must name the directory provider that serves it' }).regex(/^[a-z][a-z0-9-]{0,31}$/, 'must name a directory provider'),
+            provider: z
+              .string({ error: 'must name the directory provider that serves it' })
+              .regex(/^[a-z][a-z0-9-]{0,31}$/, 'must name a directory provider'),
           })
           // The provider's own keys pass through to its schema (lib/portal.ts).
           .catchall(z.unknown()),
@@ -58,8 +60,7 @@ export interface Policy {
 
 export class PolicyError extends Error {}
 
-const jsonPath = (path: PropertyKey[]) =>
-  `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
+const jsonPath = (path: PropertyKey[]) => `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
 
 /** Validates a parsed policy document; `source` names it in errors. */
 export function parsePolicy(original: unknown, source: string, upgrade: PolicyUpgrade = asIs): Policy {
@@ -70,7 +71,12 @@ export function parsePolicy(original: unknown, source: string, upgrade: PolicyUp
     throw new PolicyError(`${source}: ${jsonPath(issue.path)}: ${issue.message}`);
   }
   const doc = result.data;
-  const organizations: PolicyOrganization[] = doc.organizations.map(({ alias, provider, ...settings }) => ({ id: settings.id, alias, provider, settings }));
+  const organizations: PolicyOrganization[] = doc.organizations.map(({ alias, provider, ...settings }) => ({
+    id: settings.id,
+    alias,
+    provider,
+    settings,
+  }));
   const byKey = new Map<string, PolicyOrganization>();
   for (const [i, org] of organizations.entries()) {
     for (const key of [org.id, org.alias]) {
@@ -93,10 +99,7 @@ export function parsePolicy(original: unknown, source: string, upgrade: PolicyUp
       directoryGroups: d.directoryGroups,
     })),
     protectedGroups: new Map(
-      Object.entries(doc.protectedGroups).map(([key, groups]) => [
-        resolve(key, `$.protectedGroups.${key}`),
-        groups,
-      ]),
+      Object.entries(doc.protectedGroups).map(([key, groups]) => [resolve(key, `$.protectedGroups.${key}`), groups]),
     ),
     deprecations,
   };

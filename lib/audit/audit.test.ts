@@ -19,7 +19,13 @@ const alice = { subject: 'alice', email: 'alice@example.com', name: 'Alice Admin
 const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead' };
 const ORG = EXAMPLE_ORG_ID;
 const person = (n: number) => ({ id: `u-${n}`, email: `person${n}@example.com`, name: `Person ${n}` });
-const succeeded = (actor = alice, n = 1): AuditEventInput => ({ type: 'password.reset.succeeded', actor, organizationId: ORG, person: person(n), outcome: 'succeeded' });
+const succeeded = (actor = alice, n = 1): AuditEventInput => ({
+  type: 'password.reset.succeeded',
+  actor,
+  organizationId: ORG,
+  person: person(n),
+  outcome: 'succeeded',
+});
 const filter = (params: Record<string, string>): AuditFilter => {
   const parsed = parseAuditFilter(params);
   if (!parsed.ok) throw new Error(parsed.problems.join(' '));
@@ -62,7 +68,13 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
   });
 
   it('counts the per-person limit across both writers: 3 of 12 concurrent attempts pass', async () => {
-    const requested: AuditEventInput = { type: 'password.reset.requested', actor: alice, organizationId: ORG, person: person(999), outcome: 'requested' };
+    const requested: AuditEventInput = {
+      type: 'password.reset.requested',
+      actor: alice,
+      organizationId: ORG,
+      person: person(999),
+      outcome: 'requested',
+    };
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) => reserveReset(requested, { perActor: 1000, perTarget: 3 }, new Date(), i % 2 ? one : two)),
     );
@@ -78,7 +90,12 @@ describe.each(BACKENDS)('the audit log on %s', (backend) => {
     const carol = { ...alice, subject: 'carol', email: 'carol@example.com' };
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        reserveReset({ type: 'password.reset.requested', actor: carol, organizationId: ORG, person: person(500 + i), outcome: 'requested' }, { perActor: 5, perTarget: 3 }, new Date(), i % 2 ? one : two),
+        reserveReset(
+          { type: 'password.reset.requested', actor: carol, organizationId: ORG, person: person(500 + i), outcome: 'requested' },
+          { perActor: 5, perTarget: 3 },
+          new Date(),
+          i % 2 ? one : two,
+        ),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(5);
@@ -97,8 +114,21 @@ describe.each(BACKENDS)('retention and the /audit queries on %s', (backend) => {
     // Ten days of events, one a day: alice resets person 1..10; bob fails on day 5 and is denied on day 7.
     for (let d = 1; d <= 10; d++) {
       await inTransaction((db) => appendWithin(db, succeeded(alice, d), day(d)), handle);
-      if (d === 5) await inTransaction((db) => appendWithin(db, { ...succeeded(bob, 50), type: 'password.reset.failed', outcome: 'failed', errorCode: 'InvalidPasswordException' }, day(d)), handle);
-      if (d === 7) await inTransaction((db) => appendWithin(db, { ...succeeded(bob, 70), type: 'access.denied', outcome: 'denied', errorCode: 'protected' }, day(d)), handle);
+      if (d === 5)
+        await inTransaction(
+          (db) =>
+            appendWithin(
+              db,
+              { ...succeeded(bob, 50), type: 'password.reset.failed', outcome: 'failed', errorCode: 'InvalidPasswordException' },
+              day(d),
+            ),
+          handle,
+        );
+      if (d === 7)
+        await inTransaction(
+          (db) => appendWithin(db, { ...succeeded(bob, 70), type: 'access.denied', outcome: 'denied', errorCode: 'protected' }, day(d)),
+          handle,
+        );
     }
   });
 
@@ -112,7 +142,10 @@ describe.each(BACKENDS)('retention and the /audit queries on %s', (backend) => {
     expect((await findEvents(filter({}), all, handle)).total).toBe(12);
     expect((await findEvents(filter({ operator: 'BOB@' }), all, handle)).total).toBe(2);
     expect((await findEvents(filter({ person: 'PERSON7@' }), all, handle)).events.map((e) => e.personId)).toEqual(['u-7']);
-    expect((await findEvents(filter({ outcome: 'failed' }), all, handle)).events[0]).toMatchObject({ actorSubject: 'bob', errorCode: 'InvalidPasswordException' });
+    expect((await findEvents(filter({ outcome: 'failed' }), all, handle)).events[0]).toMatchObject({
+      actorSubject: 'bob',
+      errorCode: 'InvalidPasswordException',
+    });
     expect((await findEvents(filter({ from: '2026-01-03', to: '2026-01-05' }), all, handle)).total).toBe(4);
     // % and _ are literal text, not wildcards.
     expect((await findEvents(filter({ person: '%' }), all, handle)).total).toBe(0);

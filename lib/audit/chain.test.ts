@@ -31,7 +31,12 @@ async function rewriteWithoutKey(url: string, fromId: number, reason: string, to
     const { id, ...fields } = row;
     const forged = { ...fields, reason: id === fromId ? reason : fields.reason, prev_hash: prev ?? GENESIS, hash_key: null };
     const hash = eventHash(forged);
-    await rawSql(url, 'update audit_events set reason = $1, prev_hash = $2, hash_key = null, hash = $3 where id = $4', [forged.reason, forged.prev_hash, hash, id]);
+    await rawSql(url, 'update audit_events set reason = $1, prev_hash = $2, hash_key = null, hash = $3 where id = $4', [
+      forged.reason,
+      forged.prev_hash,
+      hash,
+      id,
+    ]);
     prev = hash;
   }
 }
@@ -41,7 +46,10 @@ async function appendUnkeyed(handle: AuditDatabase, n: number) {
   await inTransaction(async (db) => {
     const last = await db.selectFrom('audit_events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
     const row = { ...eventRow(event(n), new Date(), last?.hash ?? GENESIS, KEY), hash_key: null };
-    await db.insertInto('audit_events').values({ ...row, hash: eventHash(row) }).execute();
+    await db
+      .insertInto('audit_events')
+      .values({ ...row, hash: eventHash(row) })
+      .execute();
   }, handle);
 }
 
@@ -68,7 +76,11 @@ describe.each(BACKENDS)('the keyed audit chain on %s', (backend) => {
     expect((await rows(target.url)).every((r) => r.hash_key !== null)).toBe(true);
 
     await rewriteWithoutKey(target.url, 4, 'nothing to see here');
-    expect(await verifyChain(handle)).toMatchObject({ ok: false, brokenAt: 4, problem: expect.stringContaining('not keyed, though events before it are') });
+    expect(await verifyChain(handle)).toMatchObject({
+      ok: false,
+      brokenAt: 4,
+      problem: expect.stringContaining('not keyed, though events before it are'),
+    });
 
     // The whole log rewritten: no keyed event is left, which a key-holding verifier refuses.
     await rewriteWithoutKey(target.url, 1, 'rewritten');
@@ -83,7 +95,11 @@ describe.each(BACKENDS)('the keyed audit chain on %s', (backend) => {
 
     // An old row edited and relinked up to the keyed events is still caught: they cannot be recomputed.
     await rewriteWithoutKey(target.url, 2, 'edited', 3);
-    expect(await verifyChain(handle, { requireKeyed: true })).toMatchObject({ ok: false, brokenAt: 4, problem: expect.stringContaining('does not follow event 3') });
+    expect(await verifyChain(handle, { requireKeyed: true })).toMatchObject({
+      ok: false,
+      brokenAt: 4,
+      problem: expect.stringContaining('does not follow event 3'),
+    });
   });
 
   it('refuses a log of old events only when a key is required', async () => {
@@ -95,7 +111,9 @@ describe.each(BACKENDS)('the keyed audit chain on %s', (backend) => {
   it('logs the head hash every AUDIT_HEAD_LOG_EVERY events', async () => {
     const info = vi.spyOn(log, 'info').mockImplementation(() => undefined);
     for (let i = 1; i <= 12; i++) await appendEvent(event(i), handle);
-    const logged = info.mock.calls.filter(([fields]) => typeof fields === 'object' && fields !== null && 'auditHead' in fields).map(([fields]) => fields);
+    const logged = info.mock.calls
+      .filter(([fields]) => typeof fields === 'object' && fields !== null && 'auditHead' in fields)
+      .map(([fields]) => fields);
     const all = await rows(target.url);
     expect(logged).toEqual([5, 10].map((id) => ({ auditHead: all.find((r) => r.id === id)!.hash, auditEventId: id })));
     info.mockRestore();

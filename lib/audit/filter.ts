@@ -9,7 +9,8 @@ export const OUTCOMES = ['succeeded', 'failed', 'refused', 'denied', 'invalid', 
 export type Outcome = (typeof OUTCOMES)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (v: string) => DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const isDay = (v: string) =>
+  DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 const schema = z
   .object({
@@ -18,12 +19,16 @@ const schema = z
     outcome: z.enum(OUTCOMES, { message: 'Outcome: choose one from the list.' }).optional(),
     from: z.string().refine(isDay, 'From: a date like 2026-11-27.').optional(),
     to: z.string().refine(isDay, 'To: a date like 2026-11-27.').optional(),
-    page: z.coerce.number({ message: 'Page: a whole number.' }).int('Page: a whole number.').min(1, 'Page: 1 or more.').max(1_000_000).default(1),
+    page: z.coerce
+      .number({ message: 'Page: a whole number.' })
+      .int('Page: a whole number.')
+      .min(1, 'Page: 1 or more.')
+      .max(1_000_000)
+      .default(1),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'The From date is after the To date.' });
 
 export type AuditFilter = z.infer<typeof schema>;
-
 
 /** Empty fields mean "any"; a bad value is reported, never guessed at, and filters nothing. */
 export function parseAuditFilter(params: SearchParams): { ok: true; filter: AuditFilter } | { ok: false; problems: string[] } {

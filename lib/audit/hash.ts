@@ -13,8 +13,23 @@ export const GENESIS = '0'.repeat(64);
 type Hashed = Omit<AuditEventsTable, 'id' | 'hash'>;
 
 const FIELDS: Array<keyof Hashed> = [
-  'time', 'type', 'actor_subject', 'actor_email', 'actor_name', 'actor_role', 'organization_id', 'person_id',
-  'person_email', 'person_name', 'outcome', 'error_code', 'request_id', 'reason', 'client_ip', 'user_agent', 'prev_hash',
+  'time',
+  'type',
+  'actor_subject',
+  'actor_email',
+  'actor_name',
+  'actor_role',
+  'organization_id',
+  'person_id',
+  'person_email',
+  'person_name',
+  'outcome',
+  'error_code',
+  'request_id',
+  'reason',
+  'client_ip',
+  'user_agent',
+  'prev_hash',
 ];
 
 /** Fields added after the first release join the hash only when set, so older chains still verify. */

@@ -52,7 +52,12 @@ export async function findEvents(filter: AuditFilter, scope: AuditScope, handle?
   const q = filtered(db, filter, scope);
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow(),
-    q.selectAll().orderBy('id', 'desc').limit(AUDIT_PAGE_SIZE).offset((filter.page - 1) * AUDIT_PAGE_SIZE).execute(),
+    q
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((filter.page - 1) * AUDIT_PAGE_SIZE)
+      .execute(),
   ]);
   const count = Number(total);
   return {

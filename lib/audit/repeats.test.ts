@@ -47,7 +47,14 @@ describe.each(BACKENDS)('bounded refusals on %s', (backend) => {
     expect(await flushRepeats(at(61), one)).toBe(1);
     expect(await rows()).toBe(REPEAT_LIMIT + 1);
     const [summary] = await latestEvents(1, one);
-    expect(summary).toMatchObject({ type: 'access.denied', outcome: 'denied', errorCode: 'not-yours', personId: 'maria', actorSubject: 'bob', repeatCount: 200 - REPEAT_LIMIT });
+    expect(summary).toMatchObject({
+      type: 'access.denied',
+      outcome: 'denied',
+      errorCode: 'not-yours',
+      personId: 'maria',
+      actorSubject: 'bob',
+      repeatCount: 200 - REPEAT_LIMIT,
+    });
     expect(summary!.reason).toContain('170 more identical attempts');
     expect(await flushRepeats(at(200), one)).toBe(0);
     expect(await verifyChain(one)).toMatchObject({ ok: true, events: REPEAT_LIMIT + 1 });
@@ -67,11 +74,20 @@ describe.each(BACKENDS)('bounded refusals on %s', (backend) => {
   });
 
   it('bounds rate-limit refusals too: 40 attempts over the limit leave 30 rows', async () => {
-    const requested: AuditEventInput = { type: 'password.reset.requested', actor: { ...bob, subject: 'bob-limited' }, organizationId: ORG, person: { id: 'jane' }, outcome: 'requested' };
+    const requested: AuditEventInput = {
+      type: 'password.reset.requested',
+      actor: { ...bob, subject: 'bob-limited' },
+      organizationId: ORG,
+      person: { id: 'jane' },
+      outcome: 'requested',
+    };
     const limits = { perActor: 1, perTarget: 100 };
     expect(await reserveReset(requested, limits, at(600), one)).toEqual({ ok: true });
     for (let i = 0; i < 40; i++) expect((await reserveReset(requested, limits, at(601 + i * 0.5), i % 2 ? two : one)).ok).toBe(false);
-    const limited = await rawSql<{ n: number | string }>(target.url, "select count(*) as n from audit_events where type = 'rate.limited' and actor_subject = 'bob-limited'");
+    const limited = await rawSql<{ n: number | string }>(
+      target.url,
+      "select count(*) as n from audit_events where type = 'rate.limited' and actor_subject = 'bob-limited'",
+    );
     expect(Number(limited[0]!.n)).toBe(REPEAT_LIMIT);
     await flushRepeats(at(700), one);
     const [summary] = await latestEvents(1, one);
@@ -81,11 +97,19 @@ describe.each(BACKENDS)('bounded refusals on %s', (backend) => {
   it('a pending count added or changed without the audit key is not chained as written: an audit.tampered event instead, and the chain verifies', async () => {
     // Someone with write access to the database but not AUDIT_HMAC_KEY: a success that never
     // happened, and a genuine count lowered to hide a flood.
-    const forged: AuditEventInput = { type: 'password.reset.succeeded', actor: bob, organizationId: ORG, person: { id: 'maria' }, outcome: 'succeeded' };
+    const forged: AuditEventInput = {
+      type: 'password.reset.succeeded',
+      actor: bob,
+      organizationId: ORG,
+      person: { id: 'maria' },
+      outcome: 'succeeded',
+    };
     const minute = at(960).toISOString();
-    await rawSql(target.url, 'insert into audit_repeats (repeat_key, window_start, repeats, first_time, last_time, event, mac) values ($1, $2, $3, $4, $5, $6, $7)', [
-      'forged', minute, 1, minute, minute, JSON.stringify(forged), 'f'.repeat(64),
-    ]);
+    await rawSql(
+      target.url,
+      'insert into audit_repeats (repeat_key, window_start, repeats, first_time, last_time, event, mac) values ($1, $2, $3, $4, $5, $6, $7)',
+      ['forged', minute, 1, minute, minute, JSON.stringify(forged), 'f'.repeat(64)],
+    );
     for (let i = 0; i < REPEAT_LIMIT + 3; i++) await appendBounded(denied('maria', 'disabled'), at(960 + i), one);
     await rawSql(target.url, "update audit_repeats set repeats = 1 where repeat_key like '%disabled%'");
     const warned = vi.spyOn(log, 'warn');
@@ -125,20 +149,30 @@ describe.each(BACKENDS)('bounded refusals on %s', (backend) => {
   it('past OPERATOR_BUDGET refusals in a minute, an operator writes no more: 200 denials for 200 people leave the budget and one count', async () => {
     const dave = { ...bob, subject: 'dave' };
     const outcomes = [];
-    for (let i = 0; i < 200; i++) outcomes.push(await appendBounded({ ...denied(`person-${i}`, 'protected'), actor: dave }, at(1500 + i * 0.25), i % 2 ? two : one));
+    for (let i = 0; i < 200; i++)
+      outcomes.push(await appendBounded({ ...denied(`person-${i}`, 'protected'), actor: dave }, at(1500 + i * 0.25), i % 2 ? two : one));
     expect(outcomes.filter((o) => o === 'written')).toHaveLength(OPERATOR_BUDGET);
     expect(await rawSql(target.url, 'select repeat_key from audit_repeats')).toHaveLength(1);
     // The timer's flush, a minute on, with no new refusal from anyone.
     expect(await flushRepeats(at(1561), two)).toBe(1);
     const [summary] = await latestEvents(1, one);
-    expect(summary).toMatchObject({ type: 'access.denied', actorSubject: 'dave', errorCode: 'protected', personId: null, organizationId: null, repeatCount: 200 - OPERATOR_BUDGET });
+    expect(summary).toMatchObject({
+      type: 'access.denied',
+      actorSubject: 'dave',
+      errorCode: 'protected',
+      personId: null,
+      organizationId: null,
+      repeatCount: 200 - OPERATOR_BUDGET,
+    });
     const daves = await rawSql<{ n: number | string }>(target.url, "select count(*) as n from audit_events where actor_subject = 'dave'");
     expect(Number(daves[0]!.n)).toBe(OPERATOR_BUDGET + 1);
     expect(await verifyChain(one)).toMatchObject({ ok: true });
   });
 
   it('bounds refusals only: any other event is refused', async () => {
-    await expect(appendBounded({ type: 'password.reset.succeeded', actor: bob, outcome: 'succeeded' }, at(1700), one)).rejects.toThrow('only refusals');
+    await expect(appendBounded({ type: 'password.reset.succeeded', actor: bob, outcome: 'succeeded' }, at(1700), one)).rejects.toThrow(
+      'only refusals',
+    );
   });
 });
 

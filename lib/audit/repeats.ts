@@ -41,7 +41,8 @@ const isRefusal = (e: AuditEventInput) => REFUSALS[e.type] === e.outcome && e.re
 export const TAMPER_ACTOR = { subject: 'system:audit', email: '', name: 'Audit log check', role: 'system' };
 
 const windowOf = (time: Date) => new Date(Math.floor(time.getTime() / WINDOW_MS) * WINDOW_MS).toISOString();
-const repeatKey = (e: AuditEventInput) => JSON.stringify([e.type, e.actor.subject, e.errorCode ?? null, e.organizationId ?? null, e.person?.id ?? null]);
+const repeatKey = (e: AuditEventInput) =>
+  JSON.stringify([e.type, e.actor.subject, e.errorCode ?? null, e.organizationId ?? null, e.person?.id ?? null]);
 
 type Counted = Omit<AuditRepeatsTable, 'mac'>;
 const macOf = (r: Counted) =>
@@ -89,7 +90,9 @@ const FLUSH_TIMER = Symbol.for(`${PRODUCT_ID}.repeat-flush`);
 export function startRepeatFlush(): void {
   const global = globalThis as { [FLUSH_TIMER]?: NodeJS.Timeout };
   global[FLUSH_TIMER] ??= setInterval(() => {
-    flushRepeats().catch((err: unknown) => log.warn({ err: (err as Error).message }, 'audit: counted refusals not flushed; the next flush retries'));
+    flushRepeats().catch((err: unknown) =>
+      log.warn({ err: (err as Error).message }, 'audit: counted refusals not flushed; the next flush retries'),
+    );
   }, WINDOW_MS).unref();
 }
 
@@ -131,7 +134,12 @@ export async function appendBoundedWithin(db: Kysely<Tables>, event: AuditEventI
 async function countWithin(db: Kysely<Tables>, event: AuditEventInput, windowStart: string, now: Date): Promise<void> {
   const key = { repeat_key: repeatKey(event), window_start: windowStart };
   const time = now.toISOString();
-  const row = await db.selectFrom('audit_repeats').selectAll().where('repeat_key', '=', key.repeat_key).where('window_start', '=', windowStart).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_repeats')
+    .selectAll()
+    .where('repeat_key', '=', key.repeat_key)
+    .where('window_start', '=', windowStart)
+    .executeTakeFirst();
   if (row && trusted(row)) {
     await db
       .updateTable('audit_repeats')
@@ -143,15 +151,24 @@ async function countWithin(db: Kysely<Tables>, event: AuditEventInput, windowSta
   }
   // A forged row in our place is reported, never sealed with our count added to it.
   if (row) await chainTampered(db, row, now);
-  await db.insertInto('audit_repeats').values(sealed({ ...key, repeats: 1, first_time: time, last_time: time, event: JSON.stringify(event) })).execute();
+  await db
+    .insertInto('audit_repeats')
+    .values(sealed({ ...key, repeats: 1, first_time: time, last_time: time, event: JSON.stringify(event) }))
+    .execute();
   // A copy outside the database: a pending count deleted before its flush leaves no trace in the
   // chain, but this line stays with the log shipper (docs/decisions/007-refusals-and-lookups.md).
-  log.warn({ repeatKey: key.repeat_key, windowStart, actor: event.actor.subject, type: event.type, errorCode: event.errorCode }, 'audit: identical refusals are being counted, not written');
+  log.warn(
+    { repeatKey: key.repeat_key, windowStart, actor: event.actor.subject, type: event.type, errorCode: event.errorCode },
+    'audit: identical refusals are being counted, not written',
+  );
 }
 
 async function chainTampered(db: Kysely<Tables>, row: AuditRepeatsTable, now: Date): Promise<void> {
   const minute = String(row.window_start).slice(0, 24);
-  log.warn({ windowStart: minute, repeatKey: String(row.repeat_key).slice(0, 300) }, 'audit: a pending refusal count failed its check and was not chained as written');
+  log.warn(
+    { windowStart: minute, repeatKey: String(row.repeat_key).slice(0, 300) },
+    'audit: a pending refusal count failed its check and was not chained as written',
+  );
   await appendWithin(
     db,
     {
@@ -167,7 +184,13 @@ async function chainTampered(db: Kysely<Tables>, row: AuditRepeatsTable, now: Da
 }
 
 async function flushWithin(db: Kysely<Tables>, now: Date): Promise<number> {
-  const closed = await db.selectFrom('audit_repeats').selectAll().where('window_start', '<', windowOf(now)).orderBy('window_start').orderBy('repeat_key').execute();
+  const closed = await db
+    .selectFrom('audit_repeats')
+    .selectAll()
+    .where('window_start', '<', windowOf(now))
+    .orderBy('window_start')
+    .orderBy('repeat_key')
+    .execute();
   for (const row of closed) {
     const template = trusted(row);
     if (!template) {

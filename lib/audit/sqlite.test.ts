@@ -50,7 +50,13 @@ for (const driver of ['node:sqlite', 'better-sqlite3'] as const) {
       const db = await kyselyOn(driver, `${driver.replace(':', '-')}-1.db`);
       const first = await db.insertInto('notes').values({ body: 'one', size: 3 }).executeTakeFirstOrThrow();
       expect(first.insertId).toBe(1n);
-      await db.insertInto('notes').values([{ body: 'two', size: null }, { body: "it's three", size: 10 }]).execute();
+      await db
+        .insertInto('notes')
+        .values([
+          { body: 'two', size: null },
+          { body: "it's three", size: 10 },
+        ])
+        .execute();
       const returned = await db.insertInto('notes').values({ body: 'four', size: 4 }).returning(['id', 'body']).executeTakeFirstOrThrow();
       expect(returned).toEqual({ id: 4, body: 'four' });
 
@@ -62,14 +68,23 @@ for (const driver of ['node:sqlite', 'better-sqlite3'] as const) {
       ]);
       const updated = await db.updateTable('notes').set({ size: 0 }).where('size', '>', 3).executeTakeFirstOrThrow();
       expect(updated.numUpdatedRows).toBe(2n);
-      const { count } = await db.selectFrom('notes').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+      const { count } = await db
+        .selectFrom('notes')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
       expect(count).toBe(4);
       await db.destroy();
     });
 
     it('streams a select, and a failed transaction leaves nothing behind', async () => {
       const db = await kyselyOn(driver, `${driver.replace(':', '-')}-2.db`);
-      await db.insertInto('notes').values([{ body: 'a', size: 1 }, { body: 'b', size: 2 }]).execute();
+      await db
+        .insertInto('notes')
+        .values([
+          { body: 'a', size: 1 },
+          { body: 'b', size: 2 },
+        ])
+        .execute();
       const streamed: string[] = [];
       for await (const row of db.selectFrom('notes').select('body').orderBy('id').stream()) streamed.push(row.body);
       expect(streamed).toEqual(['a', 'b']);
@@ -97,10 +112,16 @@ for (const driver of ['node:sqlite', 'better-sqlite3'] as const) {
 
 describe('the driver the portal picks', () => {
   const major = Number(process.versions.node.split('.')[0]);
-  it.skipIf(major < 23)(`Node 23 and later: the built-in node:sqlite, nothing to compile${major < 23 ? ` (skipped on Node ${process.version})` : ''}`, () => {
-    expect(defaultDriver()).toBe('node:sqlite');
-  });
-  it.skipIf(major !== 20)(`Node 20: better-sqlite3, as node:sqlite does not exist there${major !== 20 ? ` (skipped on Node ${process.version})` : ''}`, () => {
-    expect(defaultDriver()).toBe('better-sqlite3');
-  });
+  it.skipIf(major < 23)(
+    `Node 23 and later: the built-in node:sqlite, nothing to compile${major < 23 ? ` (skipped on Node ${process.version})` : ''}`,
+    () => {
+      expect(defaultDriver()).toBe('node:sqlite');
+    },
+  );
+  it.skipIf(major !== 20)(
+    `Node 20: better-sqlite3, as node:sqlite does not exist there${major !== 20 ? ` (skipped on Node ${process.version})` : ''}`,
+    () => {
+      expect(defaultDriver()).toBe('better-sqlite3');
+    },
+  );
 });

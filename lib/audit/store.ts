@@ -42,7 +42,8 @@ export function eventRow(event: AuditEventInput, now: Date, prevHash: string, ke
 }
 
 /** True when the ids from `previousId` (exclusive) to `id` pass a multiple of `every`: ids may skip, never repeat. */
-export const passesMultiple = (previousId: number, id: number, every: number): boolean => Math.floor(id / every) > Math.floor(previousId / every);
+export const passesMultiple = (previousId: number, id: number, every: number): boolean =>
+  Math.floor(id / every) > Math.floor(previousId / every);
 
 /** Appends one event to the chain. Only inside writeTransaction/inTransaction, which hold the lock. */
 export async function appendWithin(db: Kysely<Tables>, event: AuditEventInput, now = new Date()): Promise<void> {
@@ -51,7 +52,8 @@ export async function appendWithin(db: Kysely<Tables>, event: AuditEventInput, n
   const { id } = await db.insertInto('audit_events').values(row).returning('id').executeTakeFirstOrThrow();
   // A copy of the head outside the database (a log shipper keeps it) lets `audit:verify
   // --expect-head` notice a log rewritten wholesale, which the chain alone cannot show.
-  if (passesMultiple(last?.id ?? 0, id, config().auditHeadLogEvery)) log.info({ auditHead: row.hash, auditEventId: id }, 'audit chain head');
+  if (passesMultiple(last?.id ?? 0, id, config().auditHeadLogEvery))
+    log.info({ auditHead: row.hash, auditEventId: id }, 'audit chain head');
 }
 
 export async function inTransaction<T>(work: (db: Kysely<Tables>) => Promise<T>, handle?: AuditDatabase): Promise<T> {
@@ -99,7 +101,13 @@ export async function latestEvents(limit = 100, handle?: AuditDatabase): Promise
 export async function* allRows(db: Kysely<Tables>, batch = 1000): AsyncGenerator<EventRow> {
   let after = 0;
   for (;;) {
-    const rows = (await db.selectFrom('audit_events').selectAll().where('id', '>', after).orderBy('id', 'asc').limit(batch).execute()) as EventRow[];
+    const rows = (await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id', 'asc')
+      .limit(batch)
+      .execute()) as EventRow[];
     yield* rows;
     if (rows.length < batch) return;
     after = rows[rows.length - 1]!.id;
@@ -149,10 +157,20 @@ export async function verifyChain(handle?: AuditDatabase, options: VerifyOptions
     const { id, hash, ...fields } = row;
     if (!previous) start = { id, prevHash: fields.prev_hash };
     else if (fields.prev_hash !== previous.hash) {
-      return { ok: false, events: count, brokenAt: id, problem: `it does not follow event ${previous.id}: that event was changed, or events between them were removed` };
+      return {
+        ok: false,
+        events: count,
+        brokenAt: id,
+        problem: `it does not follow event ${previous.id}: that event was changed, or events between them were removed`,
+      };
     }
     if (fields.hash_key == null && keyed > 0) {
-      return { ok: false, events: count, brokenAt: id, problem: 'this event is not keyed, though events before it are: it was changed without the key' };
+      return {
+        ok: false,
+        events: count,
+        brokenAt: id,
+        problem: 'this event is not keyed, though events before it are: it was changed without the key',
+      };
     }
     if (fields.hash_key != null && fields.hash_key !== key.fingerprint) {
       return {
@@ -176,7 +194,8 @@ export async function verifyChain(handle?: AuditDatabase, options: VerifyOptions
     return {
       ok: false,
       events: count,
-      problem: 'no event is keyed with AUDIT_HMAC_KEY: the portal keys every event it writes, so either none was written since the key was set, or the log was rewritten without it',
+      problem:
+        'no event is keyed with AUDIT_HMAC_KEY: the portal keys every event it writes, so either none was written since the key was set, or the log was rewritten without it',
     };
   }
   const head = previous?.hash ?? GENESIS;

@@ -10,7 +10,11 @@
  */
 const CLOCK_SKEW_SECONDS = 60;
 
-export function signInTime(claims: Record<string, unknown>, nowSeconds: number, maxAgeSeconds: number): { authTime: number; source: 'provider' | 'portal' } {
+export function signInTime(
+  claims: Record<string, unknown>,
+  nowSeconds: number,
+  maxAgeSeconds: number,
+): { authTime: number; source: 'provider' | 'portal' } {
   const now = Math.floor(nowSeconds);
   const authTime = claims.auth_time;
   const iat = typeof claims.iat === 'number' && Number.isFinite(claims.iat) ? claims.iat : now;

@@ -32,7 +32,9 @@ function fullyDecoded(text: string): string | undefined {
  * path starting with a single `/` (also after decoding); anything else becomes /users.
  */
 export function safeCallbackPath(raw: string | string[] | undefined | null, origin: string): string {
-  const value = firstParam(raw)?.replace(/[\t\n\r]/g, '').trim();
+  const value = firstParam(raw)
+    ?.replace(/[\t\n\r]/g, '')
+    .trim();
   if (!value) return DEFAULT_CALLBACK;
   try {
     const base = new URL(origin);

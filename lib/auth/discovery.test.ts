@@ -16,7 +16,12 @@ describe('fetchDiscovery', () => {
     const result = await fetchDiscovery(`${oidc.issuer}/.well-known/openid-configuration`, { issuer: oidc.issuer });
     expect(result).toMatchObject({
       ok: true,
-      discovery: { issuer: oidc.issuer, idTokenAlg: 'RS256', tokenAuthMethod: 'client_secret_basic', endSessionEndpoint: `${oidc.issuer}/session/end` },
+      discovery: {
+        issuer: oidc.issuer,
+        idTokenAlg: 'RS256',
+        tokenAuthMethod: 'client_secret_basic',
+        endSessionEndpoint: `${oidc.issuer}/session/end`,
+      },
     });
   });
 

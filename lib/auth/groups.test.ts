@@ -27,7 +27,10 @@ describe('groupsClaimStatus', () => {
   });
 
   it("recognises Entra ID's groups overage in both of its forms", () => {
-    const codeFlow = { _claim_names: { groups: 'src1' }, _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/x/getMemberObjects' } } };
+    const codeFlow = {
+      _claim_names: { groups: 'src1' },
+      _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/x/getMemberObjects' } },
+    };
     expect(hasGroupsOverage(codeFlow, 'groups')).toBe(true);
     expect(groupsClaimStatus(codeFlow, 'groups')).toBe('overage');
     expect(groupsClaimStatus({ hasgroups: true }, 'groups')).toBe('overage');
@@ -39,7 +42,12 @@ describe('withUserinfo', () => {
   const warn = () => {};
 
   it('fills a missing groups claim (and absent email, name) from userinfo; the ID token wins elsewhere', async () => {
-    const merged = await withUserinfo({ sub: 's1', name: 'From Token' }, 'groups', async () => ({ sub: 's1', name: 'Other', email: 'a@example.com', groups: ['g'] }), warn);
+    const merged = await withUserinfo(
+      { sub: 's1', name: 'From Token' },
+      'groups',
+      async () => ({ sub: 's1', name: 'Other', email: 'a@example.com', groups: ['g'] }),
+      warn,
+    );
     expect(merged).toEqual({ sub: 's1', name: 'From Token', email: 'a@example.com', groups: ['g'] });
   });
 
@@ -53,7 +61,9 @@ describe('withUserinfo', () => {
   it('ignores userinfo about another subject, and a failing userinfo call', async () => {
     const warnings: string[] = [];
     const record = (m: string) => void warnings.push(m);
-    expect(await withUserinfo({ sub: 's1' }, 'groups', async () => ({ sub: 'someone-else', groups: ['it-admins'] }), record)).toEqual({ sub: 's1' });
+    expect(await withUserinfo({ sub: 's1' }, 'groups', async () => ({ sub: 'someone-else', groups: ['it-admins'] }), record)).toEqual({
+      sub: 's1',
+    });
     expect(await withUserinfo({ sub: 's1' }, 'groups', () => Promise.reject(new Error('HTTP 500')), record)).toEqual({ sub: 's1' });
     expect(warnings).toHaveLength(2);
   });

@@ -13,7 +13,14 @@ type Claims = Record<string, unknown>;
 export function readGroups(claims: Claims, claim: string, separator = ','): string[] {
   const value = claims[claim];
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(separator) : [];
-  return [...new Set(list.filter((g): g is string => typeof g === 'string').map((g) => g.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      list
+        .filter((g): g is string => typeof g === 'string')
+        .map((g) => g.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
@@ -37,7 +44,12 @@ export function groupsClaimStatus(claims: Claims, claim: string): GroupsClaimSta
  * (many providers put groups, and sometimes email and name, only there). The ID token wins where
  * both hold a claim; a failing userinfo call leaves the ID token's claims as they are.
  */
-export async function withUserinfo(idClaims: Claims, claim: string, userinfo: (() => Promise<Claims>) | undefined, warn: (message: string, err: unknown) => void): Promise<Claims> {
+export async function withUserinfo(
+  idClaims: Claims,
+  claim: string,
+  userinfo: (() => Promise<Claims>) | undefined,
+  warn: (message: string, err: unknown) => void,
+): Promise<Claims> {
   if (groupsClaimStatus(idClaims, claim) !== 'missing' || !userinfo) return idClaims;
   try {
     const extra = await userinfo();

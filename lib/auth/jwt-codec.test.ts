@@ -37,7 +37,10 @@ describe('the session JWT codec', () => {
     const exp = Math.floor(Date.now() / 1000) + 600;
     const wrapped = await new EncryptJWT(token).setProtectedHeader({ alg: 'A256KW', enc: 'A256GCM' }).setExpirationTime(exp).encrypt(key);
     await expect(decode({ token: wrapped, secret })).rejects.toThrow();
-    const otherEnc = await new EncryptJWT(token).setProtectedHeader({ alg: 'dir', enc: 'A256CBC-HS512' }).setExpirationTime(exp).encrypt(new Uint8Array(64));
+    const otherEnc = await new EncryptJWT(token)
+      .setProtectedHeader({ alg: 'dir', enc: 'A256CBC-HS512' })
+      .setExpirationTime(exp)
+      .encrypt(new Uint8Array(64));
     await expect(decode({ token: otherEnc, secret })).rejects.toThrow();
   });
 });

@@ -23,6 +23,8 @@ describe('logoutPlan', () => {
   });
 
   it('leaves the provider alone with OIDC_LOGOUT=local', () => {
-    expect(logoutPlan({ ...base, logout: 'local', endSessionEndpoint: 'https://idp.example.com/logout', idToken: 'x' })).toEqual({ kind: 'local' });
+    expect(logoutPlan({ ...base, logout: 'local', endSessionEndpoint: 'https://idp.example.com/logout', idToken: 'x' })).toEqual({
+      kind: 'local',
+    });
   });
 });

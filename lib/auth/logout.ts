@@ -58,7 +58,13 @@ export async function signOutTarget(): Promise<string> {
   });
   if (plan.kind === 'idp') return plan.url;
   if (plan.kind === 'reauth') {
-    (await cookies()).set(REAUTH_COOKIE, '1', { httpOnly: true, sameSite: 'lax', secure: c.auth.secureCookies, path: '/', maxAge: c.auth.sessionMaxAgeSeconds });
+    (await cookies()).set(REAUTH_COOKIE, '1', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: c.auth.secureCookies,
+      path: '/',
+      maxAge: c.auth.sessionMaxAgeSeconds,
+    });
   }
   return '/sign-in';
 }

@@ -68,9 +68,7 @@ function provider(c: ReturnType<typeof config>): OAuthConfig<OidcProfile> {
     id: 'oidc',
     name: c.oidc.providerName,
     type: 'oauth',
-    ...(d
-      ? { issuer: d.issuer, token: d.tokenEndpoint, jwks_endpoint: d.jwksUri }
-      : { wellKnown: c.oidc.discoveryUrl }),
+    ...(d ? { issuer: d.issuer, token: d.tokenEndpoint, jwks_endpoint: d.jwksUri } : { wellKnown: c.oidc.discoveryUrl }),
     authorization: { ...(d ? { url: d.authorizationEndpoint } : {}), params: { scope: c.oidc.scopes } },
     clientId: c.oidc.clientId,
     clientSecret: c.oidc.clientSecret,
@@ -129,11 +127,15 @@ export function authOptions(): NextAuthOptions {
           const identity = { subject: p.sub, email: token.email ?? '', name: token.name ?? '', groups: token.groups };
           // The server-side record (lib/sessions): the cookie names it; the provider's tokens stay
           // in it, encrypted, to read the groups again later. No record, no sign-in.
-          token.sid = await createSession({ ...identity, role: roleFor(identity, c.accessPolicyFile) }, {
-            accessToken: account.access_token,
-            refreshToken: account.refresh_token,
-            accessTokenExpiresAt: account.expires_at ? account.expires_at * 1000 : undefined,
-          }, c.auth.sessionMaxAgeSeconds);
+          token.sid = await createSession(
+            { ...identity, role: roleFor(identity, c.accessPolicyFile) },
+            {
+              accessToken: account.access_token,
+              refreshToken: account.refresh_token,
+              accessTokenExpiresAt: account.expires_at ? account.expires_at * 1000 : undefined,
+            },
+            c.auth.sessionMaxAgeSeconds,
+          );
           await auditSignIn(identity, c.accessPolicyFile);
         }
         return token;

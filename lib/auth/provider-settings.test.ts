@@ -60,7 +60,9 @@ describe('parseDiscovery', () => {
   it('says what is wrong with a document it cannot use', () => {
     expect(() => parseDiscovery('<html>', { issuer: 'https://idp.example.com' })).toThrow('not a JSON object');
     expect(() => parseDiscovery({ ...doc, token_endpoint: undefined }, { issuer: 'https://idp.example.com' })).toThrow('no token_endpoint');
-    expect(() => parseDiscovery(doc, { issuer: 'https://other.example.com' })).toThrow(/names the issuer https:\/\/idp.example.com\/, but OIDC_ISSUER is https:\/\/other.example.com/);
+    expect(() => parseDiscovery(doc, { issuer: 'https://other.example.com' })).toThrow(
+      /names the issuer https:\/\/idp.example.com\/, but OIDC_ISSUER is https:\/\/other.example.com/,
+    );
   });
 });
 
@@ -70,6 +72,9 @@ describe('clientAuthentication', () => {
       headers: { authorization: `Basic ${Buffer.from('portal:s3cret%3A%2B').toString('base64')}` },
       form: {},
     });
-    expect(clientAuthentication('client_secret_post', 'portal', 's3cret')).toEqual({ headers: {}, form: { client_id: 'portal', client_secret: 's3cret' } });
+    expect(clientAuthentication('client_secret_post', 'portal', 's3cret')).toEqual({
+      headers: {},
+      form: { client_id: 'portal', client_secret: 's3cret' },
+    });
   });
 });

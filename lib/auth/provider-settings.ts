@@ -26,7 +26,8 @@ export interface Overrides {
 }
 
 const isAsymmetric = (alg: string): alg is IdTokenAlg => (ID_TOKEN_ALGS as readonly string[]).includes(alg);
-const strings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
+const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
 /**
@@ -53,7 +54,9 @@ export function chooseTokenAuthMethod(supported: string[] | undefined, override?
   const offered = supported ?? ['client_secret_basic'];
   const method = TOKEN_AUTH_METHODS.find((m) => offered.includes(m));
   if (!method) {
-    throw new Error(`the provider's token endpoint accepts only ${offered.join(', ')}; the portal authenticates with a client secret (client_secret_basic or client_secret_post)`);
+    throw new Error(
+      `the provider's token endpoint accepts only ${offered.join(', ')}; the portal authenticates with a client secret (client_secret_basic or client_secret_post)`,
+    );
   }
   return method;
 }
@@ -63,7 +66,11 @@ export function chooseTokenAuthMethod(supported: string[] | undefined, override?
  * requests it makes itself (the refresh grant, lib/auth/userinfo.ts); sign-in passes the same
  * method to openid-client. Basic encodes id and secret as the RFC says before joining them.
  */
-export function clientAuthentication(method: TokenAuthMethod, clientId: string, clientSecret: string): { headers: Record<string, string>; form: Record<string, string> } {
+export function clientAuthentication(
+  method: TokenAuthMethod,
+  clientId: string,
+  clientSecret: string,
+): { headers: Record<string, string>; form: Record<string, string> } {
   if (method === 'client_secret_post') return { headers: {}, form: { client_id: clientId, client_secret: clientSecret } };
   const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
   return { headers: { authorization: `Basic ${basic}` }, form: {} };

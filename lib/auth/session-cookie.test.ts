@@ -11,7 +11,10 @@ describe('the session cookie', () => {
   });
 
   it('has no prefix over plain http, where browsers refuse __Host- and __Secure- cookies', () => {
-    expect(sessionCookie(false)).toEqual({ name: 'next-auth.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } });
+    expect(sessionCookie(false)).toEqual({
+      name: 'next-auth.session-token',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false },
+    });
   });
 
   it('is what next-auth is configured with', () => {

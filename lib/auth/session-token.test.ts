@@ -28,9 +28,12 @@ describe("reading the session cookie as next-auth's getServerSession does", () =
     expect(joinSessionCookie(look, NAME)).toBeUndefined();
   });
 
-  it("maps a token next-auth sealed to the identity its session callback gives", async () => {
+  it('maps a token next-auth sealed to the identity its session callback gives', async () => {
     const secret = 'a-test-secret-of-enough-length-0123456789';
-    const sealed = await encode({ secret, token: { sub: 's1', email: 'a@example.com', name: 'Alice', groups: ['it-admins'], authTime: 100, sid: 'sid-1', username: 'alice' } });
+    const sealed = await encode({
+      secret,
+      token: { sub: 's1', email: 'a@example.com', name: 'Alice', groups: ['it-admins'], authTime: 100, sid: 'sid-1', username: 'alice' },
+    });
     expect(identityOf((await decode({ token: sealed, secret }))!)).toEqual({
       subject: 's1',
       email: 'a@example.com',

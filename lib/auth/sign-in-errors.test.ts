@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { signInErrorMessage } from './sign-in-errors';
 
 describe('signInErrorMessage', () => {
-  it.each(['OAuthSignin', 'OAuthCallback', 'Callback', 'AccessDenied', 'Configuration', 'Default'])('%s has its own words and a next step', (code) => {
-    const result = signInErrorMessage(code)!;
-    expect(result.code).toBe(code);
-    expect(result.message).toMatch(/Try again|ask IT|Tell IT|tell IT/);
-  });
+  it.each(['OAuthSignin', 'OAuthCallback', 'Callback', 'AccessDenied', 'Configuration', 'Default'])(
+    '%s has its own words and a next step',
+    (code) => {
+      const result = signInErrorMessage(code)!;
+      expect(result.code).toBe(code);
+      expect(result.message).toMatch(/Try again|ask IT|Tell IT|tell IT/);
+    },
+  );
 
   it('says each failure differently', () => {
     const codes = ['OAuthSignin', 'OAuthCallback', 'Callback', 'AccessDenied', 'Configuration', 'Default'];

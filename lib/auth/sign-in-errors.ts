@@ -13,8 +13,7 @@ const MESSAGES: Record<string, string> = {
     'The identity provider sent you back, but the portal could not complete the sign-in (for example it refused the portal’s client credentials, or signed the token in a way the portal was not set up for). Try again; if it keeps happening, tell IT: the portal’s log has the reason.',
   Callback:
     'The identity provider ended the sign-in with an error, or the sign-in was cancelled (for example the provider does not allow PKCE for this portal). Try again; if it keeps happening, tell IT: the portal’s log has the provider’s error code.',
-  AccessDenied:
-    `The identity provider refused to sign you in to this portal. If you should have access, ask IT to assign you to the ${PRODUCT_NAME} application at the identity provider.`,
+  AccessDenied: `The identity provider refused to sign you in to this portal. If you should have access, ask IT to assign you to the ${PRODUCT_NAME} application at the identity provider.`,
   Configuration: 'Signing in is not set up correctly on the portal. Tell IT: the portal’s log says what is wrong.',
   SessionRequired: 'Please sign in to continue.',
   SessionExpired: 'Your session has ended. Sign in again to continue.',

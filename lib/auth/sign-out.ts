@@ -15,13 +15,14 @@ import { signOutTarget } from './logout';
 import { authOptions } from './options';
 import { SESSION_COOKIE_PATTERN, sessionCookie } from './session-cookie';
 
-
 export async function signOutAction(): Promise<void> {
   // Read before the cookie goes: it holds the ID token the provider's logout needs (lib/auth/logout).
   const target = await signOutTarget();
   const sessionId = (await getServerSession(authOptions()))?.identity?.sessionId;
   if (sessionId) {
-    await endLiveSession(sessionId, 'signed-out').catch((err: unknown) => log.error({ err: (err as Error).message }, 'sign-out: session record not ended'));
+    await endLiveSession(sessionId, 'signed-out').catch((err: unknown) =>
+      log.error({ err: (err as Error).message }, 'sign-out: session record not ended'),
+    );
   }
   const jar = await cookies();
   // The deletion carries the cookie's own attributes: browsers ignore a Set-Cookie for a __Host-

@@ -34,10 +34,16 @@ describe('asking the identity provider after sign-in', () => {
     const { done, verifier } = await signIn(oidc, new Browser(oidc.issuer), 'bob');
     const tokens = (await exchange(oidc, done.code!, verifier)).json;
     await post(oidc, '/__control/accounts/bob', { groups: ['it-admins'] });
-    expect(await fetchUserinfo(tokens.access_token!, { idp })).toEqual({ kind: 'ok', value: expect.objectContaining({ sub: 'bob', groups: ['it-admins'] }) });
+    expect(await fetchUserinfo(tokens.access_token!, { idp })).toEqual({
+      kind: 'ok',
+      value: expect.objectContaining({ sub: 'bob', groups: ['it-admins'] }),
+    });
 
     const renewed = await refreshAccessToken(tokens.refresh_token!, { idp, client });
-    expect(renewed).toMatchObject({ kind: 'ok', value: { accessToken: expect.any(String), accessTokenExpiresAt: expect.any(Number), idClaims: { sub: 'bob', groups: ['it-admins'] } } });
+    expect(renewed).toMatchObject({
+      kind: 'ok',
+      value: { accessToken: expect.any(String), accessTokenExpiresAt: expect.any(Number), idClaims: { sub: 'bob', groups: ['it-admins'] } },
+    });
     const fresh = renewed.kind === 'ok' ? renewed.value : undefined;
     expect(await fetchUserinfo(fresh!.accessToken, { idp })).toMatchObject({ kind: 'ok' });
 
@@ -75,7 +81,10 @@ describe("with the portal's own discovery: a document apart from the issuer, a c
     const { done, verifier } = await signIn(oidc, new Browser(oidc.issuer), 'bob');
     const tokens = (await exchange(oidc, done.code!, verifier, 'client_secret_post')).json;
     const basic = { ...(await discoveryOf(oidc, `${oidc.issuer}${discoveryPath}`)), tokenAuthMethod: 'client_secret_basic' as const };
-    expect(await refreshAccessToken(tokens.refresh_token!, { idp: basic, client: DEMO_CLIENT })).toMatchObject({ kind: 'unavailable', why: expect.stringMatching(/401 invalid_client/) });
+    expect(await refreshAccessToken(tokens.refresh_token!, { idp: basic, client: DEMO_CLIENT })).toMatchObject({
+      kind: 'unavailable',
+      why: expect.stringMatching(/401 invalid_client/),
+    });
 
     const renewed = await refreshAccessToken(tokens.refresh_token!);
     expect(renewed).toMatchObject({ kind: 'ok', value: { accessToken: expect.any(String) } });

@@ -59,7 +59,8 @@ export async function fetchUserinfo(accessToken: string, call: IdpCall = {}): Pr
     if (res.status === 401) return { kind: 'gone', why: 'userinfo refused the access token (401)' };
     if (!res.ok) return { kind: 'unavailable', why: `userinfo answered ${res.status}` };
     const body: unknown = await res.json();
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return { kind: 'unavailable', why: 'userinfo answered something other than a JSON object' };
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      return { kind: 'unavailable', why: 'userinfo answered something other than a JSON object' };
     return { kind: 'ok', value: body as Record<string, unknown> };
   } catch (err) {
     return { kind: 'unavailable', why: problem(err) };
@@ -90,7 +91,10 @@ export interface IdpClient {
 }
 
 /** A new access token for `refreshToken`, authenticated as sign-in is (discovery's tokenAuthMethod). */
-export async function refreshAccessToken(refreshToken: string, call: IdpCall & { client?: IdpClient } = {}): Promise<IdpAnswer<RefreshedTokens>> {
+export async function refreshAccessToken(
+  refreshToken: string,
+  call: IdpCall & { client?: IdpClient } = {},
+): Promise<IdpAnswer<RefreshedTokens>> {
   const at = endpoints(call);
   if (!at.ok) return { kind: 'unavailable', why: at.why };
   const client = call.client ?? config().oidc;
@@ -102,9 +106,20 @@ export async function refreshAccessToken(refreshToken: string, call: IdpCall & {
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, ...auth.form }).toString(),
       signal: at.signal,
     });
-    const body = (await res.json().catch(() => ({}))) as { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown; id_token?: unknown; error?: unknown };
-    if (res.status === 400 && body.error === 'invalid_grant') return { kind: 'gone', why: 'the provider refused the refresh token (invalid_grant)' };
-    if (!res.ok || typeof body.access_token !== 'string') return { kind: 'unavailable', why: `the token endpoint answered ${res.status}${typeof body.error === 'string' ? ` ${body.error}` : ''}` };
+    const body = (await res.json().catch(() => ({}))) as {
+      access_token?: unknown;
+      refresh_token?: unknown;
+      expires_in?: unknown;
+      id_token?: unknown;
+      error?: unknown;
+    };
+    if (res.status === 400 && body.error === 'invalid_grant')
+      return { kind: 'gone', why: 'the provider refused the refresh token (invalid_grant)' };
+    if (!res.ok || typeof body.access_token !== 'string')
+      return {
+        kind: 'unavailable',
+        why: `the token endpoint answered ${res.status}${typeof body.error === 'string' ? ` ${body.error}` : ''}`,
+      };
     return {
       kind: 'ok',
       value: {

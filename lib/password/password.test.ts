@@ -40,8 +40,14 @@ describe('password rules', () => {
 
 describe('strength', () => {
   const NOW = new Date(Date.UTC(2026, 10, 28));
-  const jane = contextWords({ username: 'jane.doe', displayName: 'Jane Doe', email: 'jane.doe@example.com', organizationAlias: 'example' }, NOW);
-  const pat = contextWords({ username: 'pat.doe', displayName: 'Pat Doe', email: 'pat.doe@example.com', organizationAlias: 'example' }, NOW);
+  const jane = contextWords(
+    { username: 'jane.doe', displayName: 'Jane Doe', email: 'jane.doe@example.com', organizationAlias: 'example' },
+    NOW,
+  );
+  const pat = contextWords(
+    { username: 'pat.doe', displayName: 'Pat Doe', email: 'pat.doe@example.com', organizationAlias: 'example' },
+    NOW,
+  );
 
   it('rates the person’s own name as weak and an unrelated passphrase as strong', () => {
     expect(estimateStrength('Jane.Doe2026!', jane).score).toBeLessThan(3);
@@ -50,7 +56,9 @@ describe('strength', () => {
 
   it('takes the parts of names, the organization and this year and the next as context', () => {
     expect(pat).toEqual(expect.arrayContaining(['pat', 'doe', 'pat doe', 'pat.doe', 'example', '2026', '2027']));
-    expect(contextWords({ username: 'PatDoe', displayName: 'Pat', organizationAlias: 'example' }, NOW)).toEqual(expect.arrayContaining(['pat', 'doe']));
+    expect(contextWords({ username: 'PatDoe', displayName: 'Pat', organizationAlias: 'example' }, NOW)).toEqual(
+      expect.arrayContaining(['pat', 'doe']),
+    );
   });
 
   it.each([

@@ -32,7 +32,10 @@ export function contextWords(context: StrengthContext, now = new Date()): string
     if (!text) return;
     words.add(text.toLowerCase());
     // "PatDoe" and "pat.doe" both give pat and doe.
-    for (const part of text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    for (const part of text
+      .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)) {
       if (part.length > 1) words.add(part);
     }
   };
@@ -75,7 +78,20 @@ function scoreOf(guesses: number): Strength['score'] {
 }
 
 /** Common l33t stand-ins, as zxcvbn's l33t table has them. */
-const L33T: Record<string, string> = { a: '4@', b: '8', c: '({[<', e: '3', g: '69', i: '1!|', l: '1|7', o: '0', s: '$5', t: '+7', x: '%', z: '2' };
+const L33T: Record<string, string> = {
+  a: '4@',
+  b: '8',
+  c: '({[<',
+  e: '3',
+  g: '69',
+  i: '1!|',
+  l: '1|7',
+  o: '0',
+  s: '$5',
+  t: '+7',
+  x: '%',
+  z: '2',
+};
 
 function matchesAt(text: string, at: number, word: string): boolean {
   if (at + word.length > text.length) return false;
@@ -91,10 +107,12 @@ function matchesAt(text: string, at: number, word: string): boolean {
  * and how many were found. Linear in the password's length for a given set of words.
  */
 export function withoutContext(password: string, words: readonly string[]): { rest: string; found: number } {
-  const pieces = [...new Set(words.flatMap((w) => (w.length > 1 ? [w, [...w].reverse().join('')] : [])))].sort((a, b) => b.length - a.length);
+  const pieces = [...new Set(words.flatMap((w) => (w.length > 1 ? [w, [...w].reverse().join('')] : [])))].sort(
+    (a, b) => b.length - a.length,
+  );
   let rest = '';
   let found = 0;
-  for (let i = 0; i < password.length; ) {
+  for (let i = 0; i < password.length;) {
     const piece = pieces.find((w) => matchesAt(password, i, w));
     if (piece) {
       found++;

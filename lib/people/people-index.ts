@@ -12,7 +12,8 @@ import { log } from '../log';
 import type { Person } from '../directory/types';
 
 export const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-export const byName = (a: Person, b: Person) => nameCollator.compare(a.displayName, b.displayName) || nameCollator.compare(a.email ?? '', b.email ?? '');
+export const byName = (a: Person, b: Person) =>
+  nameCollator.compare(a.displayName, b.displayName) || nameCollator.compare(a.email ?? '', b.email ?? '');
 
 /** The words a person can be found by: parts of the display name and username, the whole username and email. */
 export function wordsOf(person: Person): string[] {

@@ -81,7 +81,14 @@ describe('the live filters a query needs, by its shape', () => {
     const { WorkMailClient, CreateUserCommand } = await import('@aws-sdk/client-workmail');
     const { DEMO_CREDENTIALS } = await import('../../scripts/demo-env');
     const client = new WorkMailClient({ region: 'us-east-1', endpoint: emulator.url, credentials: DEMO_CREDENTIALS });
-    await client.send(new CreateUserCommand({ OrganizationId: ORG, Name: 'newby.person', DisplayName: 'Newby Person', Password: 'Harbor-Quartz-Pelican-31' }));
+    await client.send(
+      new CreateUserCommand({
+        OrganizationId: ORG,
+        Name: 'newby.person',
+        DisplayName: 'Newby Person',
+        Password: 'Harbor-Quartz-Pelican-31',
+      }),
+    );
     client.destroy();
     emulator.state.calls.clear();
     const result = await searchPeople(alice, ORG, 'newby');

@@ -57,7 +57,6 @@ export interface SearchResult {
   warming?: { loaded: number };
 }
 
-
 /** The relevant group names of a person, from the membership sets that decide scope and protection. */
 async function membershipOf(actor: Actor, organizationId: string): Promise<(person: Person) => PersonWithGroups> {
   const access = actor.organizations.get(organizationId)!;

@@ -15,7 +15,11 @@ import type { PersonWithGroups } from '../directory/types';
  * come from the shared cache the search uses (SCOPE_CACHE_SECONDS), so page and search agree.
  * Admins: groups are empty, since no decision of theirs depends on them.
  */
-export async function findTarget(access: OrganizationAccess, identifier: string, { fresh }: { fresh: boolean }): Promise<PersonWithGroups | null> {
+export async function findTarget(
+  access: OrganizationAccess,
+  identifier: string,
+  { fresh }: { fresh: boolean },
+): Promise<PersonWithGroups | null> {
   const organizationId = access.organizationId;
   const person = await getPerson(organizationId, identifier);
   const names = access.scope === 'all' ? [] : [...new Set([...access.scope, ...access.protectedGroups])].sort();

@@ -22,7 +22,8 @@ export async function warmOnce(): Promise<void> {
   if (config().search.scopeCacheSeconds === 0) return;
   const groups = new Set<string>();
   for (const d of policy.delegations) {
-    for (const name of [...d.directoryGroups, ...(policy.protectedGroups.get(d.organizationId) ?? [])]) groups.add(`${d.organizationId}\u0000${name}`);
+    for (const name of [...d.directoryGroups, ...(policy.protectedGroups.get(d.organizationId) ?? [])])
+      groups.add(`${d.organizationId}\u0000${name}`);
   }
   for (const key of groups) {
     const [organizationId, name] = key.split('\u0000') as [string, string];

@@ -27,7 +27,13 @@ export function formBinding(organizationId: string, personId: string, actorSubje
 }
 
 /** `foreign`: not made by this portal for this person and operator; `expired`: made, but too long ago. */
-export function checkBinding(binding: string, organizationId: string, personId: string, actorSubject: string, now = new Date()): BindingCheck {
+export function checkBinding(
+  binding: string,
+  organizationId: string,
+  personId: string,
+  actorSubject: string,
+  now = new Date(),
+): BindingCheck {
   const parts = /^(\d{1,12})\.([\w-]{43})$/.exec(binding);
   if (!parts) return 'foreign';
   const issuedAt = Number(parts[1]);

@@ -32,8 +32,7 @@ let lib: {
 let alice: Actor;
 let bob: Actor;
 
-const idOf = (name: string) =>
-  [...emulator.state.organizations.get(ORG)!.users.values()].find((u) => u.name === name)!.id;
+const idOf = (name: string) => [...emulator.state.organizations.get(ORG)!.users.values()].find((u) => u.name === name)!.id;
 const resetCalls = () => emulator.state.calls.list({ operation: 'ResetPassword' });
 
 beforeAll(async () => {
@@ -63,7 +62,14 @@ afterAll(() => emulator.close());
 
 const input = (actor: Actor, user: string, password = 'Harbor-Quartz-Pelican-31') => {
   const userId = idOf(user);
-  return { organizationId: ORG, userId, binding: lib.formBinding(ORG, userId, actor.subject), password, confirmation: password, reason: undefined };
+  return {
+    organizationId: ORG,
+    userId,
+    binding: lib.formBinding(ORG, userId, actor.subject),
+    password,
+    confirmation: password,
+    reason: undefined,
+  };
 };
 
 describe('the rules inside the action, with a valid form binding', () => {
@@ -168,7 +174,11 @@ async function expectBoundedFlood(minutesAhead: number, actor: Actor, crafted: (
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const PASSWORDS = ['Harbor-Quartz-Pelican-31', 'Jane.Doe2026!', 'Lantern-Basalt-Otter-58'];
 const faults = (body: object) =>
-  fetch(`${emulator.url}/__control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${emulator.url}/__control/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const clearFaults = () => fetch(`${emulator.url}/__control/faults`, { method: 'DELETE' });
 
 describe('every attempt that reaches the action leaves exactly one outcome event, never the password', () => {
@@ -185,7 +195,13 @@ describe('every attempt that reaches the action leaves exactly one outcome event
     [
       'a binding for another person (a crafted POST)',
       () => lib.performReset(bob, { ...input(bob, 'jane.doe'), userId: idOf('maria.garcia') }, {}),
-      () => ({ type: 'access.denied', outcome: 'denied', error_code: 'form-binding', person_id: null, reason: `[id sent: ${idOf('maria.garcia')}]` }),
+      () => ({
+        type: 'access.denied',
+        outcome: 'denied',
+        error_code: 'form-binding',
+        person_id: null,
+        reason: `[id sent: ${idOf('maria.garcia')}]`,
+      }),
     ],
     [
       'a broken binding',
@@ -224,7 +240,14 @@ describe('every attempt that reaches the action leaves exactly one outcome event
           ['password', 'confirmation'],
           { clientIp: '198.51.100.4' },
         ),
-      () => ({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'invalid-password', person_id: null, reason: `[id sent: ${idOf('jane.doe')}]`, client_ip: '198.51.100.4' }),
+      () => ({
+        type: 'password.reset.invalid',
+        outcome: 'invalid',
+        error_code: 'invalid-password',
+        person_id: null,
+        reason: `[id sent: ${idOf('jane.doe')}]`,
+        client_ip: '198.51.100.4',
+      }),
     ],
   ];
 
@@ -253,8 +276,13 @@ describe('every attempt that reaches the action leaves exactly one outcome event
     const userId = idOf('jane.doe');
     const stale = lib.formBinding(ORG, userId, 'alice', new Date(Date.now() - 31 * 60_000));
     const result = await lib.performReset(alice, { ...input(alice, 'jane.doe'), binding: stale }, {});
-    expect(result).toEqual({ status: 'invalid', fieldErrors: { form: expect.stringContaining('This form is out of date: reload the page') } });
-    expect(rowsAfter(before)).toEqual([expect.objectContaining({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'form-expired' })]);
+    expect(result).toEqual({
+      status: 'invalid',
+      fieldErrors: { form: expect.stringContaining('This form is out of date: reload the page') },
+    });
+    expect(rowsAfter(before)).toEqual([
+      expect.objectContaining({ type: 'password.reset.invalid', outcome: 'invalid', error_code: 'form-expired' }),
+    ]);
     expect(emulator.state.calls.list({}).length).toBe(calls);
   });
 
@@ -263,14 +291,25 @@ describe('every attempt that reaches the action leaves exactly one outcome event
   });
 
   it('200 crafted denials, each for another person id, leave at most 31 rows: the id sent does not make a new kind', async () => {
-    const carol = lib.actorFor({ subject: 'carol-flood', email: 'carol@example.com', name: 'Carol Lead', groups: ['eng-leads'] }, lib.portalPolicy('config/access-policy.demo.json'));
+    const carol = lib.actorFor(
+      { subject: 'carol-flood', email: 'carol@example.com', name: 'Carol Lead', groups: ['eng-leads'] },
+      lib.portalPolicy('config/access-policy.demo.json'),
+    );
     const bound = input(carol, 'jane.doe');
     await expectBoundedFlood(5, carol, (i) => ({ ...bound, userId: `crafted-${i}` }));
   });
 
   it('an unmapped WorkMail error is logged with its original name, message and request id', async () => {
-    const frank = lib.actorFor({ subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.portalPolicy('config/access-policy.demo.json'));
-    await faults({ operation: 'ResetPassword', error: 'BrandNewWorkMailException', message: 'Something WorkMail has never said before.', times: 1 });
+    const frank = lib.actorFor(
+      { subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] },
+      lib.portalPolicy('config/access-policy.demo.json'),
+    );
+    await faults({
+      operation: 'ResetPassword',
+      error: 'BrandNewWorkMailException',
+      message: 'Something WorkMail has never said before.',
+      times: 1,
+    });
     const logged = vi.spyOn(lib.log, 'error');
     try {
       const result = await lib.performReset(frank, input(frank, 'liam.carter', 'Lantern-Basalt-Otter-58'), {});
@@ -288,7 +327,10 @@ describe('every attempt that reaches the action leaves exactly one outcome event
   });
 
   it('an audit log that cannot be written: no reset, no row, and the refusal is logged', async () => {
-    const frank = lib.actorFor({ subject: 'frank-2', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.portalPolicy('config/access-policy.demo.json'));
+    const frank = lib.actorFor(
+      { subject: 'frank-2', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] },
+      lib.portalPolicy('config/access-policy.demo.json'),
+    );
     // Another writer holds the database's write lock past the portal's busy timeout.
     const blocker = openSqliteFileSync(dbFile);
     blocker.exec('begin immediate');
@@ -324,9 +366,15 @@ describe('self-reset through an alias', () => {
     const before = lastId();
     const calls = resetCalls().length;
     const result = await lib.performReset(viaAlias, input(viaAlias, 'alice'), {});
-    expect(result).toMatchObject({ status: 'refused', title: 'You cannot reset this password.', action: expect.stringContaining('your own mailbox') });
+    expect(result).toMatchObject({
+      status: 'refused',
+      title: 'You cannot reset this password.',
+      action: expect.stringContaining('your own mailbox'),
+    });
     expect(resetCalls().length).toBe(calls);
-    expect(rowsAfter(before)).toEqual([expect.objectContaining({ type: 'access.denied', error_code: 'self', actor_email: 'Alice.Admin@example.com' })]);
+    expect(rowsAfter(before)).toEqual([
+      expect.objectContaining({ type: 'access.denied', error_code: 'self', actor_email: 'Alice.Admin@example.com' }),
+    ]);
   });
 
   it('nor through the username claim alone', async () => {
@@ -334,7 +382,10 @@ describe('self-reset through an alias', () => {
       { subject: 'bob-2', email: 'robert@corp.example', username: 'BOB', name: 'Bob Lead', groups: ['eng-leads'] },
       lib.portalPolicy('config/access-policy.demo.json'),
     );
-    expect(await lib.performReset(byUsername, input(byUsername, 'bob'), {})).toMatchObject({ status: 'refused', action: expect.stringContaining('your own mailbox') });
+    expect(await lib.performReset(byUsername, input(byUsername, 'bob'), {})).toMatchObject({
+      status: 'refused',
+      action: expect.stringContaining('your own mailbox'),
+    });
   });
 });
 
@@ -356,7 +407,10 @@ describe('unknown and out-of-scope people cost the same directory calls', () => 
 
 describe('require a new password at next sign-in', () => {
   it('is never asked of WorkMail, which cannot: the result says so, even when the request asks', async () => {
-    const gwen = lib.actorFor({ subject: 'gwen', email: 'gwen@example.com', name: 'Gwen', groups: ['it-admins'] }, lib.portalPolicy('config/access-policy.demo.json'));
+    const gwen = lib.actorFor(
+      { subject: 'gwen', email: 'gwen@example.com', name: 'Gwen', groups: ['it-admins'] },
+      lib.portalPolicy('config/access-policy.demo.json'),
+    );
     const result = await lib.performReset(gwen, { ...input(gwen, 'tom.brown'), requireChange: true }, {});
     expect(result).toMatchObject({ status: 'success', requireChange: 'unsupported' });
   });

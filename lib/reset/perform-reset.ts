@@ -45,13 +45,21 @@ function refusedBy(error: DirectoryError, organizationId: string): ResetResult {
   return { status: 'refused', title: text.title, action: text.action, requestId: error.requestId };
 }
 
-
-type Refusal = { type: AuditEventType; outcome: 'denied' | 'invalid' | 'refused' | 'failed'; errorCode: string; providerCode?: string; requestId?: string };
+type Refusal = {
+  type: AuditEventType;
+  outcome: 'denied' | 'invalid' | 'refused' | 'failed';
+  errorCode: string;
+  providerCode?: string;
+  requestId?: string;
+};
 
 /** Writes the attempt's one refusal; a refusal stands even when it cannot be recorded (then it is logged). */
 async function recordRefusal(event: AuditEventInput): Promise<void> {
   await appendBounded(event).catch((err: unknown) =>
-    log.error({ err: (err as Error).message, type: event.type, errorCode: event.errorCode, actor: event.actor.subject }, 'audit: refusal not written'),
+    log.error(
+      { err: (err as Error).message, type: event.type, errorCode: event.errorCode, actor: event.actor.subject },
+      'audit: refusal not written',
+    ),
   );
 }
 
@@ -66,7 +74,11 @@ type Who = Pick<AuditEventInput, 'actor' | 'organizationId' | 'person' | 'reason
  * sent goes into the reason (truncated): the bounded writer keys on those columns, so an id chosen
  * per POST must not make each refusal its own kind (docs/decisions/007-refusals-and-lookups.md).
  */
-const who = (actor: Actor, request: RequestInfo, target: { organizationId?: string; personId?: string; person?: Person; reason?: string }): Who => {
+const who = (
+  actor: Actor,
+  request: RequestInfo,
+  target: { organizationId?: string; personId?: string; person?: Person; reason?: string },
+): Who => {
   const sent = target.person ? undefined : sentId(target.personId);
   const reason = [sent && `[id sent: ${sent.slice(0, 64)}]`, target.reason].filter(Boolean).join(' ');
   return {
@@ -82,7 +94,12 @@ const who = (actor: Actor, request: RequestInfo, target: { organizationId?: stri
  * A form that failed its schema before the handler ran (lib/reset/define-action.ts): recorded with the
  * first field at fault and only what identifies the target, never the submitted password.
  */
-export async function recordInvalidForm(actor: Actor, raw: Record<string, unknown>, fields: ResetField[], request: RequestInfo): Promise<void> {
+export async function recordInvalidForm(
+  actor: Actor,
+  raw: Record<string, unknown>,
+  fields: ResetField[],
+  request: RequestInfo,
+): Promise<void> {
   await recordRefusal({
     ...who(actor, request, {
       organizationId: typeof raw.organizationId === 'string' ? raw.organizationId : undefined,
@@ -118,7 +135,10 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
     const binding = checkBinding(input.binding, input.organizationId, input.userId, actor.subject);
     if (binding === 'foreign') return refuse({ type: 'access.denied', outcome: 'denied', errorCode: 'form-binding' }, NOT_YOURS);
     if (binding === 'expired') {
-      return refuse({ type: 'password.reset.invalid', outcome: 'invalid', errorCode: 'form-expired' }, { status: 'invalid', fieldErrors: { form: FORM_OUT_OF_DATE } });
+      return refuse(
+        { type: 'password.reset.invalid', outcome: 'invalid', errorCode: 'form-expired' },
+        { status: 'invalid', fieldErrors: { form: FORM_OUT_OF_DATE } },
+      );
     }
 
     // 3. The person as the directory has them now, after the same calls whether they exist or not
@@ -133,7 +153,13 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
     } catch (err) {
       if (!(err instanceof DirectoryError)) throw err;
       return refuse(
-        { type: 'password.reset.refused', outcome: 'refused', errorCode: `lookup-${err.code}`, providerCode: err.providerCode, requestId: err.requestId },
+        {
+          type: 'password.reset.refused',
+          outcome: 'refused',
+          errorCode: `lookup-${err.code}`,
+          providerCode: err.providerCode,
+          requestId: err.requestId,
+        },
         refusedBy(err, input.organizationId),
       );
     }
@@ -149,7 +175,11 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       person = target;
       return refuse(
         { type: 'access.denied', outcome: 'denied', errorCode: decision.reason },
-        { status: 'refused', title: 'You cannot reset this password.', action: reasonText(decision.reason, wordingFor(input.organizationId)) },
+        {
+          status: 'refused',
+          title: 'You cannot reset this password.',
+          action: reasonText(decision.reason, wordingFor(input.organizationId)),
+        },
       );
     }
     person = target;
@@ -165,7 +195,9 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
         { type: 'password.reset.invalid', outcome: 'invalid', errorCode: 'weak-password' },
         {
           status: 'invalid',
-          fieldErrors: { password: `Too easy to guess (${strength.label}); it must be at least ${STRENGTH_LABELS[policy.minScore]}. Generate one, or add unrelated words.` },
+          fieldErrors: {
+            password: `Too easy to guess (${strength.label}); it must be at least ${STRENGTH_LABELS[policy.minScore]}. Generate one, or add unrelated words.`,
+          },
         },
       );
     }
@@ -203,7 +235,10 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       const outcome = await directory().resetPassword(input.organizationId, person.id, input.password, { requireChange });
       const { requestId } = outcome;
       if (requireChange && !outcome.requireChangeApplied) {
-        log.warn({ err: outcome.requireChangeError?.providerCode, actor: actor.subject }, 'reset done, but the directory did not take "require change at next sign-in"');
+        log.warn(
+          { err: outcome.requireChangeError?.providerCode, actor: actor.subject },
+          'reset done, but the directory did not take "require change at next sign-in"',
+        );
       }
       await appendEvent({ ...base(), type: 'password.reset.succeeded', outcome: 'succeeded', requestId }).catch((err: unknown) =>
         log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
@@ -220,12 +255,23 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');
       if (error.code === 'unknown') {
         // The original, for IT: the vendor's name, message and request id (never shown to the operator).
-        const original = err instanceof DirectoryError ? { name: err.providerCode, message: err.providerMessage } : { name: (err as Error)?.name, message: (err as Error)?.message };
-        log.error({ vendorError: { ...original, requestId: error.requestId }, actor: actor.subject }, 'reset failed with an unmapped error');
+        const original =
+          err instanceof DirectoryError
+            ? { name: err.providerCode, message: err.providerMessage }
+            : { name: (err as Error)?.name, message: (err as Error)?.message };
+        log.error(
+          { vendorError: { ...original, requestId: error.requestId }, actor: actor.subject },
+          'reset failed with an unmapped error',
+        );
       }
-      await appendEvent({ ...base(), type: 'password.reset.failed', outcome: 'failed', errorCode: error.code, providerCode: error.providerCode, requestId: error.requestId }).catch(
-        (auditErr: unknown) => log.error({ err: (auditErr as Error).message }, 'audit outcome write failed'),
-      );
+      await appendEvent({
+        ...base(),
+        type: 'password.reset.failed',
+        outcome: 'failed',
+        errorCode: error.code,
+        providerCode: error.providerCode,
+        requestId: error.requestId,
+      }).catch((auditErr: unknown) => log.error({ err: (auditErr as Error).message }, 'audit outcome write failed'));
       return refusedBy(error, input.organizationId);
     }
   }

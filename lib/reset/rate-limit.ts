@@ -22,18 +22,17 @@ export async function reserveReset(
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
   return inTransaction(async (trx) => {
     const recent = (where: 'actor' | 'person') => {
-      let q = trx
-        .selectFrom('audit_events')
-        .select('time')
-        .where('type', '=', 'password.reset.requested')
-        .where('time', '>', since);
+      let q = trx.selectFrom('audit_events').select('time').where('type', '=', 'password.reset.requested').where('time', '>', since);
       q =
         where === 'actor'
           ? q.where('actor_subject', '=', requested.actor.subject)
           : q.where('organization_id', '=', requested.organizationId ?? '').where('person_id', '=', requested.person?.id ?? '');
       return q.orderBy('time', 'asc').execute();
     };
-    for (const [scope, limit] of [['operator', limits.perActor], ['person', limits.perTarget]] as const) {
+    for (const [scope, limit] of [
+      ['operator', limits.perActor],
+      ['person', limits.perTarget],
+    ] as const) {
       const times = await recent(scope === 'operator' ? 'actor' : 'person');
       if (times.length >= limit) {
         // A refusal like any other: identical ones past 30 a minute are counted (lib/audit/repeats.ts).

@@ -7,7 +7,11 @@ import { EXAMPLE_ORG_ID } from '../../emulators/workmail/seed';
 
 const ORG = EXAMPLE_ORG_ID;
 const policy = parsePolicy(
-  { organizations: [{ id: ORG, alias: 'example', provider: 'workmail', region: 'us-east-1' }], admins: { groups: ['it-admins'] }, delegations: [] },
+  {
+    organizations: [{ id: ORG, alias: 'example', provider: 'workmail', region: 'us-east-1' }],
+    admins: { groups: ['it-admins'] },
+    delegations: [],
+  },
   'test',
 );
 

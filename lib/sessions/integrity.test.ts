@@ -20,7 +20,8 @@ describe.each(BACKENDS)('session record integrity on %s', (backend) => {
   let one: AuditDatabase;
   let two: AuditDatabase;
   const edit = (statement: string, params: unknown[] = []) => rawSql(target.url, statement, params);
-  const rowKey = async (subject: string) => (await edit(`select id from sessions where subject = $1 order by created_at desc`, [subject]))[0]!.id as string;
+  const rowKey = async (subject: string) =>
+    (await edit(`select id from sessions where subject = $1 order by created_at desc`, [subject]))[0]!.id as string;
 
   beforeAll(async () => ({ target, one, two } = await openTwoInstances(backend)));
   afterAll(() => closeTwoInstances({ target, one, two }));
@@ -50,20 +51,32 @@ describe.each(BACKENDS)('session record integrity on %s', (backend) => {
     expect(event).toEqual({ reason: expect.stringContaining('edited outside the portal') });
   });
 
-  it("does not accept the MAC of another row, even one of the same person made at the same time", async () => {
+  it('does not accept the MAC of another row, even one of the same person made at the same time', async () => {
     const carol = { subject: 'carol', email: 'carol@example.com', name: 'Carol Lead' };
     const leads = await createSession({ ...carol, role: 'lead', groups: ['eng-leads'] }, {}, 3600, one, NOW);
     await createSession({ ...carol, role: 'admin', groups: ['it-admins'] }, {}, 3600, one, NOW);
     const [admin] = await edit(`select * from sessions where subject = 'carol' and role = 'admin'`);
-    await edit(`update sessions set groups = $1, role = $2, mac = $3 where subject = 'carol' and role = 'lead'`, [admin!.groups, admin!.role, admin!.mac]);
+    await edit(`update sessions set groups = $1, role = $2, mac = $3 where subject = 'carol' and role = 'lead'`, [
+      admin!.groups,
+      admin!.role,
+      admin!.mac,
+    ]);
     expect(await readSession(leads, two)).toBeUndefined();
   });
 
   it('keeps a row valid through activity and new groups, also from two instances at once', async () => {
     const id = await createSession(bob, {}, 3600, one, NOW);
-    await Promise.all([touchSession(id, one, NOW + 60_000), saveGroups(id, ['sales-leads'], 'lead', { accessToken: 'access-token-VALUE-3' }, two, NOW + 60_000)]);
+    await Promise.all([
+      touchSession(id, one, NOW + 60_000),
+      saveGroups(id, ['sales-leads'], 'lead', { accessToken: 'access-token-VALUE-3' }, two, NOW + 60_000),
+    ]);
     await touchSession(id, two, NOW + 120_000);
-    expect(await readSession(id, one)).toMatchObject({ lastSeenAt: NOW + 120_000, groups: ['sales-leads'], groupsRefreshedAt: NOW + 60_000, accessToken: 'access-token-VALUE-3' });
+    expect(await readSession(id, one)).toMatchObject({
+      lastSeenAt: NOW + 120_000,
+      groups: ['sales-leads'],
+      groupsRefreshedAt: NOW + 60_000,
+      accessToken: 'access-token-VALUE-3',
+    });
     expect((await readSession(id, two))?.endReason).toBeUndefined();
   });
 
@@ -72,7 +85,10 @@ describe.each(BACKENDS)('session record integrity on %s', (backend) => {
     expect(await endSession(id, 'signed-out', one, NOW + 1000)).toBe(true);
     const key = await rowKey('bob-ended');
     expect(await edit(`select mac from sessions where id = $1`, [key])).toEqual([{ mac: 'ended' }]);
-    await edit(`update sessions set ended_at = null, end_reason = null, last_seen_at = $1 where id = $2`, [new Date(NOW + 2000).toISOString(), key]);
+    await edit(`update sessions set ended_at = null, end_reason = null, last_seen_at = $1 where id = $2`, [
+      new Date(NOW + 2000).toISOString(),
+      key,
+    ]);
     expect(await readSession(id, two)).toMatchObject({ endReason: 'ended' });
     expect(await endSession(id, 'signed-out', two, NOW + 3000)).toBe(false);
     expect(await endSessionsOf('bob-ended', '', two, NOW + 3000)).toBe(0);

@@ -20,7 +20,9 @@ describe('the session check when userinfo carries no groups', () => {
     const t = await bed.signInBob();
     // The provider's shape, as the portal meets it: groups in the ID token, none in userinfo.
     expect(claims(t.id_token!)).toMatchObject({ groups: ['eng-leads'] });
-    expect(await (await fetch(`${bed.oidc().issuer}/me`, { headers: { authorization: `Bearer ${t.access_token}` } })).json()).not.toHaveProperty('groups');
+    expect(
+      await (await fetch(`${bed.oidc().issuer}/me`, { headers: { authorization: `Bearer ${t.access_token}` } })).json(),
+    ).not.toHaveProperty('groups');
     return { accessToken: t.access_token!, refreshToken: t.refresh_token! };
   };
 

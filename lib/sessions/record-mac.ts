@@ -24,7 +24,18 @@ export function recordMacKey(secret: string): Buffer {
 
 export function recordMac(row: MacFields, key: Buffer): string {
   // A JSON array is an unambiguous encoding: no value can run into the next.
-  const fields = [row.id, row.subject, row.email, row.name, row.role, row.groups, row.created_at, row.expires_at, row.groups_refreshed_at, row.last_seen_at];
+  const fields = [
+    row.id,
+    row.subject,
+    row.email,
+    row.name,
+    row.role,
+    row.groups,
+    row.created_at,
+    row.expires_at,
+    row.groups_refreshed_at,
+    row.last_seen_at,
+  ];
   return createHmac('sha256', key).update(JSON.stringify(fields)).digest('base64url');
 }
 

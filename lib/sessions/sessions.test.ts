@@ -11,7 +11,11 @@ import { createSession, endSession, endSessionsOf, readSession, saveGroups, touc
 
 const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead', groups: ['eng-leads'] };
 const alice = { subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', role: 'admin', groups: ['it-admins'] };
-const tokens = { accessToken: 'access-token-VALUE-1', refreshToken: 'refresh-token-VALUE-1', accessTokenExpiresAt: Date.UTC(2026, 0, 1, 13) };
+const tokens = {
+  accessToken: 'access-token-VALUE-1',
+  refreshToken: 'refresh-token-VALUE-1',
+  accessTokenExpiresAt: Date.UTC(2026, 0, 1, 13),
+};
 const NOW = Date.UTC(2026, 0, 1, 12);
 
 describe.each(BACKENDS)('session records on %s', (backend) => {
@@ -43,7 +47,12 @@ describe.each(BACKENDS)('session records on %s', (backend) => {
     const id = await createSession(bob, tokens, 3600, one, NOW);
     await touchSession(id, one, NOW + 90_000);
     await saveGroups(id, ['sales-leads'], 'lead', { accessToken: 'access-token-VALUE-2' }, two, NOW + 90_000);
-    expect(await readSession(id, one)).toMatchObject({ lastSeenAt: NOW + 90_000, groups: ['sales-leads'], groupsRefreshedAt: NOW + 90_000, accessToken: 'access-token-VALUE-2' });
+    expect(await readSession(id, one)).toMatchObject({
+      lastSeenAt: NOW + 90_000,
+      groups: ['sales-leads'],
+      groupsRefreshedAt: NOW + 90_000,
+      accessToken: 'access-token-VALUE-2',
+    });
     await endSession(id, 'idle', one, NOW + 100_000);
     await touchSession(id, one, NOW + 200_000);
     await saveGroups(id, ['it-admins'], 'admin', undefined, one, NOW + 200_000);
@@ -67,12 +76,20 @@ describe.each(BACKENDS)('session records on %s', (backend) => {
   it('ends every live session of one operator, and only theirs, with one audit event', async () => {
     const bobs = [await createSession(bob, tokens, 3600, one, NOW), await createSession(bob, {}, 3600, two, NOW)];
     const alices = await createSession(alice, tokens, 3600, one, NOW);
-    const before = (await rawSql<{ n: number | string }>(target.url, `select count(*) as n from sessions where subject = 'bob' and ended_at is null`))[0]!;
+    const before = (
+      await rawSql<{ n: number | string }>(target.url, `select count(*) as n from sessions where subject = 'bob' and ended_at is null`)
+    )[0]!;
     expect(await endSessionsOf('bob', 'laptop lost', two)).toBe(Number(before.n));
     for (const id of bobs) expect((await readSession(id, one))?.endReason).toBe('revoked');
     expect((await readSession(alices, one))?.endReason).toBeUndefined();
     const [event] = await latestEvents(1, one);
-    expect(event).toMatchObject({ type: 'session.revoked', actorSubject: 'system:sessions-revoke', personId: 'bob', personEmail: 'bob@example.com', outcome: 'revoked' });
+    expect(event).toMatchObject({
+      type: 'session.revoked',
+      actorSubject: 'system:sessions-revoke',
+      personId: 'bob',
+      personEmail: 'bob@example.com',
+      outcome: 'revoked',
+    });
     expect(event!.reason).toMatch(/^Ended \d+ sessions of bob: laptop lost\.$/);
     expect(await endSessionsOf('bob', '', one)).toBe(0);
     expect(await verifyChain(one)).toMatchObject({ ok: true });

@@ -71,7 +71,13 @@ function sealTokens(tokens: IdpTokens, rowKey: string): Pick<SessionsTable, 'acc
 }
 
 /** Records a new sign-in and returns the session id for the cookie. Old ended rows are cleared on the way. */
-export async function createSession(identity: SessionIdentity, tokens: IdpTokens, maxAgeSeconds: number, handle?: AuditDatabase, now = Date.now()): Promise<string> {
+export async function createSession(
+  identity: SessionIdentity,
+  tokens: IdpTokens,
+  maxAgeSeconds: number,
+  handle?: AuditDatabase,
+  now = Date.now(),
+): Promise<string> {
   const { db } = await handleOf(handle);
   const sessions = withSessions(db);
   const sessionId = newSessionId();
@@ -93,7 +99,10 @@ export async function createSession(identity: SessionIdentity, tokens: IdpTokens
     .values({ ...fields, ...sealTokens(tokens, id), ended_at: null, end_reason: null, mac: recordMac(fields, macKey()) })
     .execute();
   // Past the absolute limit a row can only say "ended": a day later nobody needs it (the audit log keeps the story).
-  await sessions.deleteFrom('sessions').where('expires_at', '<', iso(now - 86_400_000)).execute();
+  await sessions
+    .deleteFrom('sessions')
+    .where('expires_at', '<', iso(now - 86_400_000))
+    .execute();
   return sessionId;
 }
 
@@ -140,7 +149,13 @@ async function rewrite(db: AuditDatabase['db'], id: string, change: Change): Pro
     const row = await sessions.selectFrom('sessions').selectAll().where('id', '=', id).where('ended_at', 'is', null).executeTakeFirst();
     if (!row || !macVerifies(row, row.mac, macKey())) return;
     const mac = recordMac({ ...row, ...change }, macKey());
-    const result = await sessions.updateTable('sessions').set({ ...change, mac }).where('id', '=', id).where('mac', '=', row.mac).where('ended_at', 'is', null).executeTakeFirst();
+    const result = await sessions
+      .updateTable('sessions')
+      .set({ ...change, mac })
+      .where('id', '=', id)
+      .where('mac', '=', row.mac)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) > 0) return;
   }
   throw new Error('session record kept changing while it was being written');
@@ -153,7 +168,14 @@ export async function touchSession(sessionId: string, handle?: AuditDatabase, no
 }
 
 /** Stores groups freshly read from the identity provider, with any tokens renewed to read them. */
-export async function saveGroups(sessionId: string, groups: string[], role: string, tokens: IdpTokens | undefined, handle?: AuditDatabase, now = Date.now()): Promise<void> {
+export async function saveGroups(
+  sessionId: string,
+  groups: string[],
+  role: string,
+  tokens: IdpTokens | undefined,
+  handle?: AuditDatabase,
+  now = Date.now(),
+): Promise<void> {
   const { db } = await handleOf(handle);
   const id = keyOf(sessionId);
   await rewrite(db, id, { groups: JSON.stringify(groups), role, groups_refreshed_at: iso(now), ...(tokens ? sealTokens(tokens, id) : {}) });
@@ -164,22 +186,42 @@ const notEnded = (eb: ExpressionBuilder<SessionTables, 'sessions'>) => eb.or([eb
 
 /** Ends one session for `reason`; true when this call ended it (and wrote the audit event). */
 export async function endSession(sessionId: string, reason: EndReason, handle?: AuditDatabase, now = Date.now()): Promise<boolean> {
-  return inTransaction(async (db) => {
-    const sessions = withSessions(db);
-    const id = keyOf(sessionId);
-    const row = await sessions.selectFrom('sessions').selectAll().where('id', '=', id).where('ended_at', 'is', null).where(notEnded).executeTakeFirst();
-    if (!row) return false;
-    await sessions
-      .updateTable('sessions')
-      .set({ ended_at: iso(now), end_reason: reason, access_token: null, refresh_token: null, mac: ENDED_MAC })
-      .where('id', '=', id)
-      .execute();
-    // A row edited outside the portal still ends, but the event says its names are the edit's, not the sign-in's.
-    const edited = row.mac !== null && !macVerifies(row, row.mac, macKey());
-    const note = edited ? { reason: 'The session record had been edited outside the portal; the actor is as the edited row named it.' } : {};
-    await appendWithin(db, { type: EVENT_OF[reason], actor: { subject: row.subject, email: row.email, name: row.name, role: row.role }, outcome: reason, ...note }, new Date(now));
-    return true;
-  }, await handleOf(handle));
+  return inTransaction(
+    async (db) => {
+      const sessions = withSessions(db);
+      const id = keyOf(sessionId);
+      const row = await sessions
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .where('ended_at', 'is', null)
+        .where(notEnded)
+        .executeTakeFirst();
+      if (!row) return false;
+      await sessions
+        .updateTable('sessions')
+        .set({ ended_at: iso(now), end_reason: reason, access_token: null, refresh_token: null, mac: ENDED_MAC })
+        .where('id', '=', id)
+        .execute();
+      // A row edited outside the portal still ends, but the event says its names are the edit's, not the sign-in's.
+      const edited = row.mac !== null && !macVerifies(row, row.mac, macKey());
+      const note = edited
+        ? { reason: 'The session record had been edited outside the portal; the actor is as the edited row named it.' }
+        : {};
+      await appendWithin(
+        db,
+        {
+          type: EVENT_OF[reason],
+          actor: { subject: row.subject, email: row.email, name: row.name, role: row.role },
+          outcome: reason,
+          ...note,
+        },
+        new Date(now),
+      );
+      return true;
+    },
+    await handleOf(handle),
+  );
 }
 
 /** Who ends other operators' sessions from the command line (scripts/sessions-revoke.ts). */
@@ -187,28 +229,37 @@ export const REVOKE_ACTOR = { subject: 'system:sessions-revoke', email: '', name
 
 /** Ends every live session of `subject`, with one audit event naming them and the count. */
 export async function endSessionsOf(subject: string, why: string, handle?: AuditDatabase, now = Date.now()): Promise<number> {
-  return inTransaction(async (db) => {
-    const sessions = withSessions(db);
-    const live = await sessions.selectFrom('sessions').select(['email', 'name']).where('subject', '=', subject).where('ended_at', 'is', null).where(notEnded).execute();
-    // Needs no key: 'ended' is what any ended row carries, so this command runs without NEXTAUTH_SECRET.
-    await sessions
-      .updateTable('sessions')
-      .set({ ended_at: iso(now), end_reason: 'revoked', access_token: null, refresh_token: null, mac: ENDED_MAC })
-      .where('subject', '=', subject)
-      .where('ended_at', 'is', null)
-      .where(notEnded)
-      .execute();
-    await appendWithin(
-      db,
-      {
-        type: 'session.revoked',
-        actor: REVOKE_ACTOR,
-        person: { id: subject, email: live[0]?.email, name: live[0]?.name },
-        outcome: 'revoked',
-        reason: `Ended ${live.length} session${live.length === 1 ? '' : 's'} of ${subject}${why ? `: ${why}` : ''}.`,
-      },
-      new Date(now),
-    );
-    return live.length;
-  }, await handleOf(handle));
+  return inTransaction(
+    async (db) => {
+      const sessions = withSessions(db);
+      const live = await sessions
+        .selectFrom('sessions')
+        .select(['email', 'name'])
+        .where('subject', '=', subject)
+        .where('ended_at', 'is', null)
+        .where(notEnded)
+        .execute();
+      // Needs no key: 'ended' is what any ended row carries, so this command runs without NEXTAUTH_SECRET.
+      await sessions
+        .updateTable('sessions')
+        .set({ ended_at: iso(now), end_reason: 'revoked', access_token: null, refresh_token: null, mac: ENDED_MAC })
+        .where('subject', '=', subject)
+        .where('ended_at', 'is', null)
+        .where(notEnded)
+        .execute();
+      await appendWithin(
+        db,
+        {
+          type: 'session.revoked',
+          actor: REVOKE_ACTOR,
+          person: { id: subject, email: live[0]?.email, name: live[0]?.name },
+          outcome: 'revoked',
+          reason: `Ended ${live.length} session${live.length === 1 ? '' : 's'} of ${subject}${why ? `: ${why}` : ''}.`,
+        },
+        new Date(now),
+      );
+      return live.length;
+    },
+    await handleOf(handle),
+  );
 }

@@ -4,7 +4,12 @@ import { sessionVerdict, TOUCH_MS } from './verdict';
 const NOW = 1_800_000_000_000;
 const MIN = 60_000;
 const limits = { idleMs: 30 * MIN, refreshMs: 10 * MIN };
-const session = (over: Partial<Parameters<typeof sessionVerdict>[0]> = {}) => ({ lastSeenAt: NOW, expiresAt: NOW + 8 * 60 * MIN, groupsRefreshedAt: NOW, ...over });
+const session = (over: Partial<Parameters<typeof sessionVerdict>[0]> = {}) => ({
+  lastSeenAt: NOW,
+  expiresAt: NOW + 8 * 60 * MIN,
+  groupsRefreshedAt: NOW,
+  ...over,
+});
 
 describe('what a session record means now', () => {
   it('is live, with no write, right after activity', () => {

@@ -18,9 +18,7 @@ export interface Limits {
 }
 
 export type Verdict =
-  | { kind: 'ended' }
-  | { kind: 'end'; reason: 'expired' | 'idle' }
-  | { kind: 'live'; touch: boolean; refreshGroups: boolean };
+  { kind: 'ended' } | { kind: 'end'; reason: 'expired' | 'idle' } | { kind: 'live'; touch: boolean; refreshGroups: boolean };
 
 export function sessionVerdict(session: SessionTimes, now: number, limits: Limits): Verdict {
   if (session.endReason) return { kind: 'ended' };

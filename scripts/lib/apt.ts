@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 
 function installed(pkg: string): boolean {
   try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', pkg], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().endsWith('installed');
+    return execFileSync('dpkg-query', ['-W', '-f=${Status}', pkg], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .endsWith('installed');
   } catch {
     return false;
   }
@@ -18,7 +20,9 @@ export function ensurePackages(what: string, packages: string[], debconf?: strin
   const missing = packages.filter((p) => !installed(p));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(`${what} is not installed: sudo apt-get install --no-install-recommends ${missing.join(' ')} (Debian 12), then run this again.`);
+    throw new Error(
+      `${what} is not installed: sudo apt-get install --no-install-recommends ${missing.join(' ')} (Debian 12), then run this again.`,
+    );
   }
   console.log(`${what}: installing Debian's ${missing.join(', ')} (apt-get).`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

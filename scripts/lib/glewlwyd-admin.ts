@@ -25,7 +25,10 @@ async function session(username: string, password: string) {
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`Glewlwyd sign-in as ${username}: ${res.status}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return async function call(method: string, path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${GLEWLWYD_URL}/api${path}`, {
       method,
@@ -105,11 +108,23 @@ export async function configureGlewlwyd(keys: Keys): Promise<void> {
   await admin('PUT', '/mod/client/database/reset');
 
   for (const name of GLEWLWYD_SCOPES.filter((s) => s !== 'openid')) {
-    await admin('POST', '/scope/', { name, display_name: name, description: `the ${name} claims`, password_required: true, password_max_age: 0, scheme: {} });
+    await admin('POST', '/scope/', {
+      name,
+      display_name: name,
+      description: `the ${name} claims`,
+      password_required: true,
+      password_max_age: 0,
+      scheme: {},
+    });
   }
   for (const plugin of Object.keys(GLEWLWYD_PLUGINS) as Array<keyof typeof GLEWLWYD_PLUGINS>) {
     const { name } = GLEWLWYD_PLUGINS[plugin];
-    await admin('POST', '/mod/plugin/', { module: 'oidc', name, display_name: `OpenID Connect (${plugin})`, parameters: pluginParameters(plugin, keys) });
+    await admin('POST', '/mod/plugin/', {
+      module: 'oidc',
+      name,
+      display_name: `OpenID Connect (${plugin})`,
+      parameters: pluginParameters(plugin, keys),
+    });
   }
   for (const client of Object.values(GLEWLWYD_CLIENTS)) {
     const app = `http://localhost:${client.appPort}`;
@@ -138,6 +153,7 @@ export async function configureGlewlwyd(keys: Keys): Promise<void> {
     });
     // Glewlwyd splits the granted scopes on spaces (its API.md says commas; those are refused).
     const asUser = await session(user.username, GLEWLWYD_PASSWORD);
-    for (const client of Object.values(GLEWLWYD_CLIENTS)) await asUser('PUT', `/auth/grant/${client.clientId}`, { scope: GLEWLWYD_SCOPES.join(' ') });
+    for (const client of Object.values(GLEWLWYD_CLIENTS))
+      await asUser('PUT', `/auth/grant/${client.clientId}`, { scope: GLEWLWYD_SCOPES.join(' ') });
   }
 }

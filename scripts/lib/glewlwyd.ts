@@ -35,9 +35,19 @@ export interface GlewlwydClient {
 
 export const GLEWLWYD_CLIENTS = {
   /** RS256, either client authentication: the common case. */
-  standard: { clientId: 'portal-standard', secret: 'glewlwyd-standard-secret-0123456789', appPort: 3302, authMethods: ['client_secret_basic', 'client_secret_post'] },
+  standard: {
+    clientId: 'portal-standard',
+    secret: 'glewlwyd-standard-secret-0123456789',
+    appPort: 3302,
+    authMethods: ['client_secret_basic', 'client_secret_post'],
+  },
   /** Signed with ES256 (through the `oidces` plugin). */
-  es256: { clientId: 'portal-es256', secret: 'glewlwyd-es256-secret-0123456789ab', appPort: 3303, authMethods: ['client_secret_basic', 'client_secret_post'] },
+  es256: {
+    clientId: 'portal-es256',
+    secret: 'glewlwyd-es256-secret-0123456789ab',
+    appPort: 3303,
+    authMethods: ['client_secret_basic', 'client_secret_post'],
+  },
   /** Allowed only client_secret_post at the token endpoint. */
   post: { clientId: 'portal-post', secret: 'glewlwyd-post-secret-0123456789abcd', appPort: 3304, authMethods: ['client_secret_post'] },
 } satisfies Record<string, GlewlwydClient>;

@@ -27,7 +27,12 @@ export function sidToString(sid: Buffer): string {
   return `S-${sid[0]}-${authority}-${parts.join('-')}`;
 }
 
-function userAttributes(p: { username: string; displayName: string; givenName: string; surname: string; title?: string }, control: number, password: string, aliases: string[] = []): Attribute[] {
+function userAttributes(
+  p: { username: string; displayName: string; givenName: string; surname: string; title?: string },
+  control: number,
+  password: string,
+  aliases: string[] = [],
+): Attribute[] {
   const values: Record<string, string[]> = {
     objectClass: ['top', 'person', 'organizationalPerson', 'user'],
     cn: [p.username],
@@ -65,10 +70,21 @@ export async function seedSamba(conf: string): Promise<void> {
     }
     await client.add(
       SAMBA.service.bindDN,
-      userAttributes({ username: SERVICE_ACCOUNT.username, displayName: 'Portal service account', givenName: 'Portal', surname: 'Service' }, NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD, SERVICE_ACCOUNT.password),
+      userAttributes(
+        { username: SERVICE_ACCOUNT.username, displayName: 'Portal service account', givenName: 'Portal', surname: 'Service' },
+        NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD,
+        SERVICE_ACCOUNT.password,
+      ),
     );
     const outsiderDN = `CN=${OUTSIDER.username},${SAMBA.adminsDN}`;
-    await client.add(outsiderDN, userAttributes({ username: OUTSIDER.username, displayName: OUTSIDER.displayName, givenName: 'Ops', surname: 'Admin' }, NORMAL_ACCOUNT, SEED_PASSWORD));
+    await client.add(
+      outsiderDN,
+      userAttributes(
+        { username: OUTSIDER.username, displayName: OUTSIDER.displayName, givenName: 'Ops', surname: 'Admin' },
+        NORMAL_ACCOUNT,
+        SEED_PASSWORD,
+      ),
+    );
     await client.modify(`CN=Domain Admins,CN=Users,${SAMBA.baseDN}`, [
       new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [outsiderDN] }) }),
     ]);
@@ -84,15 +100,24 @@ export async function seedSamba(conf: string): Promise<void> {
       const attrs: Record<string, string[]> = { objectClass: ['top', 'group'], cn: [g.name], sAMAccountName: [g.name] };
       await client.add(`CN=${g.name},${SAMBA.groupsDN}`, attrs);
       if (members.length > 0) {
-        await client.modify(`CN=${g.name},${SAMBA.groupsDN}`, [new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: members }) })]);
+        await client.modify(`CN=${g.name},${SAMBA.groupsDN}`, [
+          new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: members }) }),
+        ]);
       }
     }
-    const { searchEntries } = await client.search(SAMBA.service.bindDN, { scope: 'base', attributes: ['objectSid'], explicitBufferAttributes: ['objectSid'] });
+    const { searchEntries } = await client.search(SAMBA.service.bindDN, {
+      scope: 'base',
+      attributes: ['objectSid'],
+      explicitBufferAttributes: ['objectSid'],
+    });
     serviceSid = sidToString(searchEntries[0]!.objectSid as Buffer);
   } finally {
     await client.unbind().catch(() => {});
   }
   const sddl = `(OA;CI;CR;${RESET_PASSWORD};${USER_CLASS};${serviceSid})(OA;CIIO;WP;${PWD_LAST_SET};${USER_CLASS};${serviceSid})`;
   // Its whole output is read: cutting it short (a closed pipe) aborted it before the write.
-  execFileSync('samba-tool', ['dsacl', 'set', '-s', conf, `--objectdn=${SAMBA.peopleDN}`, `--sddl=${sddl}`], { stdio: 'pipe', timeout: 60_000 });
+  execFileSync('samba-tool', ['dsacl', 'set', '-s', conf, `--objectdn=${SAMBA.peopleDN}`, `--sddl=${sddl}`], {
+    stdio: 'pipe',
+    timeout: 60_000,
+  });
 }

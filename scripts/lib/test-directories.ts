@@ -50,4 +50,3 @@ export const SLAPD = {
   bindName: (username: string) => `uid=${username},ou=people,dc=example,dc=test`,
   outsiderBindName: 'uid=ops.admin,ou=admins,dc=example,dc=test',
 };
-

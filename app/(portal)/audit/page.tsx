@@ -12,13 +12,18 @@ import { firstParam, type SearchParams } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-
 /** Who did what: admins see every event, team leads their own (lib/access/can.ts auditScope). */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const scope = auditScope(actor);
   const params = await searchParams;
-  const values = { operator: firstParam(params.operator), person: firstParam(params.person), outcome: firstParam(params.outcome), from: firstParam(params.from), to: firstParam(params.to) };
+  const values = {
+    operator: firstParam(params.operator),
+    person: firstParam(params.person),
+    outcome: firstParam(params.outcome),
+    from: firstParam(params.from),
+    to: firstParam(params.to),
+  };
   const parsed = parseAuditFilter(params);
   const aliases = new Map([...actor.organizations.values()].map((o) => [o.organizationId, o.alias]));
 

@@ -10,7 +10,6 @@ import { firstParam, type SearchParams } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'People' };
 
-
 export default async function UsersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const params = await searchParams;

@@ -31,7 +31,10 @@ describe('the demo IdP control API', () => {
 
   it("changes an operator's groups for userinfo and later sign-ins, and resets to the seed", async () => {
     const tokens = await tokensFor('bob');
-    expect(await (await post('/__control/accounts/bob', { groups: ['sales-leads'] })).json()).toMatchObject({ username: 'bob', groups: ['sales-leads'] });
+    expect(await (await post('/__control/accounts/bob', { groups: ['sales-leads'] })).json()).toMatchObject({
+      username: 'bob',
+      groups: ['sales-leads'],
+    });
     expect(await (await userinfo(tokens.access_token!)).json()).toMatchObject({ sub: 'bob', groups: ['sales-leads'] });
     expect(claims((await tokensFor('bob')).id_token!)).toMatchObject({ groups: ['sales-leads'] });
     await post('/__control/reset', {});
@@ -54,12 +57,16 @@ describe('the demo IdP control API', () => {
   });
 
   it('refuses browser pages, non-JSON bodies, unknown accounts and bad groups, changing nothing', async () => {
-    expect((await post('/__control/accounts/bob', { groups: ['it-admins'] }, { ...json, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post('/__control/accounts/bob', { groups: ['it-admins'] }, { ...json, origin: 'https://evil.example' })).status).toBe(
+      403,
+    );
     expect((await post('/__control/accounts/bob', { groups: ['it-admins'] }, { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await post('/__control/accounts/mallory', { groups: [] })).status).toBe(404);
     expect((await post('/__control/accounts/bob', { groups: 'it-admins' })).status).toBe(400);
     expect((await fetch(`${oidc.issuer}/__control/accounts/bob`, { method: 'POST', headers: json, body: '{not json' })).status).toBe(400);
-    const accounts = (await (await fetch(`${oidc.issuer}/__control/accounts`)).json()) as { accounts: Array<{ username: string; groups: string[] }> };
+    const accounts = (await (await fetch(`${oidc.issuer}/__control/accounts`)).json()) as {
+      accounts: Array<{ username: string; groups: string[] }>;
+    };
     expect(accounts.accounts.find((a) => a.username === 'bob')?.groups).toEqual(['eng-leads']);
   });
 });

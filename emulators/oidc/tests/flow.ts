@@ -46,13 +46,17 @@ export function authorizeUrl(params: Record<string, string>, verifier: string) {
 }
 
 /** Follows redirects inside the IdP until it shows a page or sends the browser back to the client. */
-export async function follow(browser: Browser, start: string): Promise<{ page?: string; status: number; code?: string; location?: string }> {
+export async function follow(
+  browser: Browser,
+  start: string,
+): Promise<{ page?: string; status: number; code?: string; location?: string }> {
   let url = start;
   for (let hops = 0; hops < 10; hops++) {
     const res = await browser.fetch(url);
     const location = res.headers.get('location');
     if (!location) return { page: await res.text(), status: res.status };
-    if (location.startsWith(REDIRECT)) return { status: res.status, code: new URL(location).searchParams.get('code') ?? undefined, location };
+    if (location.startsWith(REDIRECT))
+      return { status: res.status, code: new URL(location).searchParams.get('code') ?? undefined, location };
     url = location;
   }
   throw new Error('too many redirects');
@@ -70,7 +74,12 @@ export async function submitLogin(browser: Browser, page: string, username: stri
 }
 
 /** Trades the code for tokens, the client authenticating as `method` (the IdP's `clientAuthMethod`). */
-export async function exchange(oidc: RunningOidc, code: string, verifier: string, method: 'client_secret_basic' | 'client_secret_post' = 'client_secret_basic') {
+export async function exchange(
+  oidc: RunningOidc,
+  code: string,
+  verifier: string,
+  method: 'client_secret_basic' | 'client_secret_post' = 'client_secret_basic',
+) {
   const { clientId, clientSecret } = DEMO_CLIENT;
   const post = method === 'client_secret_post';
   const res = await fetch(`${oidc.issuer}/token`, {

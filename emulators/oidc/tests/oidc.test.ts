@@ -28,7 +28,13 @@ describe.each([false, true])('the demo IdP (sso %s)', (sso) => {
     expect(done.code).toBeTruthy();
     const tokens = await exchange(oidc, done.code!, verifier);
     expect(tokens.status).toBe(200);
-    expect(claims(tokens.json.id_token!)).toMatchObject({ sub: 'bob', email: 'bob@example.com', name: 'Bob Lead', groups: ['eng-leads'], iss: oidc.issuer });
+    expect(claims(tokens.json.id_token!)).toMatchObject({
+      sub: 'bob',
+      email: 'bob@example.com',
+      name: 'Bob Lead',
+      groups: ['eng-leads'],
+      iss: oidc.issuer,
+    });
     const info = await fetch(`${oidc.issuer}/me`, { headers: { authorization: `Bearer ${tokens.json.access_token}` } });
     expect(await info.json()).toMatchObject({ sub: 'bob', email: 'bob@example.com', name: 'Bob Lead', groups: ['eng-leads'] });
   });

@@ -65,8 +65,7 @@ export function notDeleted<T extends EntityRecord>(entity: T): T {
 
 export function onlyOneFilter(filters: unknown): [string, string] | undefined {
   const set = Object.entries((filters ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
-  if (set.length > 1)
-    throw invalidParameter(`Only one filter may be set per request; got ${set.map(([k]) => `Filters.${k}`).join(', ')}.`);
+  if (set.length > 1) throw invalidParameter(`Only one filter may be set per request; got ${set.map(([k]) => `Filters.${k}`).join(', ')}.`);
   return set[0] as [string, string] | undefined;
 }
 

@@ -1,15 +1,7 @@
 /** Operations on users and groups alike: registering with WorkMail (mail enabled) and aliases. */
 import { entityState, WorkMailError } from '../errors';
 import { paginate } from '../paging';
-import {
-  findEntity,
-  need,
-  notDeleted,
-  organization,
-  throwNotFound,
-  type Input,
-  type OperationContext,
-} from './context';
+import { findEntity, need, notDeleted, organization, throwNotFound, type Input, type OperationContext } from './context';
 
 export function registerToWorkMail(input: Input, ctx: OperationContext) {
   const org = organization(ctx, input);

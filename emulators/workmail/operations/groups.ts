@@ -42,9 +42,7 @@ export function listGroups(input: Input, ctx: OperationContext) {
 export function listGroupMembers(input: Input, ctx: OperationContext) {
   const org = organization(ctx, input);
   const group = notDeleted(findGroup(org, need(input, 'GroupId')));
-  const members = [...group.members]
-    .map((id) => org.users.get(id) ?? org.groups.get(id))
-    .filter((m): m is EntityRecord => m !== undefined);
+  const members = [...group.members].map((id) => org.users.get(id) ?? org.groups.get(id)).filter((m): m is EntityRecord => m !== undefined);
   const { page, nextToken } = paginate(members, input, `ListGroupMembers/${org.id}/${group.id}`);
   return {
     Members: page.map((m) => ({

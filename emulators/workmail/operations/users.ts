@@ -84,7 +84,8 @@ export async function resetPassword(input: Input, ctx: OperationContext) {
   // ResetPassword takes the user's id, not a name or email (WorkMailIdentifier, API reference).
   const user = org.users.get(need(input, 'UserId'));
   if (!user) throw entityNotFound(`The user ${need(input, 'UserId')} was`);
-  if (user.state !== 'ENABLED') throw entityState(`The user ${user.id} is ${user.state}; only enabled users can have their password reset.`);
+  if (user.state !== 'ENABLED')
+    throw entityState(`The user ${user.id} is ${user.state}; only enabled users can have their password reset.`);
   const password = need(input, 'Password');
   checkPasswordPolicy(password, ctx.policy);
   user.password = await hashPassword(password);
@@ -118,8 +119,7 @@ export async function createUser(input: Input, ctx: OperationContext) {
 export function deleteUser(input: Input, ctx: OperationContext) {
   const org = writable(organization(ctx, input));
   const user = findUser(org, need(input, 'UserId'));
-  if (user.state !== 'DISABLED')
-    throw entityState(`The user ${user.id} is ${user.state}; deregister it from WorkMail before deleting it.`);
+  if (user.state !== 'DISABLED') throw entityState(`The user ${user.id} is ${user.state}; deregister it from WorkMail before deleting it.`);
   user.state = 'DELETED';
   user.password = undefined;
   for (const group of org.groups.values()) group.members.delete(user.id);

@@ -53,9 +53,14 @@ describe('ListAliases', () => {
   it('is a read operation the read-only key may call, and DescribeUser finds the owner by an alias', async () => {
     const alice = await h.userId('alice');
     const reader = h.makeClient({ credentials: READ_KEY });
-    expect(await h.call('ListAliases', { OrganizationId: ORG, EntityId: alice }, reader)).toMatchObject({ Aliases: ['alice.admin@example.com'] });
+    expect(await h.call('ListAliases', { OrganizationId: ORG, EntityId: alice }, reader)).toMatchObject({
+      Aliases: ['alice.admin@example.com'],
+    });
     reader.destroy();
-    expect(await h.call('DescribeUser', { OrganizationId: ORG, UserId: 'Alice.Admin@example.com' })).toMatchObject({ UserId: alice, Email: 'alice@example.com' });
+    expect(await h.call('DescribeUser', { OrganizationId: ORG, UserId: 'Alice.Admin@example.com' })).toMatchObject({
+      UserId: alice,
+      Email: 'alice@example.com',
+    });
   });
 
   it('refuses a seed that gives two mailboxes the same address', async () => {

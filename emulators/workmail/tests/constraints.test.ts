@@ -92,7 +92,10 @@ function cases(): Case[] {
     if (shape.type !== 'structure') continue;
     for (const name of shape.required ?? []) out.push({ operation, member: name, kind: 'required', value: undefined });
     for (const [name, member] of Object.entries(shape.members)) {
-      const nested = member.type === 'structure' ? Object.entries(member.members).map(([n, s]) => [`${name}.${n}`, s] as const) : [[name, member] as const];
+      const nested =
+        member.type === 'structure'
+          ? Object.entries(member.members).map(([n, s]) => [`${name}.${n}`, s] as const)
+          : [[name, member] as const];
       for (const [path, s] of nested) for (const [kind, value] of violations(s)) out.push({ operation, member: path, kind, value });
     }
   }

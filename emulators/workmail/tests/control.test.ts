@@ -6,7 +6,13 @@ const h = withEmulator();
 const PASSWORD = 'Control-Test-Passw0rd';
 
 interface StateJson {
-  organizations: Array<{ id: string; alias: string; state: string; users: Array<Record<string, unknown>>; groups: Array<{ name: string; members: string[] }> }>;
+  organizations: Array<{
+    id: string;
+    alias: string;
+    state: string;
+    users: Array<Record<string, unknown>>;
+    groups: Array<{ name: string; members: string[] }>;
+  }>;
 }
 const state = async () => (await h.control<StateJson>('GET', '/__control/state')).json;
 
@@ -29,7 +35,11 @@ describe('GET /__control/state', () => {
 describe('the demo seed', () => {
   it('holds every person of the demo seed (docs/emulator.md) with their state, role and groups', async () => {
     const example = (await state()).organizations.find((o) => o.alias === 'example')!;
-    const groupsOf = (id: string) => example.groups.filter((g) => g.members.includes(id)).map((g) => g.name).sort();
+    const groupsOf = (id: string) =>
+      example.groups
+        .filter((g) => g.members.includes(id))
+        .map((g) => g.name)
+        .sort();
     const table: Array<[string, string, string, string, string[]]> = [
       ['jane.doe', 'Jane Doe', 'ENABLED', 'USER', ['engineering']],
       ['john.smith', 'John Smith', 'ENABLED', 'USER', ['engineering']],
@@ -79,7 +89,15 @@ describe('POST /__control/reset and /__control/seed', () => {
 
   it('seed replaces the state with a document', async () => {
     const res = await h.control('POST', '/__control/seed', {
-      organizations: [{ id: ORG, alias: 'solo', defaultMailDomain: 'solo.example', groups: [{ name: 'team' }], users: [{ name: 'only.one', displayName: 'Only One', groups: ['team'] }] }],
+      organizations: [
+        {
+          id: ORG,
+          alias: 'solo',
+          defaultMailDomain: 'solo.example',
+          groups: [{ name: 'team' }],
+          users: [{ name: 'only.one', displayName: 'Only One', groups: ['team'] }],
+        },
+      ],
     });
     expect(res.json).toEqual({ ok: true, organizations: 1 });
     const users = (await h.call('ListUsers', { OrganizationId: ORG })).Users as Array<{ Email: string }>;
@@ -87,7 +105,14 @@ describe('POST /__control/reset and /__control/seed', () => {
   });
 
   it('seed refuses a bad document with a message and keeps the old state', async () => {
-    for (const body of [{ organizations: [{ id: 'bad', alias: 'x', defaultMailDomain: 'x.example' }] }, { organizations: [{ id: ORG, alias: 'x', defaultMailDomain: 'x.example', users: [{ name: 'a', displayName: 'A', groups: ['missing'] }] }] }]) {
+    for (const body of [
+      { organizations: [{ id: 'bad', alias: 'x', defaultMailDomain: 'x.example' }] },
+      {
+        organizations: [
+          { id: ORG, alias: 'x', defaultMailDomain: 'x.example', users: [{ name: 'a', displayName: 'A', groups: ['missing'] }] },
+        ],
+      },
+    ]) {
       const res = await h.control<{ error: string }>('POST', '/__control/seed', body);
       expect(res.status).toBe(400);
       expect(res.json.error.length).toBeGreaterThan(5);
@@ -98,7 +123,11 @@ describe('POST /__control/reset and /__control/seed', () => {
 
 describe('POST /__control/generate', () => {
   it('adds people, optionally into a group, by organization id or alias', async () => {
-    const res = await h.control<{ added: number; total: number }>('POST', '/__control/generate', { organization: 'example', users: 500, group: 'generated' });
+    const res = await h.control<{ added: number; total: number }>('POST', '/__control/generate', {
+      organization: 'example',
+      users: 500,
+      group: 'generated',
+    });
     expect(res.json.added).toBe(500);
     const again = await h.control<{ added: number; total: number }>('POST', '/__control/generate', { organization: ORG, users: 10 });
     expect(again.json.total).toBe(res.json.total + 10);
@@ -114,7 +143,13 @@ describe('POST /__control/generate', () => {
 
 describe('faults', () => {
   it('fail the next `times` calls of one operation with any error and status, then stop', async () => {
-    const add = await h.control('POST', '/__control/faults', { operation: 'DescribeUser', error: 'DirectoryUnavailableException', status: 400, message: 'Directory away', times: 2 });
+    const add = await h.control('POST', '/__control/faults', {
+      operation: 'DescribeUser',
+      error: 'DirectoryUnavailableException',
+      status: 400,
+      message: 'Directory away',
+      times: 2,
+    });
     expect(add.status).toBe(200);
     for (let i = 0; i < 2; i++) {
       const err = await failure(h.call('DescribeUser', { OrganizationId: ORG, UserId: 'jane.doe' }));
@@ -144,8 +179,15 @@ describe('faults', () => {
 
   it('are listed, and a bad fault is refused with a message', async () => {
     await h.control('POST', '/__control/faults', { operation: 'ListUsers', error: 'ThrottlingException' });
-    expect((await h.control<{ faults: unknown[] }>('GET', '/__control/faults')).json.faults).toEqual([{ operation: 'ListUsers', error: 'ThrottlingException' }]);
-    for (const bad of [{ operation: 'ListUsers' }, { operation: 'list users', error: 'X' }, { operation: '*', error: 'X', status: 200 }, { operation: '*', error: 'X', bogus: 1 }]) {
+    expect((await h.control<{ faults: unknown[] }>('GET', '/__control/faults')).json.faults).toEqual([
+      { operation: 'ListUsers', error: 'ThrottlingException' },
+    ]);
+    for (const bad of [
+      { operation: 'ListUsers' },
+      { operation: 'list users', error: 'X' },
+      { operation: '*', error: 'X', status: 200 },
+      { operation: '*', error: 'X', bogus: 1 },
+    ]) {
       const res = await h.control<{ error: string }>('POST', '/__control/faults', bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.json.error).toBeTruthy();
@@ -158,10 +200,16 @@ describe('verify-password and the calls log', () => {
     const UserId = await h.userId('john.smith');
     await h.call('ResetPassword', { OrganizationId: ORG, UserId, Password: PASSWORD });
     for (const userId of [UserId, 'john.smith', 'john.smith@example.com']) {
-      expect((await h.control('POST', '/__control/verify-password', { organizationId: ORG, userId, password: PASSWORD })).json).toEqual({ match: true });
+      expect((await h.control('POST', '/__control/verify-password', { organizationId: ORG, userId, password: PASSWORD })).json).toEqual({
+        match: true,
+      });
     }
-    expect((await h.control('POST', '/__control/verify-password', { organizationId: 'example', userId: UserId, password: 'other' })).json).toEqual({ match: false });
-    expect((await h.control('POST', '/__control/verify-password', { organizationId: ORG, userId: 'ghost', password: 'x' })).status).toBe(404);
+    expect(
+      (await h.control('POST', '/__control/verify-password', { organizationId: 'example', userId: UserId, password: 'other' })).json,
+    ).toEqual({ match: false });
+    expect((await h.control('POST', '/__control/verify-password', { organizationId: ORG, userId: 'ghost', password: 'x' })).status).toBe(
+      404,
+    );
   });
 
   it('the calls log records time, operation, key, input without secrets and outcome; filters; clears', async () => {
@@ -170,13 +218,19 @@ describe('verify-password and the calls log', () => {
     await failure(h.call('ResetPassword', { OrganizationId: ORG, UserId, Password: 'weak' }));
     const resets = await h.calls('ResetPassword');
     expect(resets.map((c) => c.outcome)).toEqual(['ok', 'InvalidPasswordException']);
-    expect(resets[0]).toMatchObject({ accessKeyId: 'AKIAEMULATORDEMO0001', status: 200, input: { OrganizationId: ORG, UserId, Password: '[REDACTED]' } });
+    expect(resets[0]).toMatchObject({
+      accessKeyId: 'AKIAEMULATORDEMO0001',
+      status: 200,
+      input: { OrganizationId: ORG, UserId, Password: '[REDACTED]' },
+    });
     expect(Date.parse(resets[0]!.time)).toBeGreaterThan(Date.now() - 60_000);
     const all = JSON.stringify(await h.calls());
     expect(all).not.toContain(PASSWORD);
     expect(all).not.toContain('weak');
     const since = resets[1]!.time;
-    expect((await h.control<{ calls: unknown[] }>('GET', `/__control/calls?since=${encodeURIComponent(since)}`)).json.calls).toHaveLength(1);
+    expect((await h.control<{ calls: unknown[] }>('GET', `/__control/calls?since=${encodeURIComponent(since)}`)).json.calls).toHaveLength(
+      1,
+    );
     await h.control('DELETE', '/__control/calls');
     expect(await h.calls()).toEqual([]);
   });
@@ -186,7 +240,11 @@ describe('control API errors', () => {
   it('answers 404 for an unknown endpoint, 405 for a wrong method, 400 for broken JSON', async () => {
     expect((await h.control('GET', '/__control/nothing')).status).toBe(404);
     expect((await h.control('PUT', '/__control/state')).status).toBe(405);
-    const res = await fetch(`${h.emulator.url}/__control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    const res = await fetch(`${h.emulator.url}/__control/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(res.status).toBe(400);
     expect((await h.control('POST', `/__control/organizations/nowhere/state`, { state: 'Active' })).status).toBe(404);
   });
@@ -217,7 +275,11 @@ describe('control API against cross-site requests', () => {
 
   it('refuses a foreign Origin on every method, even with a JSON body', async () => {
     const json = { 'content-type': 'application/json' };
-    const res = await post('/__control/faults', { ...json, origin: 'https://evil.example' }, JSON.stringify({ operation: '*', latencyMs: 1 }));
+    const res = await post(
+      '/__control/faults',
+      { ...json, origin: 'https://evil.example' },
+      JSON.stringify({ operation: '*', latencyMs: 1 }),
+    );
     expect(res.status).toBe(403);
     expect((await h.control<{ faults: unknown[] }>('GET', '/__control/faults')).json.faults).toEqual([]);
     for (const origin of ['https://evil.example', 'null', `http://127.0.0.1:${h.emulator.port + 1}`]) {
@@ -226,8 +288,12 @@ describe('control API against cross-site requests', () => {
     }
   });
 
-  it("accepts JSON from its own origin and from callers that send no Origin", async () => {
-    const own = await post('/__control/faults', { 'content-type': 'application/json', origin: h.emulator.url }, JSON.stringify({ operation: '*', latencyMs: 1 }));
+  it('accepts JSON from its own origin and from callers that send no Origin', async () => {
+    const own = await post(
+      '/__control/faults',
+      { 'content-type': 'application/json', origin: h.emulator.url },
+      JSON.stringify({ operation: '*', latencyMs: 1 }),
+    );
     expect(own.status).toBe(200);
     const bodyless = await post('/__control/reset', { 'content-type': 'application/json; charset=utf-8' });
     expect(bodyless.status).toBe(200);

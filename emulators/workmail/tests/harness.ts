@@ -72,7 +72,9 @@ export function withEmulator(options: EmulatorOptions = {}): Harness {
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */
-export async function failure(promise: Promise<unknown>): Promise<Error & { name: string; $metadata?: { requestId?: string; httpStatusCode?: number } }> {
+export async function failure(
+  promise: Promise<unknown>,
+): Promise<Error & { name: string; $metadata?: { requestId?: string; httpStatusCode?: number } }> {
   try {
     await promise;
   } catch (err) {
@@ -118,7 +120,13 @@ export async function rawCall(
       service: options.service ?? 'workmail',
       sha256: Hash.bind(null, 'sha256'),
     });
-    const request = new HttpRequest({ method, hostname: host.split(':')[0]!, path: '/', headers, body: method === 'GET' ? undefined : body });
+    const request = new HttpRequest({
+      method,
+      hostname: host.split(':')[0]!,
+      path: '/',
+      headers,
+      body: method === 'GET' ? undefined : body,
+    });
     headers = (await signer.sign(request, { signingDate: options.signingDate ?? new Date() })).headers as Record<string, string>;
   }
   options.tamper?.(headers);

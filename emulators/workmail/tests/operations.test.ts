@@ -63,17 +63,16 @@ describe('read operations', () => {
     const engineering = await h.call('DescribeGroup', { OrganizationId: ORG, GroupId: 'engineering' });
     expect(engineering).toMatchObject({ Name: 'engineering', Email: 'engineering@example.com', State: 'ENABLED' });
 
-    const members = (await h.call('ListGroupMembers', { OrganizationId: ORG, GroupId: engineering.GroupId }))
-      .Members as Array<{ Name: string; Type: string }>;
+    const members = (await h.call('ListGroupMembers', { OrganizationId: ORG, GroupId: engineering.GroupId })).Members as Array<{
+      Name: string;
+      Type: string;
+    }>;
     expect(members).toContainEqual(expect.objectContaining({ Name: 'platform', Type: 'GROUP' }));
     expect(members).toContainEqual(expect.objectContaining({ Name: 'jane.doe', Type: 'USER' }));
 
     const ofErin = (await h.call('ListGroupsForEntity', { OrganizationId: ORG, EntityId: 'erin.exec' })).Groups;
     expect(ofErin).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ GroupName: 'engineering' }),
-        expect.objectContaining({ GroupName: 'executives' }),
-      ]),
+      expect.arrayContaining([expect.objectContaining({ GroupName: 'engineering' }), expect.objectContaining({ GroupName: 'executives' })]),
     );
     const filtered = (
       await h.call('ListGroupsForEntity', { OrganizationId: ORG, EntityId: 'erin.exec', Filters: { GroupNamePrefix: 'exec' } })
@@ -88,8 +87,7 @@ describe('write operations', () => {
   it('ResetPassword stores the new password, which verify-password confirms', async () => {
     const UserId = await h.userId('jane.doe');
     await h.call('ResetPassword', { OrganizationId: ORG, UserId, Password: 'Correct-Horse-42' });
-    const verify = (password: string) =>
-      h.control('POST', '/__control/verify-password', { organizationId: ORG, userId: UserId, password });
+    const verify = (password: string) => h.control('POST', '/__control/verify-password', { organizationId: ORG, userId: UserId, password });
     expect((await verify('Correct-Horse-42')).json).toEqual({ match: true });
     expect((await verify('correct-horse-42')).json).toEqual({ match: false });
   });

@@ -27,7 +27,8 @@ describe('pagination', () => {
   it("works with the SDK's own paginator, on a generated organization of 1,000 people", async () => {
     await h.control('POST', '/__control/generate', { organization: 'example', users: 1000 });
     let count = 0;
-    for await (const page of paginateListUsers({ client: h.client, pageSize: 100 }, { OrganizationId: ORG })) count += page.Users?.length ?? 0;
+    for await (const page of paginateListUsers({ client: h.client, pageSize: 100 }, { OrganizationId: ORG }))
+      count += page.Users?.length ?? 0;
     expect(count).toBeGreaterThanOrEqual(1040);
   });
 
@@ -45,7 +46,9 @@ describe('pagination', () => {
     };
     expect(await walk('ListGroupMembers', { OrganizationId: ORG, GroupId: 'big-team' }, 'Members')).toBe(250);
     const avery = await walk('ListUsers', { OrganizationId: ORG, Filters: { UsernamePrefix: 'avery.' } }, 'Users');
-    const expected = ((await h.control('GET', '/__control/state')).json as { organizations: Array<{ users: Array<{ name: string }> }> }).organizations[0]!.users.filter((u) => u.name.startsWith('avery.')).length;
+    const expected = (
+      (await h.control('GET', '/__control/state')).json as { organizations: Array<{ users: Array<{ name: string }> }> }
+    ).organizations[0]!.users.filter((u) => u.name.startsWith('avery.')).length;
     expect(avery).toBe(expected);
     expect(avery).toBeGreaterThan(0);
     expect(await walk('ListGroups', { OrganizationId: ORG }, 'Groups')).toBe(6);

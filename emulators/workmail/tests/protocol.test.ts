@@ -30,14 +30,20 @@ describe('responses', () => {
   });
 
   it('sends timestamps as epoch-second numbers', async () => {
-    const res = await rawCall(h.emulator.url, { target: 'WorkMailService.DescribeUser', body: JSON.stringify({ OrganizationId: ORG, UserId: 'jane.doe' }) });
+    const res = await rawCall(h.emulator.url, {
+      target: 'WorkMailService.DescribeUser',
+      body: JSON.stringify({ OrganizationId: ORG, UserId: 'jane.doe' }),
+    });
     expect(typeof res.json.EnabledDate).toBe('number');
     expect(res.json.EnabledDate as number).toBeLessThan(Date.now() / 1000);
     expect(res.json.EnabledDate as number).toBeGreaterThan(1_600_000_000);
   });
 
   it('shapes errors as {"__type", "Message"} with status 400 and a matching x-amzn-ErrorType', async () => {
-    const res = await rawCall(h.emulator.url, { target: 'WorkMailService.DescribeUser', body: JSON.stringify({ OrganizationId: ORG, UserId: 'nobody' }) });
+    const res = await rawCall(h.emulator.url, {
+      target: 'WorkMailService.DescribeUser',
+      body: JSON.stringify({ OrganizationId: ORG, UserId: 'nobody' }),
+    });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ __type: 'EntityNotFoundException', Message: expect.stringContaining('nobody') });
     expect(res.headers.get('x-amzn-errortype')).toBe('EntityNotFoundException');
@@ -92,7 +98,11 @@ describe('bad requests get clear errors, never a 500', () => {
   });
 
   it('an oversized body is refused with 413 and the server keeps answering', async () => {
-    const res = await rawCall(h.emulator.url, { target: 'WorkMailService.ListOrganizations', body: `{"x":"${'a'.repeat(2 * 1024 * 1024)}"}`, sign: false });
+    const res = await rawCall(h.emulator.url, {
+      target: 'WorkMailService.ListOrganizations',
+      body: `{"x":"${'a'.repeat(2 * 1024 * 1024)}"}`,
+      sign: false,
+    });
     expect(res.status).toBe(413);
     expect((await h.call('ListOrganizations', {})).OrganizationSummaries).toHaveLength(2);
   });
@@ -117,7 +127,12 @@ describe('the AWS SDK reads the errors as AWS errors', () => {
 
   it('retries ThrottlingException (3 calls in the log) and not EntityNotFoundException (1 call)', async () => {
     const client = h.makeClient({ maxAttempts: 3 });
-    await h.control('POST', '/__control/faults', { operation: 'ListUsers', error: 'ThrottlingException', message: 'Rate exceeded', times: 2 });
+    await h.control('POST', '/__control/faults', {
+      operation: 'ListUsers',
+      error: 'ThrottlingException',
+      message: 'Rate exceeded',
+      times: 2,
+    });
     const out = await h.call('ListUsers', { OrganizationId: ORG, MaxResults: 1 }, client);
     expect(out.Users).toHaveLength(1);
     const listCalls = await h.calls('ListUsers');

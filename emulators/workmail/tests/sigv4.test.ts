@@ -75,8 +75,14 @@ describe('SigV4 verification', () => {
     expect((await h.call('DescribeUser', { OrganizationId: ORG, UserId }, reader)).Name).toBe('jane.doe');
     const err = await failure(h.call('ResetPassword', { OrganizationId: ORG, UserId, Password: 'Valid-Passw0rd' }, reader));
     expect(err.name).toBe('AccessDeniedException');
-    expect(err.message).toMatch(/is not authorized to perform: workmail:ResetPassword on resource: arn:aws:workmail:us-east-1:\d{12}:organization\/m-/);
-    const match = await h.control('POST', '/__control/verify-password', { organizationId: ORG, userId: UserId, password: 'Valid-Passw0rd' });
+    expect(err.message).toMatch(
+      /is not authorized to perform: workmail:ResetPassword on resource: arn:aws:workmail:us-east-1:\d{12}:organization\/m-/,
+    );
+    const match = await h.control('POST', '/__control/verify-password', {
+      organizationId: ORG,
+      userId: UserId,
+      password: 'Valid-Passw0rd',
+    });
     expect(match.json).toEqual({ match: false });
     reader.destroy();
   });

@@ -98,7 +98,13 @@ describe('organizations', () => {
   it('writes against an AD Connector directory are UnsupportedOperationException', async () => {
     await h.control('POST', '/__control/seed', {
       organizations: [
-        { id: ORG, alias: 'example', defaultMailDomain: 'example.com', directoryType: 'AD Connector', users: [{ name: 'ad.user', displayName: 'AD User' }] },
+        {
+          id: ORG,
+          alias: 'example',
+          defaultMailDomain: 'example.com',
+          directoryType: 'AD Connector',
+          users: [{ name: 'ad.user', displayName: 'AD User' }],
+        },
       ],
     });
     const UserId = await h.userId('ad.user');
@@ -133,7 +139,11 @@ describe('password policy', () => {
     const strict = await startEmulator({ passwordPolicy: { minLength: 20, requiredClasses: 4 } });
     try {
       const { WorkMailClient, ResetPasswordCommand, DescribeUserCommand } = await import('@aws-sdk/client-workmail');
-      const client = new WorkMailClient({ region: 'us-east-1', endpoint: strict.url, credentials: { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'emulator-demo-secret-key-0001' } });
+      const client = new WorkMailClient({
+        region: 'us-east-1',
+        endpoint: strict.url,
+        credentials: { accessKeyId: 'AKIAEMULATORDEMO0001', secretAccessKey: 'emulator-demo-secret-key-0001' },
+      });
       const { UserId } = await client.send(new DescribeUserCommand({ OrganizationId: ORG, UserId: 'jane.doe' }));
       const err = await failure(client.send(new ResetPasswordCommand({ OrganizationId: ORG, UserId, Password: 'Valid-Passw0rd' })));
       expect(err.name).toBe('InvalidPasswordException');

@@ -53,7 +53,14 @@ export class LdapDirectory implements Directory {
 
   private searchPeople(client: Client, organizationId: string, flavour: Flavour, base: string, filter: string | Filter, sizeLimit = 0) {
     return client
-      .search(base, { scope: 'sub', filter, sizeLimit, attributes: flavour.attributes, explicitBufferAttributes: flavour.binaryAttributes, paged: sizeLimit ? false : { pageSize: PAGE_SIZE } })
+      .search(base, {
+        scope: 'sub',
+        filter,
+        sizeLimit,
+        attributes: flavour.attributes,
+        explicitBufferAttributes: flavour.binaryAttributes,
+        paged: sizeLimit ? false : { pageSize: PAGE_SIZE },
+      })
       .then(({ searchEntries }) => searchEntries.map((e) => flavour.toPerson(e, organizationId)));
   }
 
@@ -61,7 +68,13 @@ export class LdapDirectory implements Directory {
     const { pool, options, flavour, people } = this.context(organizationId);
     return pool.use(async (client) => {
       const found: Person[] = [];
-      const pages = client.searchPaginated(options.peopleBaseDN, { scope: 'sub', filter: people, attributes: flavour.attributes, explicitBufferAttributes: flavour.binaryAttributes, paged: { pageSize: PAGE_SIZE } });
+      const pages = client.searchPaginated(options.peopleBaseDN, {
+        scope: 'sub',
+        filter: people,
+        attributes: flavour.attributes,
+        explicitBufferAttributes: flavour.binaryAttributes,
+        paged: { pageSize: PAGE_SIZE },
+      });
       for await (const page of pages) {
         found.push(...page.searchEntries.map((e) => flavour.toPerson(e, organizationId)));
         progress?.(found.length);
@@ -88,10 +101,17 @@ export class LdapDirectory implements Directory {
     const rest = start < 0 ? [] : everyone.slice(start);
     const page = rest.slice(0, Math.max(1, limit));
     const last = page.at(-1);
-    return { people: page, nextCursor: rest.length > page.length && last ? Buffer.from(last.username, 'utf8').toString('base64url') : undefined };
+    return {
+      people: page,
+      nextCursor: rest.length > page.length && last ? Buffer.from(last.username, 'utf8').toString('base64url') : undefined,
+    };
   }
 
-  async findByPrefix(organizationId: string, query: string, fields: readonly PrefixField[] = ALL_FIELDS): Promise<{ people: Person[]; truncated: boolean }> {
+  async findByPrefix(
+    organizationId: string,
+    query: string,
+    fields: readonly PrefixField[] = ALL_FIELDS,
+  ): Promise<{ people: Person[]; truncated: boolean }> {
     const { pool, options, flavour, people } = this.context(organizationId);
     if (!searchable(query) || fields.length === 0) return { people: [], truncated: false };
     const filter = prefixFilter(flavour, people, query, fields);
@@ -112,7 +132,11 @@ export class LdapDirectory implements Directory {
   }
 
   /** The one person an identifier names, with their DN; null for none or for an ambiguous one. */
-  private async findEntry(organizationId: string, identifier: string, extra: string[] = []): Promise<{ person: Person; dn: string; entry: Entry } | null> {
+  private async findEntry(
+    organizationId: string,
+    identifier: string,
+    extra: string[] = [],
+  ): Promise<{ person: Person; dn: string; entry: Entry } | null> {
     const { pool, options, flavour, people } = this.context(organizationId);
     if (!searchable(identifier)) return null;
     return pool.use(async (client) => {
@@ -142,7 +166,15 @@ export class LdapDirectory implements Directory {
 
   private groupContext(organizationId: string): GroupContext {
     const { pool, options, flavour, people } = this.context(organizationId);
-    return { pool, flavour, people, organizationId, groupBase: options.groupBaseDN ?? options.peopleBaseDN, peopleBase: options.peopleBaseDN, activeDirectory: options.flavour === 'active-directory' };
+    return {
+      pool,
+      flavour,
+      people,
+      organizationId,
+      groupBase: options.groupBaseDN ?? options.peopleBaseDN,
+      peopleBase: options.peopleBaseDN,
+      activeDirectory: options.flavour === 'active-directory',
+    };
   }
 
   async groupsOf(organizationId: string, personId: string): Promise<string[]> {

@@ -9,7 +9,8 @@ import type { ErrorText } from '../../directory/provider';
 export const LDAP_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
   'invalid-password': {
     title: 'The directory rejected the password under its password policy (length, complexity or history).',
-    action: 'Use a longer password that mixes lowercase, uppercase, digits and symbols and does not contain the person’s name, or generate one.',
+    action:
+      'Use a longer password that mixes lowercase, uppercase, digits and symbols and does not contain the person’s name, or generate one.',
   },
   'invalid-input': {
     title: 'The directory refused one of the values sent to it.',
@@ -33,7 +34,8 @@ export const LDAP_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
   },
   'directory-unavailable': {
     title: 'The portal cannot reach the directory server, or does not trust its certificate.',
-    action: 'Try again in a few minutes; if it persists, IT must check that the server runs, the URL in the access policy, and its CA file.',
+    action:
+      'Try again in a few minutes; if it persists, IT must check that the server runs, the URL in the access policy, and its CA file.',
   },
   'directory-auth-failed': {
     title: 'The directory could not check the portal’s sign-in.',
@@ -45,7 +47,8 @@ export const LDAP_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
   },
   'access-denied': {
     title: 'The directory’s own permissions do not let the portal reset this person’s password.',
-    action: 'The portal’s service account lacks the Reset Password right on this account (protected administrators are refused on purpose); IT must delegate it if it should be allowed.',
+    action:
+      'The portal’s service account lacks the Reset Password right on this account (protected administrators are refused on purpose); IT must delegate it if it should be allowed.',
   },
   credentials: {
     title: 'The portal’s service account could not sign in to the directory.',

@@ -54,7 +54,8 @@ export function toDirectoryError(err: unknown): DirectoryError {
   if (nodeCode && UNREACHABLE.has(nodeCode)) return new DirectoryError('directory-unavailable', undefined, nodeCode, message);
   if (nodeCode && BROKEN.has(nodeCode)) return new DirectoryError('network', undefined, nodeCode, message);
   // A certificate the pinned CA did not sign, a name mismatch, or TLS spoken to a plain port.
-  if (nodeCode && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO/.test(nodeCode)) return new DirectoryError('directory-unavailable', undefined, nodeCode, message);
+  if (nodeCode && /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO/.test(nodeCode))
+    return new DirectoryError('directory-unavailable', undefined, nodeCode, message);
   // ldapts's own timeouts: before connecting nothing was sent; during an operation it may have been.
   if (message === 'Connection timeout') return new DirectoryError('directory-unavailable', undefined, 'ConnectTimeout', message);
   if (/Operation timed out|Connection closed before message response|Socket error/.test(message)) {

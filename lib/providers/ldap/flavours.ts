@@ -101,7 +101,9 @@ export const FLAVOURS: Record<FlavourName, Flavour> = { 'active-directory': acti
 
 /** `(&(people)(|(a=q*)(b=q*)…))` over the attributes of the asked fields, `q` escaped. */
 export function prefixFilter(flavour: Flavour, peopleFilter: string, query: string, fields: readonly PrefixField[]): string {
-  const terms = [...new Set(fields.flatMap((f) => flavour.prefixAttributes[f]))].map((attribute) => `(${attribute}=${escapeFilter`${query}`}*)`);
+  const terms = [...new Set(fields.flatMap((f) => flavour.prefixAttributes[f]))].map(
+    (attribute) => `(${attribute}=${escapeFilter`${query}`}*)`,
+  );
   return `(&${peopleFilter}(|${terms.join('')}))`;
 }
 

@@ -33,7 +33,13 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 async function search(client: Client, base: string, filter: string, attributes: string[], binary: string[] = []) {
-  const { searchEntries } = await client.search(base, { scope: 'sub', filter, attributes, explicitBufferAttributes: binary, paged: { pageSize: PAGE_SIZE } });
+  const { searchEntries } = await client.search(base, {
+    scope: 'sub',
+    filter,
+    attributes,
+    explicitBufferAttributes: binary,
+    paged: { pageSize: PAGE_SIZE },
+  });
   return searchEntries;
 }
 
@@ -77,7 +83,13 @@ export async function membersOf(ctx: GroupContext, name: string): Promise<Set<st
     const found = new Set<string>();
     if (!root) return found;
     if (ctx.activeDirectory) {
-      const entries = await search(client, peopleBase, `(&${people}(memberOf:${IN_CHAIN}:=${escapeFilter`${root.dn}`}))`, flavour.attributes, flavour.binaryAttributes);
+      const entries = await search(
+        client,
+        peopleBase,
+        `(&${people}(memberOf:${IN_CHAIN}:=${escapeFilter`${root.dn}`}))`,
+        flavour.attributes,
+        flavour.binaryAttributes,
+      );
       for (const id of ids(entries)) found.add(id);
       return found;
     }

@@ -23,7 +23,10 @@ export const ldapOptionsSchema = z
     /** Upgrade an ldap:// connection with StartTLS before binding. */
     startTls: z.boolean().default(false),
     bindDN: z.string().trim().min(1).max(1024),
-    bindPasswordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).optional(),
+    bindPasswordEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
+      .optional(),
     bindPasswordFile: z.string().min(1).optional(),
     /** PEM file of the CA that signed the directory's certificate. */
     caFile: z.string().min(1).optional(),
@@ -32,7 +35,11 @@ export const ldapOptionsSchema = z
     /** Where groups live; the people base when absent. */
     groupBaseDN: dn.optional(),
     /** Replaces the flavour's filter for people, e.g. to leave service accounts out. */
-    peopleFilter: z.string().trim().regex(/^\(.*\)$/, 'expected an LDAP filter in parentheses').optional(),
+    peopleFilter: z
+      .string()
+      .trim()
+      .regex(/^\(.*\)$/, 'expected an LDAP filter in parentheses')
+      .optional(),
     connectTimeoutMs: z.number().int().min(100).max(60_000).default(5000),
     timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
     /** Bound connections kept per organization, and the most used at once. */

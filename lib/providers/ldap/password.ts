@@ -23,7 +23,12 @@ export function refuseUnencrypted(encrypted: boolean): void {
  * both happen or neither (the service account needs write access to pwdLastSet for that).
  */
 export async function resetActiveDirectory(client: Client, dn: string, password: string, options: ResetOptions): Promise<ResetOutcome> {
-  const changes = [new Change({ operation: 'replace', modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${password}"`, 'utf16le')] }) })];
+  const changes = [
+    new Change({
+      operation: 'replace',
+      modification: new Attribute({ type: 'unicodePwd', values: [Buffer.from(`"${password}"`, 'utf16le')] }),
+    }),
+  ];
   if (options.requireChange) {
     changes.push(new Change({ operation: 'replace', modification: new Attribute({ type: 'pwdLastSet', values: ['0'] }) }));
   }

@@ -43,7 +43,9 @@ const pool = (poolSize = 1) => {
 describe('ConnectionPool', () => {
   it('gives up on a server that never answers after the operation timeout, as a network error', async () => {
     const started = Date.now();
-    const failure = await pool().use(async () => 'unreachable').catch((err: unknown) => err);
+    const failure = await pool()
+      .use(async () => 'unreachable')
+      .catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(DirectoryError);
     expect((failure as DirectoryError).code).toBe('network');
     expect(Date.now() - started).toBeLessThan(3000);

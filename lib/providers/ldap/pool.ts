@@ -78,7 +78,13 @@ export class ConnectionPool {
     const tlsOptions = encrypted(this.options) ? this.tlsOptions() : undefined;
     // ldapts speaks TLS from the start whenever tlsOptions are given, so only ldaps:// gets them.
     const ldaps = url.toLowerCase().startsWith('ldaps:');
-    const client = new Client({ url, connectTimeout: connectTimeoutMs, timeout: timeoutMs, tlsOptions: ldaps ? tlsOptions : undefined, strictDN: false });
+    const client = new Client({
+      url,
+      connectTimeout: connectTimeoutMs,
+      timeout: timeoutMs,
+      tlsOptions: ldaps ? tlsOptions : undefined,
+      strictDN: false,
+    });
     try {
       if (startTls) await client.startTLS(tlsOptions);
       await client.bind(bindDN, bindPassword(this.options));

@@ -15,7 +15,10 @@ import { ldapOptionsSchema, type LdapOptions } from './options';
 /** The flavour comes from `"provider"`; a policy that also names one must name the same. */
 const settingsFor = (flavour: FlavourName) =>
   z
-    .preprocess((value) => (typeof value === 'object' && value !== null && !('flavour' in value) ? { ...value, flavour } : value), ldapOptionsSchema)
+    .preprocess(
+      (value) => (typeof value === 'object' && value !== null && !('flavour' in value) ? { ...value, flavour } : value),
+      ldapOptionsSchema,
+    )
     .refine((options) => options.flavour === flavour, { message: `leave "flavour" out: "provider" says "${flavour}"`, path: ['flavour'] });
 
 const wording = (name: string, console: string): ProviderWording => ({

@@ -43,8 +43,18 @@ export function directoryFor(server: SuiteServer, change: Partial<Record<keyof L
 }
 
 /** Binds as the person: resolves true for the right password, false for invalid credentials. */
-export async function canBind(server: SuiteServer, username: string, password: string, bindName = server.at.bindName(username)): Promise<boolean> {
-  const client = new Client({ url: server.at.url, connectTimeout: 5000, timeout: 5000, tlsOptions: { ca: readFileSync(server.at.caFile) } });
+export async function canBind(
+  server: SuiteServer,
+  username: string,
+  password: string,
+  bindName = server.at.bindName(username),
+): Promise<boolean> {
+  const client = new Client({
+    url: server.at.url,
+    connectTimeout: 5000,
+    timeout: 5000,
+    tlsOptions: { ca: readFileSync(server.at.caFile) },
+  });
   try {
     await client.bind(bindName, password);
     return true;
@@ -97,7 +107,14 @@ export function ldapSuite(server: SuiteServer, extra?: (directory: () => LdapDir
 
     it('maps a person: ids, names, email, and the disabled state', async () => {
       const priya = await directory.getPerson(ORG, 'priya.patel');
-      expect(priya).toMatchObject({ username: 'priya.patel', displayName: 'Priya Patel', email: 'priya.patel@example.com', state: 'enabled', kind: 'person', organizationId: ORG });
+      expect(priya).toMatchObject({
+        username: 'priya.patel',
+        displayName: 'Priya Patel',
+        email: 'priya.patel@example.com',
+        state: 'enabled',
+        kind: 'person',
+        organizationId: ORG,
+      });
       expect(priya!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect((await directory.getPerson(ORG, priya!.id))?.username).toBe('priya.patel');
       expect((await directory.getPerson(ORG, 'priya.patel@example.com'))?.id).toBe(priya!.id);

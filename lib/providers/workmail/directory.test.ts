@@ -60,7 +60,11 @@ describe('the WorkMail directory', () => {
   it('searches by prefix with an exact lookup for emails, and maps errors with the request id', async () => {
     const { people } = await directory.findByPrefix(ORG, 'jane.doe@example.com');
     expect(people.map((p) => p.username)).toContain('jane.doe');
-    await fetch(`${emulator.url}/__control/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operation: 'ListUsers', error: 'OrganizationStateException', times: 3 }) });
+    await fetch(`${emulator.url}/__control/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operation: 'ListUsers', error: 'OrganizationStateException', times: 3 }),
+    });
     const err = await directory.findByPrefix(ORG, 'x').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DirectoryError);
     expect(err).toMatchObject({ code: 'organization-state', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });

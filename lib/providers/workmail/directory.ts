@@ -131,7 +131,10 @@ export class WorkMailDirectory implements Directory {
     try {
       return await this.call(async () => {
         const aliases: string[] = [];
-        const pages = paginateListAliases({ client: this.client(organizationId), pageSize: 100 }, { OrganizationId: organizationId, EntityId: personId });
+        const pages = paginateListAliases(
+          { client: this.client(organizationId), pageSize: 100 },
+          { OrganizationId: organizationId, EntityId: personId },
+        );
         for await (const page of pages) aliases.push(...(page.Aliases ?? []));
         return aliases;
       });
@@ -143,10 +146,14 @@ export class WorkMailDirectory implements Directory {
 
   async groupsOf(organizationId: string, personId: string): Promise<string[]> {
     const names = new Set<string>();
-    await walk(personId, (id) => this.directGroupsOf(organizationId, id), (group) => {
-      names.add(group.name);
-      return true;
-    });
+    await walk(
+      personId,
+      (id) => this.directGroupsOf(organizationId, id),
+      (group) => {
+        names.add(group.name);
+        return true;
+      },
+    );
     return [...names].sort();
   }
 
@@ -157,7 +164,8 @@ export class WorkMailDirectory implements Directory {
         { client: this.client(organizationId), pageSize: 100 },
         { OrganizationId: organizationId, EntityId: entityId },
       );
-      for await (const page of pages) for (const g of page.Groups ?? []) if (g.GroupId && g.GroupName) groups.push({ id: g.GroupId, name: g.GroupName });
+      for await (const page of pages)
+        for (const g of page.Groups ?? []) if (g.GroupId && g.GroupName) groups.push({ id: g.GroupId, name: g.GroupName });
       return groups;
     });
   }
@@ -166,10 +174,14 @@ export class WorkMailDirectory implements Directory {
     const root = await this.groupId(organizationId, groupName);
     const people = new Set<string>();
     if (!root) return people;
-    await walk(root, (id) => this.directMembers(organizationId, id), (member) => {
-      if (member.type === 'USER') people.add(member.id);
-      return member.type === 'GROUP';
-    });
+    await walk(
+      root,
+      (id) => this.directMembers(organizationId, id),
+      (member) => {
+        if (member.type === 'USER') people.add(member.id);
+        return member.type === 'GROUP';
+      },
+    );
     return people;
   }
 

@@ -44,7 +44,12 @@ describe('the SDK error table', () => {
 
   it('keeps an unmapped error’s original name and message for the log, out of the shown message', () => {
     const mapped = toDirectoryError(sdkError('SomethingNewException'));
-    expect(mapped).toMatchObject({ code: 'unknown', providerCode: 'SomethingNewException', providerMessage: 'raw SomethingNewException', requestId: 'req-1' });
+    expect(mapped).toMatchObject({
+      code: 'unknown',
+      providerCode: 'SomethingNewException',
+      providerMessage: 'raw SomethingNewException',
+      requestId: 'req-1',
+    });
     expect(mapped.message).not.toContain('raw');
   });
 

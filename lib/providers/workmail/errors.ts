@@ -40,7 +40,16 @@ const BY_NAME: Record<string, DirectoryErrorCode> = {
   RequestTimeout: 'network',
 };
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 
 interface SdkErrorLike {
   name?: string;
@@ -57,7 +66,8 @@ export function toDirectoryError(err: unknown): DirectoryError {
   const requestId = e.$metadata?.requestId;
   const nested = (e.cause as SdkErrorLike | undefined)?.code;
   const message = typeof e.message === 'string' ? e.message : undefined;
-  if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(nested ?? '')) return new DirectoryError('network', requestId, e.code ?? nested, message);
+  if (NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(nested ?? ''))
+    return new DirectoryError('network', requestId, e.code ?? nested, message);
   // The original name and message travel with the mapped error, so an unmapped one can be logged in full.
   return new DirectoryError(BY_NAME[name] ?? 'unknown', requestId, name, message);
 }

@@ -6,10 +6,29 @@ describe('SDK users → people', () => {
     const enabled = new Date('2025-01-15T09:00:00Z');
     expect(
       fromListedUser(
-        { Id: 'u1', Name: 'ivy', DisplayName: 'Ivy Center', Email: 'ivy@example.com', State: 'ENABLED', UserRole: 'REMOTE_USER', IdentityProviderUserId: 'x', EnabledDate: enabled },
+        {
+          Id: 'u1',
+          Name: 'ivy',
+          DisplayName: 'Ivy Center',
+          Email: 'ivy@example.com',
+          State: 'ENABLED',
+          UserRole: 'REMOTE_USER',
+          IdentityProviderUserId: 'x',
+          EnabledDate: enabled,
+        },
         'm-1',
       ),
-    ).toEqual({ id: 'u1', organizationId: 'm-1', username: 'ivy', displayName: 'Ivy Center', email: 'ivy@example.com', state: 'enabled', kind: 'person', externallyManaged: true, enabledAt: enabled });
+    ).toEqual({
+      id: 'u1',
+      organizationId: 'm-1',
+      username: 'ivy',
+      displayName: 'Ivy Center',
+      email: 'ivy@example.com',
+      state: 'enabled',
+      kind: 'person',
+      externallyManaged: true,
+      enabledAt: enabled,
+    });
     expect(fromDescribedUser({ UserId: 'u2', Name: 'room', State: 'DISABLED', UserRole: 'RESOURCE' }, 'm-1')).toMatchObject({
       displayName: 'room',
       state: 'disabled',

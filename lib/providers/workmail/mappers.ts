@@ -29,7 +29,16 @@ export function fromDescribedUser(user: DescribeUserResponse, organizationId: st
 
 function person(
   organizationId: string,
-  u: { id?: string; username?: string; displayName?: string; email?: string; state?: string; role?: string; identityProviderUserId?: string; enabledAt?: Date },
+  u: {
+    id?: string;
+    username?: string;
+    displayName?: string;
+    email?: string;
+    state?: string;
+    role?: string;
+    identityProviderUserId?: string;
+    enabledAt?: Date;
+  },
 ): Person {
   const username = u.username ?? u.id ?? '';
   return {

@@ -47,7 +47,9 @@ describe('the IAM policy for the portal role', () => {
     expect(doc.Statement).toHaveLength(1);
     expect(statement.Effect).toBe('Allow');
     expect(statement.Action.every((a: string) => /^workmail:[A-Z][A-Za-z]+$/.test(a))).toBe(true);
-    expect(statement.Resource).toEqual(demo.organizations.map((o) => `arn:aws:workmail:${String(o.settings.region)}:111122223333:organization/${o.id}`));
+    expect(statement.Resource).toEqual(
+      demo.organizations.map((o) => `arn:aws:workmail:${String(o.settings.region)}:111122223333:organization/${o.id}`),
+    );
     expect(JSON.stringify(doc)).not.toContain('*');
   });
 

@@ -43,7 +43,9 @@ export function iamPolicy(organizations: readonly Organization[], account: strin
 }
 
 /** The WorkMail organizations of an access policy, their settings validated (an error names the organization). */
-export function workmailOrganizations(organizations: ReadonlyArray<{ alias: string; provider: string; settings: unknown }>): Organization[] {
+export function workmailOrganizations(
+  organizations: ReadonlyArray<{ alias: string; provider: string; settings: unknown }>,
+): Organization[] {
   return organizations
     .filter((o) => o.provider === 'workmail')
     .map((o) => {
