@@ -14,25 +14,13 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumExecutable, playwrightChromium, systemChromium } from '../scripts/browser';
 import { demoEnvironment, redirectUri, type DemoPorts } from '../scripts/demo-env';
-import { stopProcess, type Result } from './lib';
+import { type Result, stopProcess, waitFor } from './lib';
 
 const PORTS: DemoPorts = { app: 3200, workmail: 4410, oidc: 4411 };
 const BASE = `http://localhost:${PORTS.app}`;
 const PERSON = `${BASE}/users/example/jane.doe`;
 /** A string only the zxcvbn bundle holds (its l33t substitution table). */
 const ZXCVBN_MARKER = 'l33t_subtable';
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(args[0]!, args.slice(1), { stdio: 'ignore', env: { ...process.env, ...env }, detached: true });

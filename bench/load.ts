@@ -19,7 +19,7 @@ import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../scripts/browser';
 import { demoEnvironment, redirectUri, type DemoPorts } from '../scripts/demo-env';
 import { startCommand } from '../scripts/lib/start-command';
-import type { Result } from './lib';
+import { waitFor, type Result } from './lib';
 
 const PORTS: DemoPorts = { app: 3300, workmail: 4510, oidc: 4511 };
 const BASE = `http://localhost:${PORTS.app}`;
@@ -56,18 +56,6 @@ function cpuMs(pid: number): number {
 function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
   return kb / 1024;
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer`);
 }
 
 function start(args: string[], env: Record<string, string> = {}, stdout: 'ignore' | number = 'ignore'): ChildProcess {

@@ -4,6 +4,7 @@
  * The JS SDK validates nothing client-side (docs/workmail.md), so every constraint is enforced here.
  */
 import { WorkMailError } from './errors';
+import { USER_ATTRIBUTES } from './model';
 
 export type Shape =
   | { type: 'string'; min?: number; max?: number; pattern?: string; enum?: readonly string[] }
@@ -44,22 +45,7 @@ export const S = {
 } as const;
 
 const page = { NextToken: S.NextToken, MaxResults: S.MaxResults };
-const userAttributes = Object.fromEntries(
-  [
-    'FirstName',
-    'LastName',
-    'Initials',
-    'Telephone',
-    'Street',
-    'JobTitle',
-    'City',
-    'Company',
-    'ZipCode',
-    'Department',
-    'Country',
-    'Office',
-  ].map((name) => [name, S.UserAttribute]),
-);
+const userAttributes = Object.fromEntries(USER_ATTRIBUTES.map((name) => [name, S.UserAttribute]));
 
 /** Input shape of every implemented operation, by operation name. */
 export const INPUT_SHAPES: Record<string, Shape> = {
