@@ -229,7 +229,7 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
 
     // 8–9. The reset itself, then its outcome with the directory's request id.
     try {
-      // Only where the directory can: WorkMail has no such flag, and the form shows no checkbox for it.
+      // Only where the directory can (its provider says so); the form shows no checkbox elsewhere.
       const canRequire = capabilitiesOf(input.organizationId).canForceChangeAtNextSignIn;
       const requireChange = canRequire && input.requireChange === true;
       const outcome = await directory().resetPassword(input.organizationId, person.id, input.password, { requireChange });
