@@ -87,4 +87,11 @@ describe('the directory boundary', () => {
       expect(importsOf(file), file).toContain('server-only');
     }
   });
+
+  it('names no vendor above the providers: only the root (which names them) and the product’s own name', () => {
+    const named = sources('lib')
+      .filter((file) => !file.startsWith(join('lib', 'providers')))
+      .filter((file) => /workmail|aws|identity center/i.test(readFileSync(file, 'utf8')));
+    expect(named.sort()).toEqual([join('lib', 'portal.ts'), join('lib', 'product.ts')]);
+  });
 });
