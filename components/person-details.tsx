@@ -35,7 +35,10 @@ export function PersonDetails({
         <VisibleText text={person.username} />
       </dd>
       <dt>State</dt>
-      <dd>{STATE_LABEL[person.state]}</dd>
+      <dd>
+        {STATE_LABEL[person.state]}
+        {person.lockedOut ? ', locked out after wrong passwords (a new password does not unlock the account)' : ''}
+      </dd>
       <dt>Kind</dt>
       <dd>
         {KIND_LABEL[person.kind]}

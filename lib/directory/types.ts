@@ -21,6 +21,8 @@ export interface Person {
   /** Signs in through an external identity source (the provider names it), which owns the password. */
   externallyManaged: boolean;
   enabledAt?: Date;
+  /** Locked after too many wrong passwords, where the directory says so (a fact to show: a reset may not unlock it). */
+  lockedOut?: boolean;
   /** Further addresses of the mailbox; only where they were looked up (aliasesOf), never from a listing. */
   aliases?: readonly string[];
 }

@@ -52,7 +52,17 @@ const activeDirectory: Flavour = {
   usernameAttribute: 'sAMAccountName',
   // proxyAddresses matches case-insensitively, so `smtp:` finds the primary SMTP: address too.
   identifierFilters: (identifier) => [escapeFilter`(userPrincipalName=${identifier})`, escapeFilter`(proxyAddresses=smtp:${identifier})`],
-  attributes: ['objectGUID', 'sAMAccountName', 'displayName', 'cn', 'mail', 'userAccountControl', 'whenCreated'],
+  attributes: [
+    'objectGUID',
+    'sAMAccountName',
+    'displayName',
+    'cn',
+    'mail',
+    'userAccountControl',
+    'whenCreated',
+    'lockoutTime',
+    'servicePrincipalName',
+  ],
   binaryAttributes: ['objectGUID'],
   idFilter: (id) => (UUID.test(id) ? new EqualityFilter({ attribute: 'objectGUID', value: guidToBytes(id) }) : null),
   toPerson(entry, organizationId) {
@@ -65,9 +75,12 @@ const activeDirectory: Flavour = {
       displayName: first(entry.displayName) ?? first(entry.cn) ?? username,
       email: first(entry.mail),
       state: control & ACCOUNT_DISABLE ? 'disabled' : 'enabled',
-      kind: 'person',
+      // A user object with a service principal name is what a service runs as, not a person.
+      kind: first(entry.servicePrincipalName) ? 'service' : 'person',
       externallyManaged: false,
       enabledAt: generalizedTime(first(entry.whenCreated)),
+      // lockoutTime is set when wrong passwords lock the account and reset to 0 when it is unlocked.
+      lockedOut: Number(first(entry.lockoutTime) ?? 0) > 0,
     };
   },
 };
@@ -83,16 +96,19 @@ const ldap: Flavour = {
   idFilter: (id) => (UUID.test(id) ? new EqualityFilter({ attribute: 'entryUUID', value: id.toLowerCase() }) : null),
   toPerson(entry, organizationId) {
     const username = first(entry.uid) ?? '';
+    const locked = first(entry.pwdAccountLockedTime);
     return {
       id: (first(entry.entryUUID) ?? '').toLowerCase(),
       organizationId,
       username,
       displayName: first(entry.displayName) ?? first(entry.cn) ?? username,
       email: first(entry.mail),
-      state: first(entry.pwdAccountLockedTime) === LOCKED_FOREVER ? 'disabled' : 'enabled',
+      state: locked === LOCKED_FOREVER ? 'disabled' : 'enabled',
       kind: 'person',
       externallyManaged: false,
       enabledAt: generalizedTime(first(entry.createTimestamp)),
+      // ppolicy's lock after too many wrong passwords carries the time it began (the permanent lock is a disable).
+      lockedOut: locked !== undefined && locked !== LOCKED_FOREVER,
     };
   },
 };

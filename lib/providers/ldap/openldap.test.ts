@@ -1,5 +1,5 @@
 /** LdapDirectory's `ldap` flavour against a real OpenLDAP (scripts/ensure-slapd.ts); the shared cases are in ./suite.ts. */
-import { Client } from 'ldapts';
+import { Attribute, Change, Client } from 'ldapts';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { SLAPD } from '../../../scripts/lib/test-directories';
@@ -38,5 +38,23 @@ ldapSuite(server, (directory) => {
     expect(tom?.username).toBe('tom.brown');
     expect(await codeOf(plain.resetPassword(ORG, tom!.id, freshPassword()))).toBe('unsupported');
     await plain.close();
+  });
+
+  it('shows a lock after wrong passwords as a fact, and the permanent lock as disabled', async () => {
+    const admin = new Client({ url: SLAPD.url, tlsOptions: { ca: readFileSync(SLAPD.caFile) }, timeout: 5000 });
+    const dn = SLAPD.bindName('noah.kim');
+    const lock = (value: string) => new Attribute({ type: 'pwdAccountLockedTime', values: [value] });
+    try {
+      await admin.bind(SLAPD.admin.bindDN, SLAPD.admin.password);
+      expect(await directory().getPerson(ORG, 'noah.kim')).toMatchObject({ state: 'enabled', lockedOut: false });
+      await admin.modify(dn, new Change({ operation: 'replace', modification: lock('20260101000000Z') }));
+      expect(await directory().getPerson(ORG, 'noah.kim')).toMatchObject({ state: 'enabled', lockedOut: true });
+      expect(await directory().getPerson(ORG, 'sam.lee')).toMatchObject({ state: 'disabled', lockedOut: false });
+    } finally {
+      await admin
+        .modify(dn, new Change({ operation: 'delete', modification: new Attribute({ type: 'pwdAccountLockedTime' }) }))
+        .catch(() => {});
+      await admin.unbind().catch(() => {});
+    }
   });
 });

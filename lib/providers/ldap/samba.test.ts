@@ -1,5 +1,5 @@
 /** LdapDirectory's `active-directory` flavour against a real Samba AD DC (scripts/ensure-samba.ts); the shared cases are in ./suite.ts. */
-import { Client, InvalidCredentialsError } from 'ldapts';
+import { Attribute, Change, Client, InvalidCredentialsError } from 'ldapts';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { SAMBA } from '../../../scripts/lib/test-directories';
@@ -34,5 +34,23 @@ ldapSuite(server, (directory) => {
     expect((await directory().aliasesOf(ORG, bob!.id)).sort()).toEqual(['b.lead@example.com', 'bob.lead@example.com']);
     expect((await directory().getPerson(ORG, 'BOB.LEAD@example.com'))?.id).toBe(bob!.id);
     expect((await directory().getPerson(ORG, 'bob@example.test'))?.id).toBe(bob!.id);
+  });
+
+  it('counts a user object with a service principal name as a service account, not a person', async () => {
+    const admin = new Client({ url: SAMBA.url, tlsOptions: { ca: readFileSync(SAMBA.caFile) }, timeout: 5000 });
+    const spn = new Attribute({ type: 'servicePrincipalName', values: ['HTTP/portal-test.example.test'] });
+    let dn = '';
+    try {
+      await admin.bind(SAMBA.admin.bindDN, SAMBA.admin.password);
+      const { searchEntries } = await admin.search(SAMBA.peopleDN, { filter: '(sAMAccountName=olivia.nguyen)', attributes: ['dn'] });
+      dn = searchEntries[0]!.dn;
+      const before = await directory().getPerson(ORG, 'olivia.nguyen');
+      expect(before?.kind).toBe('person');
+      await admin.modify(dn, new Change({ operation: 'add', modification: spn }));
+      expect((await directory().getPerson(ORG, 'olivia.nguyen'))?.kind).toBe('service');
+    } finally {
+      if (dn) await admin.modify(dn, new Change({ operation: 'delete', modification: spn })).catch(() => {});
+      await admin.unbind().catch(() => {});
+    }
   });
 });
