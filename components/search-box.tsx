@@ -12,6 +12,7 @@ export function SearchBox() {
   const params = useSearchParams();
   const [value, setValue] = useState(params.get('q') ?? '');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -23,6 +24,17 @@ export function SearchBox() {
     next.delete('cursor');
     router.replace(`${pathname}${next.size ? `?${next}` : ''}`);
   };
+
+  // Text typed before the page's script ran (a slow phone, a quick typist) sits in the field
+  // unseen by React: search for it once the script runs, rather than ignore it.
+  useEffect(() => {
+    const typed = input.current?.value ?? '';
+    if (typed !== value) {
+      setValue(typed);
+      navigate(typed);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the page becomes interactive
+  }, []);
 
   return (
     <form
@@ -36,6 +48,7 @@ export function SearchBox() {
     >
       <label htmlFor="search-users">Search users</label>
       <input
+        ref={input}
         id="search-users"
         type="search"
         name="q"

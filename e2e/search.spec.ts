@@ -185,3 +185,19 @@ test.describe('person pages say why not, before anyone types a password', () => 
     await expect(page.getByRole('region', { name: 'Reset password' }).getByLabel('New password')).toBeVisible();
   });
 });
+
+test('a query typed before the page’s script has run is still searched for', async ({ page, signedInAs, search }) => {
+  await signedInAs('alice');
+  // Hold the page's scripts back until the query is typed: a slow phone, or a quick typist.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/users', { waitUntil: 'commit' });
+  await search.box().fill('doe');
+  release();
+  await expect(page).toHaveURL(/[?&]q=doe/);
+  await expect(search.personLink('Jane Doe')).toBeVisible();
+});
