@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Attribute, Change, Client, Control } from 'ldapts';
 import { MAIL_DOMAIN } from '../scripts/lib/directory-seed';
@@ -164,7 +164,7 @@ export async function removeBenchPeople(ou = BENCH_OU): Promise<void> {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes('--remove')) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv.includes('--remove')) {
   const started = performance.now();
   removeBenchPeople().then(
     () => console.log(`removed ${BENCH_OU} in ${((performance.now() - started) / 1000).toFixed(1)} s`),
