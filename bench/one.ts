@@ -13,6 +13,7 @@ const MODULES: Record<string, () => Promise<Result[]>> = {
   browser: async () => (await import('./browser')).benchBrowser(),
   audit: async () => (await import('./audit')).benchAudit(),
   load: async () => (await import('./load')).benchLoad(),
+  directory: async () => (await import('./directory')).benchDirectory(),
 };
 
 const [name, out] = process.argv.slice(2);

@@ -53,6 +53,11 @@ function userAttributes(
   ];
 }
 
+/** The service account's rights on an OU's user objects: Reset Password, and write pwdLastSet (bench/samba-people.ts too). */
+export function delegationSddl(serviceSid: string): string {
+  return `(OA;CI;CR;${RESET_PASSWORD};${USER_CLASS};${serviceSid})(OA;CIIO;WP;${PWD_LAST_SET};${USER_CLASS};${serviceSid})`;
+}
+
 export async function seedSamba(conf: string): Promise<void> {
   const { people, groups } = directorySeed();
   const client = new Client({ url: SAMBA.url, connectTimeout: 5000, timeout: 20_000, tlsOptions: { ca: readFileSync(SAMBA.caFile) } });
@@ -114,7 +119,7 @@ export async function seedSamba(conf: string): Promise<void> {
   } finally {
     await client.unbind().catch(() => {});
   }
-  const sddl = `(OA;CI;CR;${RESET_PASSWORD};${USER_CLASS};${serviceSid})(OA;CIIO;WP;${PWD_LAST_SET};${USER_CLASS};${serviceSid})`;
+  const sddl = delegationSddl(serviceSid);
   // Its whole output is read: cutting it short (a closed pipe) aborted it before the write.
   execFileSync('samba-tool', ['dsacl', 'set', '-s', conf, `--objectdn=${SAMBA.peopleDN}`, `--sddl=${sddl}`], {
     stdio: 'pipe',
