@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { AuditFilters } from '@/components/audit-filters';
 import { AuditTable } from '@/components/audit-table';
 import { ErrorAlert } from '@/components/directory-error-alert';
