@@ -18,6 +18,8 @@ describe('LDAP options', () => {
   it('accepts a complete organization and fills in the timeouts and pool size', () => {
     expect(ldapOptionsSchema.parse(valid)).toMatchObject({ startTls: false, connectTimeoutMs: 5000, timeoutMs: 10_000, poolSize: 4 });
     expect(ldapOptionsSchema.safeParse({ ...valid, url: 'ldap://dc1.example.com', startTls: true }).success).toBe(true);
+    // Plain LDAP on this machine's loopback only (nothing can listen in there).
+    expect(ldapOptionsSchema.safeParse({ ...valid, url: 'ldap://127.0.0.1:389', caFile: undefined }).success).toBe(true);
   });
 
   it.each([
@@ -32,6 +34,8 @@ describe('LDAP options', () => {
     ['a filter without parentheses', { peopleFilter: 'objectClass=user' }],
     ['an unknown flavour', { flavour: 'novell' }],
     ['a pool of 0', { poolSize: 0 }],
+    ['plain ldap:// to another machine (the service account would bind in clear)', { url: 'ldap://dc1.example.com', caFile: undefined }],
+    ['plain ldap:// to a name that only starts like loopback', { url: 'ldap://127.0.0.1.evil.example', caFile: undefined }],
   ])('refuses %s', (_, change) => {
     expect(ldapOptionsSchema.safeParse({ ...valid, ...change }).success).toBe(false);
   });

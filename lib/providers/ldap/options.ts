@@ -50,9 +50,17 @@ export const ldapOptionsSchema = z
     message: 'give exactly one of bindPasswordEnv and bindPasswordFile',
   })
   .refine((o) => !(o.startTls && o.url.toLowerCase().startsWith('ldaps:')), { message: 'startTls applies to ldap:// URLs only' })
-  .refine((o) => o.caFile !== undefined || !encrypted(o), { message: 'caFile is required for ldaps:// and startTls' });
+  .refine((o) => o.caFile !== undefined || !encrypted(o), { message: 'caFile is required for ldaps:// and startTls' })
+  // The service account's bind (and every answer) would cross the network in clear: only on this
+  // machine's loopback, where nothing can listen in (the tests' configuration-error case), is it allowed.
+  .refine((o) => encrypted(o) || loopback(o.url), { message: 'use ldaps:// or startTls: true (plain ldap:// only to a loopback address)' });
 
 export type LdapOptions = z.output<typeof ldapOptionsSchema>;
+
+function loopback(url: string): boolean {
+  const host = /^ldaps?:\/\/(\[[^\]]+\]|[^:/]+)/i.exec(url)?.[1]?.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host ?? '');
+}
 
 export function encrypted(o: { url: string; startTls: boolean }): boolean {
   return o.url.toLowerCase().startsWith('ldaps:') || o.startTls;
