@@ -8,6 +8,7 @@ export type DirectoryErrorCode =
   | 'invalid-password'
   | 'invalid-input'
   | 'not-found'
+  | 'group-not-found'
   | 'entity-state'
   | 'organization-not-found'
   | 'organization-state'

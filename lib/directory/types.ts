@@ -77,7 +77,11 @@ export interface Directory {
   aliasesOf(organizationId: string, personId: string): Promise<string[]>;
   /** Names of every group the person belongs to, directly or through nested groups. */
   groupsOf(organizationId: string, personId: string): Promise<string[]>;
-  /** Ids of every person in a group, directly or through nested groups; empty for an unknown group. */
+  /**
+   * Ids of every person in a group, directly or through nested groups. A group the directory does
+   * not hold (or holds twice under that name) throws `group-not-found`: a protected or delegated
+   * group misnamed in the access policy must refuse, never quietly protect or grant nobody.
+   */
   membersOf(organizationId: string, groupName: string): Promise<Set<string>>;
   /** Sets a new password. The password goes to the directory and nowhere else. */
   resetPassword(organizationId: string, personId: string, password: string, options?: ResetOptions): Promise<ResetOutcome>;

@@ -415,3 +415,16 @@ describe('require a new password at next sign-in', () => {
     expect(result).toMatchObject({ status: 'success', requireChange: 'unsupported' });
   });
 });
+
+describe('groups the access policy names but the directory does not hold', () => {
+  it('refuse a lead’s reset (fail closed): a misspelt protected group must not protect nobody', async () => {
+    const policy = lib.portalPolicy('config/access-policy.demo.json');
+    const misspelt = { ...policy, protectedGroups: new Map([[ORG, ['executives', 'executivs']]]) };
+    const lead = lib.actorFor({ subject: 'bob-typo', email: 'bob.typo@example.com', name: 'Bob', groups: ['eng-leads'] }, misspelt);
+    const result = await lib.performReset(lead, input(lead, 'jane.doe'), {});
+    expect(result).toMatchObject({ status: 'refused', title: expect.stringContaining('does not exist in this WorkMail organization') });
+    const [event] = await lib.latestEvents(1);
+    expect(event).toMatchObject({ type: 'password.reset.refused', errorCode: 'lookup-group-not-found', providerCode: 'NoSuchGroup' });
+  });
+});
+

@@ -20,6 +20,10 @@ export const LDAP_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
     title: 'This person no longer exists in the directory, or is outside the part the portal may see.',
     action: 'Search again: they may have been renamed, moved to another organizational unit or removed.',
   },
+  'group-not-found': {
+    title: 'A group named in the portal’s access policy is not in the directory under its group base, or is there twice.',
+    action: 'Nobody can be checked against it, so nothing was done. IT must correct the group names or the group base in the access policy.',
+  },
   'entity-state': {
     title: 'This account is disabled in the directory.',
     action: 'An administrator must enable it in the directory before its password can be reset.',

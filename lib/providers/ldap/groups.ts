@@ -5,6 +5,7 @@
  * groups breadth first, one search per level, with a guard against cycles.
  */
 import { escapeFilter, type Client } from 'ldapts';
+import { DirectoryError } from '../../directory/errors';
 import type { Flavour } from './flavours';
 import type { ConnectionPool } from './pool';
 
@@ -73,15 +74,17 @@ export async function groupsOf(ctx: GroupContext, dn: string): Promise<string[]>
   });
 }
 
-/** Ids of every person in the group named `name`, directly or through nesting; empty when there is no such group. */
+/** Ids of every person in the group named `name`, directly or through nesting; `group-not-found` when there is no such group, or two. */
 export async function membersOf(ctx: GroupContext, name: string): Promise<Set<string>> {
   const { pool, flavour, groupBase, peopleBase, people, organizationId } = ctx;
   const ids = (entries: Awaited<ReturnType<typeof search>>) => entries.map((e) => flavour.toPerson(e, organizationId).id);
   return pool.use(async (client) => {
     const groups = await search(client, groupBase, `(&${flavour.groupFilter}${escapeFilter`(cn=${name})`})`, ['cn']);
-    const root = groups.find((g) => String(g.cn) === name);
+    const named = groups.filter((g) => String(g.cn) === name);
+    // Unknown or ambiguous: refuse rather than protect (or grant) nobody.
+    if (named.length !== 1) throw new DirectoryError('group-not-found', undefined, named.length ? 'AmbiguousGroup' : 'NoSuchGroup');
+    const root = named[0]!;
     const found = new Set<string>();
-    if (!root) return found;
     if (ctx.activeDirectory) {
       const entries = await search(
         client,

@@ -173,7 +173,7 @@ export class WorkMailDirectory implements Directory {
   async membersOf(organizationId: string, groupName: string): Promise<Set<string>> {
     const root = await this.groupId(organizationId, groupName);
     const people = new Set<string>();
-    if (!root) return people;
+    if (!root) throw new DirectoryError('group-not-found', undefined, 'NoSuchGroup');
     await walk(
       root,
       (id) => this.directMembers(organizationId, id),

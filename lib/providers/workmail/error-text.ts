@@ -15,6 +15,10 @@ export const WORKMAIL_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
     title: 'This person no longer exists in this organization.',
     action: 'Search again: they may have been renamed or removed.',
   },
+  'group-not-found': {
+    title: 'A group named in the portal’s access policy does not exist in this WorkMail organization.',
+    action: 'Nobody can be checked against it, so nothing was done. IT must correct the group names in the access policy (delegated and protected groups).',
+  },
   'entity-state': {
     title: 'This mailbox is disabled or deleted in WorkMail.',
     action: 'An admin must enable it in WorkMail before its password can be reset.',
