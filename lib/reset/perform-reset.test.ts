@@ -427,4 +427,3 @@ describe('groups the access policy names but the directory does not hold', () =>
     expect(event).toMatchObject({ type: 'password.reset.refused', errorCode: 'lookup-group-not-found', providerCode: 'NoSuchGroup' });
   });
 });
-

@@ -22,7 +22,8 @@ export const LDAP_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
   },
   'group-not-found': {
     title: 'A group named in the portal’s access policy is not in the directory under its group base, or is there twice.',
-    action: 'Nobody can be checked against it, so nothing was done. IT must correct the group names or the group base in the access policy.',
+    action:
+      'Nobody can be checked against it, so nothing was done. IT must correct the group names or the group base in the access policy.',
   },
   'entity-state': {
     title: 'This account is disabled in the directory.',

@@ -17,7 +17,8 @@ export const WORKMAIL_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
   },
   'group-not-found': {
     title: 'A group named in the portal’s access policy does not exist in this WorkMail organization.',
-    action: 'Nobody can be checked against it, so nothing was done. IT must correct the group names in the access policy (delegated and protected groups).',
+    action:
+      'Nobody can be checked against it, so nothing was done. IT must correct the group names in the access policy (delegated and protected groups).',
   },
   'entity-state': {
     title: 'This mailbox is disabled or deleted in WorkMail.',
