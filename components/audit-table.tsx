@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { personPath } from '@/lib/people/labels';
 import { utcDateTime } from '@/lib/text/utc';
+import { wordingFor } from '@/lib/portal';
 import type { AuditEvent } from '@/lib/audit/types';
 
 interface Props {
@@ -27,6 +28,13 @@ function Person({ event, aliases }: { event: AuditEvent; aliases: Props['aliases
   );
 }
 
+const REQUIRE_CHANGE_WORDS: Record<string, string> = {
+  applied: 'required',
+  refused: 'asked for, refused by the directory',
+  'not-asked': 'not required (the operator unticked it)',
+  unsupported: 'impossible in this directory',
+};
+
 /** The rest of an event, on demand. */
 function More({ event }: { event: AuditEvent }) {
   const rows: Array<[string, string | null]> = [
@@ -34,7 +42,9 @@ function More({ event }: { event: AuditEvent }) {
     ['Operator role', event.actorRole],
     ['Organization', event.organizationId],
     ['Error code', event.errorCode],
-    ['AWS request id', event.requestId],
+    ['Directory’s own code', event.providerCode],
+    ['Password change at next sign-in', event.requireChange ? (REQUIRE_CHANGE_WORDS[event.requireChange] ?? event.requireChange) : null],
+    [wordingFor(event.organizationId ?? '').requestIdLabel, event.requestId],
     ['Reason or ticket', event.reason],
     ['Client IP', event.clientIp],
     ['User agent', event.userAgent],

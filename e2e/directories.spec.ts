@@ -108,6 +108,7 @@ interface AuditRow {
   person_email: string | null;
   error_code: string | null;
   provider_code: string | null;
+  require_change: string | null;
 }
 
 const auditAfter = (portal: DirectoryPortal, id: number) =>
@@ -188,6 +189,8 @@ test.describe('Samba Active Directory', () => {
       ['password.reset.requested', null, null],
       ['password.reset.succeeded', null, null],
     ]);
+    // The audit records that the operator now knows a lasting password.
+    expect(rows.at(-1)?.require_change).toBe('not-asked');
   });
 
   test('a generated password, change required: the person’s next bind must change it first (AD data 773)', async ({
@@ -197,6 +200,7 @@ test.describe('Samba Active Directory', () => {
   }) => {
     const old = await setKnownPassword('samba', 'sofia.ivanova');
     await signIn(signedInAs, ad, 'alice');
+    const since = await lastAuditId(ad);
     const person = await openPerson(page, ad, 'example', 'sofia.ivanova');
     const password = await resetThroughForm(person, page, 'generate', true);
     await expect(person.status()).toContainText('Password reset for Sofia Ivanova');
@@ -204,6 +208,7 @@ test.describe('Samba Active Directory', () => {
     expect(await bindAs('samba', 'sofia.ivanova', password)).toEqual(refusedWith(/data 773/));
     expect(await bindAs('samba', 'sofia.ivanova', old)).toEqual(refusedWith(/data 52e/));
     expect((await readPerson('samba', 'sofia.ivanova', ['pwdLastSet'])).pwdLastSet).toBe('0');
+    expect((await auditAfter(ad, since)).at(-1)).toMatchObject({ type: 'password.reset.succeeded', require_change: 'applied' });
   });
 
   test('a password the portal’s rules allow but AD’s complexity rule refuses: its policy words, nothing changes', async ({

@@ -28,7 +28,10 @@ interface Wiring {
 }
 
 const wirings = new WeakMap<Policy, Wiring>();
-const connected = new Map<string, Directory>();
+/** Each provider's directory for its organizations as last read, by provider id. */
+const connected = new Map<string, { key: string; directory: Directory }>();
+/** A replaced directory is closed this long after, so the requests it is serving can finish. */
+const CLOSE_REPLACED_MS = 60_000;
 
 /** Validates every organization's settings with its provider's schema; an error names the JSON path. */
 export function checkPolicy(policy: Policy, source: string): void {
@@ -61,9 +64,15 @@ function wire(policy: Policy, source: string): Wiring {
   for (const [provider, organizations] of grouped) {
     // An edit elsewhere in the file keeps each provider's directory (and its connections) when
     // that provider's organizations read the same as before.
-    const key = `${provider.id}\u0000${JSON.stringify([...organizations])}`;
-    if (!connected.has(key)) connected.set(key, provider.connect(organizations));
-    for (const id of organizations.keys()) directoryOf.set(id, connected.get(key)!);
+    const key = JSON.stringify([...organizations]);
+    let current = connected.get(provider.id);
+    if (current?.key !== key) {
+      const replaced = current?.directory;
+      if (replaced?.close) setTimeout(() => void replaced.close!().catch(() => {}), CLOSE_REPLACED_MS).unref();
+      current = { key, directory: provider.connect(organizations) };
+      connected.set(provider.id, current);
+    }
+    for (const id of organizations.keys()) directoryOf.set(id, current.directory);
   }
   wiring = { providerOf, directoryOf };
   wirings.set(policy, wiring);

@@ -26,6 +26,9 @@ export const CSV_COLUMNS: Array<[string, (e: AuditEvent) => string | number | nu
   ['prev_hash', (e) => e.prevHash],
   ['checkpoint_hash', (e) => e.checkpointHash],
   ['hash', (e) => e.hash],
+  // Added later, at the end, so readers that take columns by position keep working.
+  ['provider_code', (e) => e.providerCode],
+  ['require_change', (e) => e.requireChange],
 ];
 
 export function csvCell(value: string | number | null): string {

@@ -113,4 +113,11 @@ export const MIGRATIONS = {
       await db.schema.alterTable('audit_events').addColumn('provider_code', 'text').execute();
     },
   },
+  '009_require_change': {
+    async up(db: Kysely<unknown>) {
+      // On a succeeded reset: whether the person must choose their own password at next sign-in
+      // (applied, refused, not-asked, unsupported). An operator who unticks it knows a lasting password.
+      await db.schema.alterTable('audit_events').addColumn('require_change', 'text').execute();
+    },
+  },
 };

@@ -27,6 +27,8 @@ export interface AuditEventsTable {
   repeat_count: number | null;
   /** The directory's own name for a failure, beside the portal's code in error_code (docs/errors.md). */
   provider_code: string | null;
+  /** On a succeeded reset: applied, refused, not-asked or unsupported (migration 009). */
+  require_change: string | null;
   hash: string;
 }
 

@@ -37,6 +37,7 @@ export function eventRow(event: AuditEventInput, now: Date, prevHash: string, ke
     hash_key: key.fingerprint,
     repeat_count: event.repeatCount ?? null,
     provider_code: event.providerCode ?? null,
+    require_change: event.requireChange ?? null,
   };
   return { ...row, hash: eventHash(row, key) };
 }
@@ -88,6 +89,7 @@ export const toEvent = (r: EventRow): AuditEvent => ({
   checkpointHash: r.checkpoint_hash,
   repeatCount: r.repeat_count,
   providerCode: r.provider_code,
+  requireChange: r.require_change,
   hash: r.hash,
 });
 

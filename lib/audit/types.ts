@@ -30,6 +30,8 @@ export interface AuditEventInput {
   repeatCount?: number;
   /** The directory's own name for the failure (an exception name, an LDAP result), beside the portal's `errorCode`. */
   providerCode?: string;
+  /** On a succeeded reset: whether the person must choose their own password at next sign-in. */
+  requireChange?: 'applied' | 'refused' | 'not-asked' | 'unsupported';
 }
 
 export interface AuditEvent {
@@ -54,5 +56,6 @@ export interface AuditEvent {
   checkpointHash: string | null;
   repeatCount: number | null;
   providerCode: string | null;
+  requireChange: string | null;
   hash: string;
 }

@@ -10,7 +10,8 @@ import { cookies } from 'next/headers';
 import { config } from '../config';
 import { discovered } from './discovery';
 import { decode } from './jwt-codec';
-import { SESSION_COOKIE_PATTERN } from './session-cookie';
+import { sessionCookieName } from './session-cookie';
+import { joinSessionCookie } from './session-token';
 
 /** Set by Sign out when the provider's session could not be ended: the next sign-in asks for the password. */
 const REAUTH_COOKIE = 'portal.reauth';
@@ -36,13 +37,11 @@ export function logoutPlan(options: {
 
 /** The session's ID token, from next-auth's (possibly chunked) session cookie. */
 async function sessionIdToken(): Promise<string | undefined> {
-  const parts = (await cookies())
-    .getAll()
-    .map((c) => ({ value: c.value, match: SESSION_COOKIE_PATTERN.exec(c.name) }))
-    .filter((c) => c.match)
-    .sort((a, b) => Number(a.match![1] ?? 0) - Number(b.match![1] ?? 0));
-  if (parts.length === 0) return undefined;
-  const token = await decode({ token: parts.map((p) => p.value).join(''), secret: config().auth.secret }).catch(() => null);
+  // By this deployment's exact name, as pages read it: a plain-named cookie planted next to the
+  // __Host- one cannot spoil the join.
+  const value = joinSessionCookie((await cookies()).getAll(), sessionCookieName(config().auth.secureCookies));
+  if (!value) return undefined;
+  const token = await decode({ token: value, secret: config().auth.secret }).catch(() => null);
   return typeof token?.idToken === 'string' ? token.idToken : undefined;
 }
 

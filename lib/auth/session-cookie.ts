@@ -8,7 +8,8 @@ import type { CookieOption } from 'next-auth';
 /**
  * The session cookie under any name it may carry (`__Host-` over https, none over http; an older
  * deployment's `__Secure-`), and its chunks: next-auth splits a large token into `.0`, `.1`, …
- * The chunk number is the first group. Every reader of the cookie by name uses this one pattern.
+ * The chunk number is the first group. Sign-out clears every cookie it matches; readers take only
+ * this deployment's exact name (`sessionCookieName`, lib/auth/session-token.ts's joinSessionCookie).
  */
 export const SESSION_COOKIE_PATTERN = /^(?:__Secure-|__Host-)?next-auth\.session-token(?:\.(\d+))?$/;
 

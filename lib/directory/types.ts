@@ -83,6 +83,8 @@ export interface Directory {
    * group misnamed in the access policy must refuse, never quietly protect or grant nobody.
    */
   membersOf(organizationId: string, groupName: string): Promise<Set<string>>;
+  /** Lets go of connections (LDAP pools), when an edit of the access policy replaces this directory. */
+  close?(): Promise<void>;
   /** Sets a new password. The password goes to the directory and nowhere else. */
   resetPassword(organizationId: string, personId: string, password: string, options?: ResetOptions): Promise<ResetOutcome>;
 }

@@ -413,6 +413,8 @@ describe('require a new password at next sign-in', () => {
     );
     const result = await lib.performReset(gwen, { ...input(gwen, 'tom.brown'), requireChange: true }, {});
     expect(result).toMatchObject({ status: 'success', requireChange: 'unsupported' });
+    const [event] = await lib.latestEvents(1);
+    expect(event).toMatchObject({ type: 'password.reset.succeeded', requireChange: 'unsupported' });
   });
 });
 

@@ -240,8 +240,10 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
           'reset done, but the directory did not take "require change at next sign-in"',
         );
       }
-      await appendEvent({ ...base(), type: 'password.reset.succeeded', outcome: 'succeeded', requestId }).catch((err: unknown) =>
-        log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
+      const change = !canRequire ? 'unsupported' : !requireChange ? 'not-asked' : outcome.requireChangeApplied ? 'applied' : 'refused';
+      // The audit says whether the operator now knows a lasting password (the box unticked) or a one-time one.
+      await appendEvent({ ...base(), type: 'password.reset.succeeded', outcome: 'succeeded', requestId, requireChange: change }).catch(
+        (err: unknown) => log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
       );
       return {
         status: 'success',
@@ -249,7 +251,7 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
         email: person.email,
         signInName: person.email ?? person.username,
         requestId,
-        requireChange: !canRequire ? 'unsupported' : !requireChange ? 'not-asked' : outcome.requireChangeApplied ? 'applied' : 'refused',
+        requireChange: change,
       };
     } catch (err) {
       const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');
