@@ -201,3 +201,18 @@ test('a query typed before the page’s script has run is still searched for', a
   await expect(page).toHaveURL(/[?&]q=doe/);
   await expect(search.personLink('Jane Doe')).toBeVisible();
 });
+
+test('an organization chosen before the page’s script has run is still switched to', async ({ page, signedInAs, search }) => {
+  await signedInAs('alice');
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto('/users', { waitUntil: 'commit' });
+  await page.getByLabel('Organization').selectOption('subsidiary');
+  release();
+  await expect(page).toHaveURL(/org=subsidiary/);
+  await expect(search.personLink('Lena Fischer')).toBeVisible();
+});
