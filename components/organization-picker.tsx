@@ -1,7 +1,8 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useEarlyValue } from './use-early-value';
 
 export function OrganizationPicker({ organizations, current }: { organizations: Array<{ alias: string }>; current: string }) {
   const router = useRouter();
@@ -17,13 +18,8 @@ export function OrganizationPicker({ organizations, current }: { organizations: 
     router.replace(`${pathname}?${next}`);
   };
 
-  // A choice made before the page's script ran (a slow phone) sits in the field unseen by React:
-  // act on it once the script runs, as the search field does with early typing.
-  useEffect(() => {
-    const chosen = select.current?.value;
-    if (chosen && chosen !== current) choose(chosen);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the page becomes interactive
-  }, []);
+  // Chosen before the page's script ran: switch to it rather than ignore it.
+  useEarlyValue(select, current, choose);
 
   return (
     <div className="field">

@@ -1,5 +1,8 @@
 'use client';
 
+import { useRef } from 'react';
+import { useEarlyValue } from './use-early-value';
+
 interface Props {
   id: string;
   name: string;
@@ -16,10 +19,14 @@ interface Props {
 /** A new-password input: password managers may fill it, and its error is tied to it for screen readers. */
 export function PasswordField({ id, name, label, value, shown, maxLength, error, describedBy, onFocus, onChange }: Props) {
   const errorId = `${id}-error`;
+  const input = useRef<HTMLInputElement>(null);
+  // Typed or filled by a password manager before the page's script ran: keep it, not an empty field.
+  useEarlyValue(input, value, onChange);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
+        ref={input}
         id={id}
         name={name}
         type={shown ? 'text' : 'password'}

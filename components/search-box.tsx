@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { useEarlyValue } from './use-early-value';
 
 const DEBOUNCE_MS = 300;
 
@@ -25,16 +26,11 @@ export function SearchBox() {
     router.replace(`${pathname}${next.size ? `?${next}` : ''}`);
   };
 
-  // Text typed before the page's script ran (a slow phone, a quick typist) sits in the field
-  // unseen by React: search for it once the script runs, rather than ignore it.
-  useEffect(() => {
-    const typed = input.current?.value ?? '';
-    if (typed !== value) {
-      setValue(typed);
-      navigate(typed);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the page becomes interactive
-  }, []);
+  // Typed before the page's script ran: search for it rather than ignore it.
+  useEarlyValue(input, value, (typed) => {
+    setValue(typed);
+    navigate(typed);
+  });
 
   return (
     <form

@@ -31,6 +31,29 @@ test.describe('happy paths', () => {
     expect(page.url()).not.toContain(password);
   });
 
+  test('a password typed (or filled by a password manager) before the page’s script has run is kept and reset', async ({
+    page,
+    signedInAs,
+  }) => {
+    const password = 'Lantern-Quiver-Osprey-62';
+    await signedInAs('alice');
+    // Hold the page's scripts back while the fields are filled: a slow phone, or a password manager.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_next/static/chunks/*.js', async (route) => {
+      await released;
+      await route.continue();
+    });
+    const person = new PersonPage(page);
+    await page.goto('/users/example/maria.garcia', { waitUntil: 'commit' });
+    await person.newPassword().fill(password);
+    await person.confirmPassword().fill(password);
+    release();
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await expect(person.status()).toContainText('Password reset for Maria Garcia');
+    expect(await verifyPassword(await idOf('maria.garcia'), password)).toBe(true);
+  });
+
   test('alice resets john.smith with a generated password', async ({ page, signedInAs }) => {
     await signedInAs('alice');
     const person = new PersonPage(page);
