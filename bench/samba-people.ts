@@ -12,6 +12,7 @@ import { Attribute, Change, Client, Control } from 'ldapts';
 import { MAIL_DOMAIN } from '../scripts/lib/directory-seed';
 import { delegationSddl, sidToString } from '../scripts/lib/samba-seed';
 import { SAMBA } from '../scripts/lib/test-directories';
+import { FIRST, LAST } from '../emulators/workmail/generate';
 
 export const BENCH_OU = `OU=Bench,${SAMBA.baseDN}`;
 /** Microsoft's tree delete control: the server deletes an entry and everything under it. */
@@ -19,26 +20,11 @@ const TREE_DELETE = '1.2.840.113556.1.4.805';
 /** Written to the OU's description once the service account's rights are set on it. */
 const READY_MARK = 'workmail-portal bench: service account delegated';
 
-const FIRST = ['Avery', 'Blake', 'Casey', 'Devon', 'Emery', 'Finley', 'Harper', 'Jordan', 'Kai', 'Logan'];
-const MORE_FIRST = ['Morgan', 'Noel', 'Parker', 'Quinn', 'Reese', 'Rowan', 'Sage', 'Skyler', 'Taylor', 'Wren'];
-const FIRSTS = [...FIRST, ...MORE_FIRST];
-const LASTS = ['Abbott', 'Baker', 'Chen', 'Diaz', 'Ellis', 'Fox', 'Grant', 'Hale', 'Ibsen', 'Jones'].concat([
-  'Khan',
-  'Lopez',
-  'Meyer',
-  'Nash',
-  'Olsen',
-  'Price',
-  'Reyes',
-  'Stone',
-  'Tran',
-  'Vance',
-]);
 
 /** The n-th bench person; at most 19 characters, under sAMAccountName's limit of 20. */
 export function benchPerson(n: number) {
-  const first = FIRSTS[n % FIRSTS.length]!;
-  const last = LASTS[Math.floor(n / FIRSTS.length) % LASTS.length]!;
+  const first = FIRST[n % FIRST.length]!;
+  const last = LAST[Math.floor(n / FIRST.length) % LAST.length]!;
   const username = `${first}.${last}.${n}`.toLowerCase();
   return { username, first, last, displayName: `${first} ${last}`, dn: `CN=${username},${BENCH_OU}` };
 }

@@ -4,7 +4,8 @@
  */
 import { Organization, stableId, type GroupRecord, type UserRecord } from './model';
 
-const FIRST = [
+/** First and last names of generated people (shared with bench/samba-people.ts). */
+export const FIRST = [
   'Avery',
   'Blake',
   'Casey',
@@ -26,7 +27,7 @@ const FIRST = [
   'Taylor',
   'Wren',
 ];
-const LAST = [
+export const LAST = [
   'Abbott',
   'Baker',
   'Chen',
