@@ -20,7 +20,6 @@ const TREE_DELETE = '1.2.840.113556.1.4.805';
 /** Written to the OU's description once the service account's rights are set on it. */
 const READY_MARK = 'workmail-portal bench: service account delegated';
 
-
 /** The n-th bench person; at most 19 characters, under sAMAccountName's limit of 20. */
 export function benchPerson(n: number) {
   const first = FIRST[n % FIRST.length]!;
