@@ -1,5 +1,5 @@
 /**
- * Issue 12's B8: what a request costs the server. The production server (the standalone build,
+ * Issue 12's B12: what a request costs the server. The production server (the standalone build,
  * started as `npm start` starts it) with the emulator and the demo IdP on loopback, signed in as
  * alice (an admin); autocannon sends a fixed number of requests to each target and we read the
  * portal's own CPU time (utime + stime from /proc/<pid>/stat) before and after, so the load
@@ -148,7 +148,7 @@ export async function benchLoad(): Promise<Result[]> {
         rounds.push({ cpu: (cpuMs(pid) - before) / target.requests, run });
       }
       const { cpu, run } = rounds.sort((a, b) => a.cpu - b.cpu)[Math.floor(ROUNDS / 2)]!;
-      const bench = `B8 load: ${target.name}`;
+      const bench = `B12 load: ${target.name}`;
       results.push(
         {
           benchmark: bench,
@@ -164,9 +164,9 @@ export async function benchLoad(): Promise<Result[]> {
       );
     }
     results.push(
-      { benchmark: 'B8 load: memory', metric: 'portal RSS idle (signed in, before the load)', value: rssIdle, unit: 'MB' },
+      { benchmark: 'B12 load: memory', metric: 'portal RSS idle (signed in, before the load)', value: rssIdle, unit: 'MB' },
       {
-        benchmark: 'B8 load: memory',
+        benchmark: 'B12 load: memory',
         metric: 'portal RSS peak under load (VmHWM)',
         value: statusMb(pid, 'VmHWM'),
         unit: 'MB',
