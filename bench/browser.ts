@@ -8,13 +8,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumExecutable, playwrightChromium, systemChromium } from '../scripts/browser';
-import { demoEnvironment, redirectUri, type DemoPorts } from '../scripts/demo-env';
-import { type Result, stopProcess, waitFor } from './lib';
+import { demoEnvironment, type DemoPorts } from '../scripts/demo-env';
+import { type Result, signInAsAlice, startDemoServices, stopProcess, waitFor } from './lib';
 
 const PORTS: DemoPorts = { app: 3200, workmail: 4410, oidc: 4411 };
 const BASE = `http://localhost:${PORTS.app}`;
@@ -26,24 +26,9 @@ function start(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(args[0]!, args.slice(1), { stdio: 'ignore', env: { ...process.env, ...env }, detached: true });
 }
 
-async function signIn(page: Page) {
-  await page.goto(`${BASE}/users`);
-  await page.getByRole('button', { name: /^Sign in/ }).click();
-  await page.getByLabel('Username').fill('alice');
-  await page.getByLabel('Password').fill('demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${BASE}/users`);
-}
-
 export async function benchBrowser(): Promise<Result[]> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('run `npx next build` before the browser benchmarks');
-  const tsx = (file: string, ...args: string[]) => [process.execPath, '--import', 'tsx', file, ...args];
-  const children = [
-    start(tsx('emulators/workmail/main.ts', '--port', String(PORTS.workmail))),
-    start(tsx('emulators/oidc/main.ts', '--port', String(PORTS.oidc), '--redirect-uri', redirectUri(PORTS.app))),
-  ];
-  await waitFor(`http://127.0.0.1:${PORTS.workmail}/__control/state`);
-  await waitFor(`http://127.0.0.1:${PORTS.oidc}/.well-known/openid-configuration`);
+  const children = await startDemoServices(PORTS, (args) => start(args));
   children.push(
     start(['npx', 'next', 'start', '-p', String(PORTS.app)], {
       ...demoEnvironment(PORTS, randomBytes(32).toString('base64url')),
@@ -55,7 +40,7 @@ export async function benchBrowser(): Promise<Result[]> {
   try {
     await waitFor(`${BASE}/api/health`);
     const context = await browser.newContext();
-    await signIn(await context.newPage());
+    await signInAsAlice(await context.newPage(), BASE);
 
     // B5: what the person page loads before anyone touches the form, and what it loads after.
     const page = await context.newPage();

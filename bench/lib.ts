@@ -4,6 +4,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Page } from '@playwright/test';
+import { redirectUri, type DemoPorts } from '../scripts/demo-env';
 
 export interface Result {
   benchmark: string;
@@ -117,4 +119,26 @@ export async function waitFor(url: string) {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer`);
+}
+
+/** alice signs in on the portal at `base` through the demo IdP: the real OIDC code flow. */
+export async function signInAsAlice(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/users`);
+  await page.getByRole('button', { name: /^Sign in/ }).click();
+  await page.getByLabel('Username').fill('alice');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/users`);
+}
+
+/** The WorkMail emulator and the demo IdP for a portal on `ports`, each started with `start`, once both answer. */
+export async function startDemoServices(ports: DemoPorts, start: (args: string[]) => ChildProcess): Promise<ChildProcess[]> {
+  const tsx = (file: string, ...args: string[]) => [process.execPath, '--import', 'tsx', file, ...args];
+  const children = [
+    start(tsx('emulators/workmail/main.ts', '--port', String(ports.workmail))),
+    start(tsx('emulators/oidc/main.ts', '--port', String(ports.oidc), '--redirect-uri', redirectUri(ports.app))),
+  ];
+  await waitFor(`http://127.0.0.1:${ports.workmail}/__control/state`);
+  await waitFor(`http://127.0.0.1:${ports.oidc}/.well-known/openid-configuration`);
+  return children;
 }

@@ -17,9 +17,9 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../scripts/browser';
-import { demoEnvironment, redirectUri, type DemoPorts } from '../scripts/demo-env';
+import { demoEnvironment, type DemoPorts } from '../scripts/demo-env';
 import { startCommand } from '../scripts/lib/start-command';
-import { waitFor, type Result } from './lib';
+import { signInAsAlice, startDemoServices, waitFor, type Result } from './lib';
 
 const PORTS: DemoPorts = { app: 3300, workmail: 4510, oidc: 4511 };
 const BASE = `http://localhost:${PORTS.app}`;
@@ -68,12 +68,7 @@ async function signedInCookie(): Promise<string> {
   const browser = await chromium.launch(executablePath ? { executablePath } : {});
   try {
     const page = await browser.newPage();
-    await page.goto(`${BASE}/users`);
-    await page.getByRole('button', { name: /^Sign in/ }).click();
-    await page.getByLabel('Username').fill('alice');
-    await page.getByLabel('Password').fill('demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${BASE}/users`);
+    await signInAsAlice(page, BASE);
     return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   } finally {
     await browser.close();
@@ -108,13 +103,7 @@ async function fire(path: string, requests: number, cookie: string, expect: stri
 export async function benchLoad(): Promise<Result[]> {
   if (!existsSync('.next/standalone/server.js')) throw new Error('run `npm run build` before the load benchmark');
   const dir = mkdtempSync(join(tmpdir(), 'bench-load-'));
-  const tsx = (file: string, ...args: string[]) => [process.execPath, '--import', 'tsx', file, ...args];
-  const children = [
-    start(tsx('emulators/workmail/main.ts', '--port', String(PORTS.workmail))),
-    start(tsx('emulators/oidc/main.ts', '--port', String(PORTS.oidc), '--redirect-uri', redirectUri(PORTS.app))),
-  ];
-  await waitFor(`http://127.0.0.1:${PORTS.workmail}/__control/state`);
-  await waitFor(`http://127.0.0.1:${PORTS.oidc}/.well-known/openid-configuration`);
+  const children = await startDemoServices(PORTS, (args) => start(args));
   const flags = (process.env.BENCH_PORTAL_FLAGS ?? '').split(/\s+/).filter(Boolean);
   const logFile = process.env.BENCH_PORTAL_LOG;
   const { nodeFlags, script } = startCommand();
