@@ -2,6 +2,7 @@
 import { auditRows, databaseContains } from './audit-db';
 import { resetCalls, users, verifyPassword } from './emulator';
 import { expect, test } from './fixtures';
+import { openBeforeScripts } from './hold-scripts';
 import { PersonPage } from './pages/person';
 
 const idOf = async (name: string) => (await users()).find((u) => u.name === name)!.id;
@@ -37,15 +38,8 @@ test.describe('happy paths', () => {
   }) => {
     const password = 'Lantern-Quiver-Osprey-62';
     await signedInAs('alice');
-    // Hold the page's scripts back while the fields are filled: a slow phone, or a password manager.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/_next/static/chunks/*.js', async (route) => {
-      await released;
-      await route.continue();
-    });
     const person = new PersonPage(page);
-    await page.goto('/users/example/maria.garcia', { waitUntil: 'commit' });
+    const release = await openBeforeScripts(page, '/users/example/maria.garcia');
     await person.newPassword().fill(password);
     await person.confirmPassword().fill(password);
     release();

@@ -1,6 +1,7 @@
 /** Finding people: admin search, a lead's nested scope, person pages and their reasons, call ceilings. */
 import { calls, clearCalls, control, users } from './emulator';
 import { expect, test } from './fixtures';
+import { openBeforeScripts } from './hold-scripts';
 
 test.describe('an admin searches', () => {
   test('alice finds Jane Doe by first name, by last name and by email', async ({ page, portal, search }) => {
@@ -188,14 +189,7 @@ test.describe('person pages say why not, before anyone types a password', () => 
 
 test('a query typed before the page’s script has run is still searched for', async ({ page, signedInAs, search }) => {
   await signedInAs('alice');
-  // Hold the page's scripts back until the query is typed: a slow phone, or a quick typist.
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto('/users', { waitUntil: 'commit' });
+  const release = await openBeforeScripts(page, '/users');
   await search.box().fill('doe');
   release();
   await expect(page).toHaveURL(/[?&]q=doe/);
@@ -204,13 +198,7 @@ test('a query typed before the page’s script has run is still searched for', a
 
 test('an organization chosen before the page’s script has run is still switched to', async ({ page, signedInAs, search }) => {
   await signedInAs('alice');
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto('/users', { waitUntil: 'commit' });
+  const release = await openBeforeScripts(page, '/users');
   await page.getByLabel('Organization').selectOption('subsidiary');
   release();
   await expect(page).toHaveURL(/org=subsidiary/);
