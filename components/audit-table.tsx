@@ -44,7 +44,8 @@ function More({ event }: { event: AuditEvent }) {
     ['Error code', event.errorCode],
     ['Directory’s own code', event.providerCode],
     ['Password change at next sign-in', event.requireChange ? (REQUIRE_CHANGE_WORDS[event.requireChange] ?? event.requireChange) : null],
-    [wordingFor(event.organizationId ?? '').requestIdLabel, event.requestId],
+    // Only directory calls carry a request id: the label is looked up for those alone.
+    [event.requestId ? wordingFor(event.organizationId ?? '').requestIdLabel : '', event.requestId],
     ['Reason or ticket', event.reason],
     ['Client IP', event.clientIp],
     ['User agent', event.userAgent],

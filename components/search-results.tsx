@@ -64,7 +64,12 @@ async function Results({ actor, organization, query, page, cursor }: Props) {
   return (
     <>
       {warming}
-      <UsersTable rows={result.rows} organizationAlias={organization.alias} caption={caption} />
+      <UsersTable
+        rows={result.rows}
+        organizationAlias={organization.alias}
+        caption={caption}
+        wording={wordingFor(organization.organizationId)}
+      />
       {result.truncated ? <p className="muted">More people match than are shown: type more of the name or email.</p> : null}
       <nav aria-label="Pages" className="pages">
         <PageLinks page={result.page} pageCount={result.pageCount} href={(page) => href({ ...base, page: String(page) })} />

@@ -2,9 +2,20 @@ import Link from 'next/link';
 import { reasonText } from '@/lib/access/can';
 import { personPath, STATE_LABEL } from '@/lib/people/labels';
 import type { SearchRow } from '@/lib/people/search';
-import { wordingFor } from '@/lib/portal';
+import type { ProviderWording } from '@/lib/directory/provider';
 
-export function UsersTable({ rows, organizationAlias, caption }: { rows: SearchRow[]; organizationAlias: string; caption: string }) {
+/** One organization's people; `wording` is its provider's (the refusals whose advice depends on the directory). */
+export function UsersTable({
+  rows,
+  organizationAlias,
+  caption,
+  wording,
+}: {
+  rows: SearchRow[];
+  organizationAlias: string;
+  caption: string;
+  wording: Pick<ProviderWording, 'refusals'>;
+}) {
   return (
     <table className="users">
       <caption>{caption}</caption>
@@ -29,13 +40,7 @@ export function UsersTable({ rows, organizationAlias, caption }: { rows: SearchR
             </td>
             <td>{person.email ? <bdi>{person.email}</bdi> : '—'}</td>
             <td>{STATE_LABEL[person.state]}</td>
-            <td>
-              {reset.allowed ? (
-                'You can reset'
-              ) : (
-                <span className="muted">{reasonText(reset.reason, wordingFor(person.organizationId))}</span>
-              )}
-            </td>
+            <td>{reset.allowed ? 'You can reset' : <span className="muted">{reasonText(reset.reason, wording)}</span>}</td>
           </tr>
         ))}
       </tbody>
