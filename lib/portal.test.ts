@@ -10,6 +10,13 @@ import { checkPolicy, portalPolicy } from './portal';
 import { EXAMPLE_ORG_ID } from '../emulators/workmail/seed';
 
 const ORG = { id: EXAMPLE_ORG_ID, alias: 'example', provider: 'workmail', region: 'us-east-1' };
+const AD_SETTINGS = {
+  url: 'ldaps://dc1.example.com',
+  bindDN: 'CN=svc-portal,OU=Service,DC=example,DC=com',
+  bindPasswordEnv: 'PORTAL_LDAP_PASSWORD',
+  caFile: '/etc/portal/ad-ca.pem',
+  peopleBaseDN: 'OU=People,DC=example,DC=com',
+};
 const doc = (org: Record<string, unknown>) => ({ organizations: [org], admins: { groups: ['it-admins'] } });
 const problem = (org: Record<string, unknown>) => {
   try {
@@ -22,6 +29,14 @@ const problem = (org: Record<string, unknown>) => {
 };
 
 describe('the composition root', () => {
+  it('accepts an Active Directory organization beside a WorkMail one', () => {
+    const policy = parsePolicy(
+      { ...doc(ORG), organizations: [ORG, { id: 'corp-ad', alias: 'corp', provider: 'active-directory', ...AD_SETTINGS }] },
+      'p',
+    );
+    expect(() => checkPolicy(policy, 'p')).not.toThrow();
+  });
+
   it('accepts a WorkMail organization, in the old format too', () => {
     expect(() => checkPolicy(parsePolicy(doc(ORG), 'p'), 'p')).not.toThrow();
     const demo = portalPolicy('config/access-policy.demo.json');
@@ -42,6 +57,16 @@ describe('the composition root', () => {
       'an unknown provider',
       { ...ORG, provider: 'exchange' },
       'policy.json: $.organizations[0].provider: unknown provider "exchange" (known: workmail, active-directory, ldap)',
+    ],
+    [
+      'an Active Directory organization that names another flavour',
+      { id: 'corp-ad', alias: 'corp', provider: 'active-directory', ...AD_SETTINGS, flavour: 'ldap' },
+      'policy.json: $.organizations[0].flavour: leave "flavour" out',
+    ],
+    [
+      'an Active Directory organization whose service account would bind in clear',
+      { id: 'corp-ad', alias: 'corp', provider: 'active-directory', ...AD_SETTINGS, url: 'ldap://dc1.example.com', caFile: undefined },
+      'policy.json: $.organizations[0]',
     ],
   ])('refuses %s, naming the file and the JSON path', (_label, org, expected) => {
     expect(problem(org)).toContain(expected);
