@@ -1,5 +1,5 @@
 /**
- * What a test directory (scripts/ensure-samba.ts, scripts/ensure-slapd.ts) now holds, asked the
+ * What a test directory (scripts/ensure-samba.ts, scripts/ensure-openldap.ts) now holds, asked the
  * way a person or the directory's admin would: by binding as the person with their password, and
  * by reading an entry as the admin. Also puts a person at a password only this test knows, so a
  * test can show that the old one stops working. Straight ldapts, none of the portal's code.

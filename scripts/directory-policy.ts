@@ -1,7 +1,7 @@
 /**
  * `tsx scripts/directory-policy.ts samba|openldap [--out FILE]`: writes an access policy that
  * points the portal at one of the test directories (scripts/ensure-samba.ts,
- * scripts/ensure-slapd.ts), in the shape of config/access-policy.demo.json: one organization with
+ * scripts/ensure-openldap.ts), in the shape of config/access-policy.demo.json: one organization with
  * alias `example`, the same admins, delegations and protected groups (docs/access-rules.md,
  * docs/active-directory.md). The service account's password is never in the file: the portal reads
  * it from PORTAL_LDAP_PASSWORD (`directoryEnvironment`). `npm run demo -- --directory …` and

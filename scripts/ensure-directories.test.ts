@@ -1,5 +1,5 @@
 /**
- * The test directories that scripts/ensure-samba.ts and scripts/ensure-slapd.ts start: each
+ * The test directories that scripts/ensure-samba.ts and scripts/ensure-openldap.ts start: each
  * answers over LDAPS with the pinned test CA, a seeded person binds with the seed password, the
  * disabled person cannot, and the nesting of the demo groups holds. Skipped (with the reason)
  * where the servers cannot be installed.

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const SCRIPTS = {
   samba: { script: 'ensure-samba.ts', programs: ['/usr/sbin/samba', '/usr/bin/samba-tool'] },
-  slapd: { script: 'ensure-slapd.ts', programs: ['/usr/sbin/slapd', '/usr/sbin/slapadd'] },
+  slapd: { script: 'ensure-openldap.ts', programs: ['/usr/sbin/slapd', '/usr/sbin/slapadd'] },
 };
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,6 +1,6 @@
 /**
  * Where the test directories run and how to reach them: shared by scripts/ensure-samba.ts,
- * scripts/ensure-slapd.ts and the tests that use them. Loopback only. Samba's LDAP ports are fixed
+ * scripts/ensure-openldap.ts and the tests that use them. Loopback only. Samba's LDAP ports are fixed
  * in its source (389 and 636, no setting changes them), so Samba takes those on 127.0.0.1;
  * slapd takes two high ports that no other test server uses.
  */

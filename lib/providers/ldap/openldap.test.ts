@@ -1,4 +1,4 @@
-/** LdapDirectory's `ldap` flavour against a real OpenLDAP (scripts/ensure-slapd.ts); the shared cases are in ./suite.ts. */
+/** LdapDirectory's `ldap` flavour against a real OpenLDAP (scripts/ensure-openldap.ts); the shared cases are in ./suite.ts. */
 import { Attribute, Change, Client } from 'ldapts';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';

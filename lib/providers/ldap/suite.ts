@@ -1,6 +1,6 @@
 /**
  * The integration tests every LDAP flavour passes, against a real server started by
- * scripts/ensure-samba.ts or scripts/ensure-slapd.ts (no mocks): reads of the demo people and
+ * scripts/ensure-samba.ts or scripts/ensure-openldap.ts (no mocks): reads of the demo people and
  * groups, escaping of hostile input, and resets proven by binding as the person afterwards.
  * lib/providers/ldap/samba.test.ts and openldap.test.ts run it; each resets its own people, so the
  * seed's other people keep their seed password.

@@ -1,5 +1,5 @@
 /**
- * `tsx scripts/ensure-slapd.ts [--fresh | --stop]`: makes sure a test OpenLDAP answers on
+ * `tsx scripts/ensure-openldap.ts [--fresh | --stop]`: makes sure a test OpenLDAP answers on
  * ldaps://127.0.0.1:4490 (and ldap://127.0.0.1:4489) with the demo people and groups of
  * scripts/lib/directory-seed.ts, the ppolicy and memberof overlays, and the portal's service
  * account, which may write passwords under ou=people and read elsewhere. Installs Debian's
