@@ -19,6 +19,11 @@ export interface ErrorText {
  */
 export interface PasswordLimits {
   maxLength: number;
+  /**
+   * What the directory counts as one character: Unicode characters (the default), or UTF-16 code
+   * units, as Active Directory does (unicodePwd is UTF-16): there an emoji counts as two.
+   */
+  countsIn?: 'characters' | 'utf16-units';
   allowedRanges: ReadonlyArray<readonly [number, number]>;
   /** Completes "<directory> accepts only …", e.g. "Latin-1 letters, digits, symbols and spaces". */
   allowedDescription: string;

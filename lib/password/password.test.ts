@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generatePassword } from './generate';
-import { checklist, DEFAULT_POLICY, refusedCharacter } from './policy';
+import { checklist, DEFAULT_POLICY, passwordLength, refusedCharacter } from './policy';
 import { resetPasswordSchema } from '../reset/schema';
 import { contextWords, estimateStrength, STRENGTH_CAP, withoutContext, withoutRepeats, type Scorer } from './strength';
 import { EXAMPLE_ORG_ID } from '../../emulators/workmail/seed';
@@ -35,6 +35,24 @@ describe('password rules', () => {
     expect(resetPasswordSchema(DEFAULT_POLICY).safeParse({ ...base, password: long, confirmation: long }).success).toBe(false);
     const ok = 'Valid-Passw0rd-Here';
     expect(resetPasswordSchema(DEFAULT_POLICY).safeParse({ ...base, password: ok, confirmation: ok }).success).toBe(true);
+  });
+
+  it('counts length as the directory does: Active Directory’s 256 is UTF-16 units, so an emoji is two', () => {
+    // 255 characters, one of them an emoji: 256 UTF-16 units (fits AD), then one more letter (does not).
+    const fits = `Aa1-${'x'.repeat(250)}😀`;
+    expect([...fits].length).toBe(255);
+    const ad = { ...DEFAULT_POLICY, countsIn: 'utf16-units' as const, directoryName: 'Active Directory' };
+    expect(passwordLength(fits, ad)).toBe(256);
+    expect(checklist(fits, fits, ad).find((c) => c.id === 'length')?.ok).toBe(true);
+    const over = `${fits}y`;
+    const length = checklist(over, over, ad).find((c) => c.id === 'length')!;
+    expect(length).toMatchObject({
+      ok: false,
+      label: 'At most 256 characters (now 257; Active Directory counts an emoji or rare character as two)',
+    });
+    expect(resetPasswordSchema(ad).safeParse({ ...base, password: over, confirmation: over }).success).toBe(false);
+    // A directory that counts characters takes the same password.
+    expect(checklist(over, over, DEFAULT_POLICY).find((c) => c.id === 'length')?.ok).toBe(true);
   });
 });
 

@@ -60,9 +60,18 @@ export interface Check {
   label: string;
 }
 
+/** The password's length as the directory counts it (PasswordLimits.countsIn). */
+export function passwordLength(password: string, policy: Pick<PasswordLimits, 'countsIn'>): number {
+  return policy.countsIn === 'utf16-units' ? password.length : [...password].length;
+}
+
+/** Said beside a length only where the directory's count differs from what the operator sees. */
+const countsAsTwo = (password: string, policy: PasswordPolicy) =>
+  passwordLength(password, policy) !== [...password].length ? `; ${policy.directoryName} counts an emoji or rare character as two` : '';
+
 /** The checklist the form shows as the operator types; the same rules the server enforces. */
 export function checklist(password: string, confirmation: string, policy: PasswordPolicy): Check[] {
-  const length = [...password].length;
+  const length = passwordLength(password, policy);
   const refused = refusedCharacter(password, policy.allowedRanges);
   const classes = characterClasses(password).length;
   return [
@@ -71,8 +80,8 @@ export function checklist(password: string, confirmation: string, policy: Passwo
       ok: length >= policy.minLength && length <= policy.maxLength,
       label:
         length > policy.maxLength
-          ? `At most ${policy.maxLength} characters (now ${length})`
-          : `At least ${policy.minLength} characters${length > 0 ? ` (now ${length})` : ''}`,
+          ? `At most ${policy.maxLength} characters (now ${length}${countsAsTwo(password, policy)})`
+          : `At least ${policy.minLength} characters${length > 0 ? ` (now ${length}${countsAsTwo(password, policy)})` : ''}`,
     },
     {
       id: 'characters',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DirectoryError } from '../../directory/errors';
 import { bindPassword, ldapOptionsSchema } from './options';
+import { activeDirectoryProvider, ldapProvider } from './provider';
 
 const valid = {
   flavour: 'active-directory',
@@ -49,5 +50,12 @@ describe('LDAP options', () => {
     const missing = () => bindPassword(ldapOptionsSchema.parse({ ...valid, bindPasswordEnv: 'TEST_OPTIONS_UNSET' }));
     expect(missing).toThrow(DirectoryError);
     expect(missing).toThrow(/credentials/);
+  });
+});
+
+describe('password limits', () => {
+  it('Active Directory counts its 256 in UTF-16 units (unicodePwd); other LDAP servers count characters', () => {
+    expect(activeDirectoryProvider.passwordLimits).toMatchObject({ maxLength: 256, countsIn: 'utf16-units' });
+    expect(ldapProvider.passwordLimits).toMatchObject({ maxLength: 256, countsIn: 'characters' });
   });
 });

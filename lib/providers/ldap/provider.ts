@@ -37,8 +37,14 @@ function provider(id: FlavourName, name: string, console: string): DirectoryProv
   return {
     id,
     wording: wording(name, console),
-    // Any printable character: both take UTF-8 (AD as UTF-16 in unicodePwd). 256 is AD's own limit.
-    passwordLimits: { maxLength: 256, allowedRanges: [[0x20, 0x10ffff]], allowedDescription: 'printable characters' },
+    // Any printable character: both take UTF-8, AD as UTF-16 in unicodePwd, so its 256 (AD's own
+    // limit) counts UTF-16 units: an emoji is two. Plain LDAP servers count characters.
+    passwordLimits: {
+      maxLength: 256,
+      countsIn: id === 'active-directory' ? 'utf16-units' : 'characters',
+      allowedRanges: [[0x20, 0x10ffff]],
+      allowedDescription: 'printable characters',
+    },
     capabilities: { canForceChangeAtNextSignIn: true, hasRequestIds: false },
     settings: settingsFor(id),
     connect(organizations) {
