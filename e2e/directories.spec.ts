@@ -18,7 +18,7 @@ import { shareSessions } from './sessions-db';
 import { freshDatabase, rawSql, type TestDatabase } from '../test/databases';
 import { demoEnvironment } from '../scripts/demo-env';
 import { directoryEnvironment, directoryOrganization, writeDirectoryPolicy, type TestDirectoryName } from '../scripts/directory-policy';
-import { cannotRun, ensureTestDirectory } from '../scripts/lib/ensure-test-directory';
+import { cannotRun, ensureTestDirectory, haltSamba } from '../scripts/lib/ensure-test-directory';
 import { SAMBA } from '../scripts/lib/test-directories';
 import { LDAP_ERROR_TEXT } from '../lib/providers/ldap/error-text';
 
@@ -280,6 +280,40 @@ test.describe('Samba Active Directory', () => {
   });
 });
 
+// Last in this file's Samba tests, so nothing after it meets a stopped server; Samba is started again even when it fails.
+test.describe('Samba going away mid-suite', () => {
+  skipUnless('samba');
+
+  test('Samba stops between opening the form and the reset: “directory unavailable”, audited as refused, and back once Samba is', async ({
+    page,
+    signedInAs,
+    ad,
+  }) => {
+    const current = await setKnownPassword('samba', 'ella.costa');
+    await signIn(signedInAs, ad, 'alice');
+    const person = await openPerson(page, ad, 'example', 'ella.costa');
+    const since = await lastAuditId(ad);
+    try {
+      await haltSamba();
+      await resetThroughForm(person, page, freshPassword('Typed'), false);
+      await expect(person.alert()).toContainText(words('directory-unavailable'));
+      await expect(person.status()).toHaveCount(0);
+      // The action reads the person again first, so the reset is refused before anything is requested.
+      const rows = await auditAfter(ad, since);
+      expect(rows.map((r) => [r.type, r.error_code])).toEqual([['password.reset.refused', 'lookup-directory-unavailable']]);
+    } finally {
+      await ensureTestDirectory('samba');
+    }
+    // Nothing changed while it was away, and the same portal reaches it again without a restart.
+    expect(await bindAs('samba', 'ella.costa', current)).toBe('ok');
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1, name: 'Ella Costa' })).toBeVisible();
+      await expect(page.locator('main').getByRole('alert')).toHaveCount(0);
+    }).toPass({ timeout: 20_000 });
+  });
+});
+
 test.describe('OpenLDAP', () => {
   skipUnless('slapd');
 
@@ -313,5 +347,41 @@ test.describe('OpenLDAP', () => {
     await expect(person.status()).toContainText('They must choose a new password of their own when they next sign in.');
     expect((await readPerson('slapd', 'logan.hughes', ['pwdReset'])).pwdReset).toBe('TRUE');
     expect(await bindAs('slapd', 'logan.hughes', password)).toBe('ok');
+  });
+
+  test('a generated password: the new one binds, the old one is refused', async ({ page, signedInAs, openldap }) => {
+    const old = await setKnownPassword('slapd', 'isabella.cruz');
+    await signIn(signedInAs, openldap, 'alice');
+    const since = await lastAuditId(openldap);
+    const person = await openPerson(page, openldap, 'example', 'isabella.cruz');
+    const password = await resetThroughForm(person, page, 'generate', false);
+    await expect(person.status()).toContainText('Password reset for Isabella Cruz');
+    expect(await bindAs('slapd', 'isabella.cruz', password)).toBe('ok');
+    expect(await bindAs('slapd', 'isabella.cruz', old)).toHaveProperty('refused');
+    expect((await auditAfter(openldap, since)).map((r) => r.type)).toEqual(['password.reset.requested', 'password.reset.succeeded']);
+  });
+
+  test('bob (engineering lead, nested groups walked by the portal) is refused erin.exec (protected), maria.garcia and himself', async ({
+    page,
+    signedInAs,
+    openldap,
+  }) => {
+    await signIn(signedInAs, openldap, 'bob');
+    // priya.patel is in platform, nested in engineering: his through the portal's own walk of member.
+    await openPerson(page, openldap, 'example', 'priya.patel');
+    await expect(page.getByRole('heading', { level: 1, name: 'Priya Patel' })).toBeVisible();
+    await expect(new PersonPage(page).resetButton()).toHaveCount(1);
+
+    const erin = await openPerson(page, openldap, 'example', 'erin.exec');
+    await expect(page.locator('main')).toContainText('This person is in a protected group: only an admin can reset them.');
+    await expect(erin.resetButton()).toHaveCount(0);
+
+    await page.goto(`${openldap.url}/users/example/maria.garcia`);
+    await expect(page.getByRole('heading', { name: 'Not found, or not yours' })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('maria.garcia@example.com');
+
+    const himself = await openPerson(page, openldap, 'example', 'bob');
+    await expect(page.locator('main')).toContainText('You cannot reset your own mailbox here.');
+    await expect(himself.resetButton()).toHaveCount(0);
   });
 });

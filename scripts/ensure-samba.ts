@@ -7,7 +7,9 @@
  * host's /etc/samba settings never leak in), runs only the LDAP service, and sets
  * `old password allowed period = 0` so an old password stops working at once after a reset
  * (Samba's default keeps it valid for 60 minutes). A healthy server of the same seed version is
- * reused; `--fresh` provisions anew (about 12 s); `--stop` stops it and removes its directory.
+ * reused; `--fresh` provisions anew (about 12 s); `--stop` stops it and removes its directory;
+ * `--halt` stops it and keeps its directory, and the next plain run starts it again without
+ * provisioning (a few seconds): the e2e suite's "directory went away" case.
  * Samba's LDAP ports are fixed: 389, 636, 3268, 3269.
  */
 import { execFileSync } from 'node:child_process';
@@ -110,6 +112,13 @@ async function start(): Promise<void> {
   await waitFor(answers, 60_000, () => child.exitCode !== null, `samba (see ${SAMBA.dir}/log/samba.out)`);
 }
 
+/** Stopped by `--halt`: no server, but a provisioned, seeded directory of this seed version. */
+function halted(): boolean {
+  return (
+    recordedPid(PID_FILE, 'samba') === undefined && existsSync(VERSION_FILE) && readFileSync(VERSION_FILE, 'utf8') === SAMBA.seedVersion
+  );
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   if (process.argv.includes('--stop')) {
@@ -118,10 +127,23 @@ async function main(): Promise<void> {
     console.log(`test Samba AD: stopped, ${SAMBA.dir} removed`);
     return;
   }
+  if (process.argv.includes('--halt')) {
+    await stopRecorded(PID_FILE, 'samba');
+    console.log(`test Samba AD: stopped (data kept in ${SAMBA.dir})`);
+    return;
+  }
   await timed('install check', install);
-  if (!process.argv.includes('--fresh') && (await healthy())) {
+  const fresh = process.argv.includes('--fresh');
+  if (!fresh && (await healthy())) {
     console.log(`test Samba AD: already running on ${SAMBA.url} (data in ${SAMBA.dir})`);
     return;
+  }
+  if (!fresh && halted()) {
+    await timed('samba restart', start);
+    if (await healthy()) {
+      console.log(`test Samba AD: started again on ${SAMBA.url} (data in ${SAMBA.dir})`);
+      return;
+    }
   }
   await stopRecorded(PID_FILE, 'samba');
   for (const port of SAMBA.ports)

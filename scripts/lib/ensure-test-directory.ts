@@ -22,11 +22,20 @@ export function cannotRun(server: keyof typeof SCRIPTS): string | undefined {
 }
 
 export function ensureTestDirectory(server: keyof typeof SCRIPTS): Promise<string> {
+  return runLocked(server, []);
+}
+
+/** Stops Samba and keeps its data (the e2e case of a directory going away); ensureTestDirectory starts it again in a second or two. */
+export function haltSamba(): Promise<string> {
+  return runLocked('samba', ['--halt']);
+}
+
+function runLocked(server: keyof typeof SCRIPTS, args: string[]): Promise<string> {
   const lock = `/tmp/workmail-portal-${server}.lock`;
   return new Promise((resolve, reject) => {
     execFile(
       'flock',
-      [lock, 'npx', 'tsx', `scripts/${SCRIPTS[server].script}`],
+      [lock, 'npx', 'tsx', `scripts/${SCRIPTS[server].script}`, ...args],
       { cwd: ROOT, timeout: 170_000 }, // under the tests' 180 s hook timeout, so the script's own error shows
       (err, stdout, stderr) => (err ? reject(new Error(`${SCRIPTS[server].script} failed: ${stderr || err.message}`)) : resolve(stdout)),
     );
