@@ -5,7 +5,8 @@
  */
 import type { DemoPorts } from '../scripts/demo-env';
 
-export const E2E_WORKERS = 2;
+/** 2 by default (one per core here); `E2E_WORKERS=n` to try another count: every worker has its own servers. */
+export const E2E_WORKERS = Math.max(1, Math.min(8, Number(process.env.E2E_WORKERS) || 2));
 
 /** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once; 10 apart per worker. */
 export function portsFor(worker: number): DemoPorts {
