@@ -27,10 +27,16 @@ const searchable = (query: string) => query.length > 0 && query.length <= MAX_QU
 const PAGE_SIZE = 500;
 /** How long the sorted read behind listPeople serves the pages after the first. */
 const LIST_SNAPSHOT_MS = 60_000;
+/**
+ * The first page starts a new read, unless one finished this recently or is under way: a read of
+ * the whole directory takes seconds on a large one, and admins opening the list at once share it.
+ */
+const FIRST_PAGE_REUSE_MS = 10_000;
 
 export class LdapDirectory implements Directory {
   private readonly pools = new Map<string, ConnectionPool>();
   private readonly snapshots = new Map<string, { at: number; people: Person[] }>();
+  private readonly sortedReads = new Map<string, Promise<{ at: number; people: Person[] }>>();
 
   constructor(private readonly optionsOf: (organizationId: string) => LdapOptions) {}
 
@@ -92,11 +98,9 @@ export class LdapDirectory implements Directory {
   async listPeople(organizationId: string, { cursor, limit }: { cursor?: string; limit: number }): Promise<PersonPage> {
     const after = cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
     let snapshot = this.snapshots.get(organizationId);
-    if (after === undefined || !snapshot || Date.now() - snapshot.at > LIST_SNAPSHOT_MS) {
-      snapshot = { at: Date.now(), people: (await this.allPeople(organizationId)).sort((a, b) => compare(a.username, b.username)) };
-      this.snapshots.set(organizationId, snapshot);
-    }
-    const everyone = snapshot.people;
+    const age = snapshot ? Date.now() - snapshot.at : Infinity;
+    if (age > (after === undefined ? FIRST_PAGE_REUSE_MS : LIST_SNAPSHOT_MS)) snapshot = await this.sortedRead(organizationId);
+    const everyone = snapshot!.people;
     const start = after === undefined ? 0 : everyone.findIndex((p) => compare(p.username, after) > 0);
     const rest = start < 0 ? [] : everyone.slice(start);
     const page = rest.slice(0, Math.max(1, limit));
@@ -105,6 +109,22 @@ export class LdapDirectory implements Directory {
       people: page,
       nextCursor: rest.length > page.length && last ? Buffer.from(last.username, 'utf8').toString('base64url') : undefined,
     };
+  }
+
+  /** Everyone, sorted by username, read once for all callers that ask while it runs. */
+  private sortedRead(organizationId: string): Promise<{ at: number; people: Person[] }> {
+    let read = this.sortedReads.get(organizationId);
+    if (!read) {
+      read = this.allPeople(organizationId)
+        .then((people) => {
+          const snapshot = { at: Date.now(), people: people.sort((a, b) => compare(a.username, b.username)) };
+          this.snapshots.set(organizationId, snapshot);
+          return snapshot;
+        })
+        .finally(() => this.sortedReads.delete(organizationId));
+      this.sortedReads.set(organizationId, read);
+    }
+    return read;
   }
 
   async findByPrefix(

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Client, InvalidCredentialsError } from 'ldapts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SEED_PASSWORD } from '../../../scripts/lib/directory-seed';
 import { cannotRun, ensureTestDirectory } from '../../../scripts/lib/ensure-test-directory';
 import type { SAMBA } from '../../../scripts/lib/test-directories';
@@ -103,6 +103,25 @@ export function ldapSuite(server: SuiteServer, extra?: (directory: () => LdapDir
       expect([...seen].sort((a, b) => a.localeCompare(b))).toEqual(seen);
       expect(seen).not.toContain('svc-portal');
       expect((await directory.allPeople(ORG)).map((p) => p.username).sort()).toEqual([...seen].sort());
+    });
+
+    it('reads the whole directory once for first pages asked at the same time, and again only after a while', async () => {
+      const fresh = directoryFor(server);
+      const reads = vi.spyOn(fresh, 'allPeople');
+      try {
+        const pages = await Promise.all([1, 2, 3].map(() => fresh.listPeople(ORG, { limit: 5 })));
+        expect(reads).toHaveBeenCalledTimes(1);
+        expect(new Set(pages.map((p) => p.people.map((x) => x.username).join()))).toHaveProperty('size', 1);
+        await fresh.listPeople(ORG, { limit: 5 });
+        expect(reads).toHaveBeenCalledTimes(1);
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(Date.now() + 11_000);
+        await fresh.listPeople(ORG, { limit: 5 });
+        expect(reads).toHaveBeenCalledTimes(2);
+      } finally {
+        vi.useRealTimers();
+        await fresh.close();
+      }
     });
 
     it('maps a person: ids, names, email, and the disabled state', async () => {
