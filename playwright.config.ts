@@ -29,6 +29,12 @@ function serversFor(worker: number) {
       timeout: 60_000,
     },
     {
+      command: `npx tsx emulators/mail/main.ts --smtp-port ${ports.mail!.smtp} --http-port ${ports.mail!.http}`,
+      url: `http://127.0.0.1:${ports.mail!.http}/messages`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       command: `rm -f ${database} ${database}-wal ${database}-shm && npx next start -p ${ports.app}`,
       url: `http://localhost:${ports.app}/api/health`,
       reuseExistingServer: false,

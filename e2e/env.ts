@@ -9,7 +9,9 @@ export const E2E_WORKERS = 2;
 
 /** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once; 10 apart per worker. */
 export function portsFor(worker: number): DemoPorts {
-  return { app: 3100 + 10 * worker, workmail: 4310 + 10 * worker, oidc: 4311 + 10 * worker };
+  const app = 3100 + 10 * worker;
+  // The mail catcher takes app+5 and app+6 (extraPort(5) and (6) of that worker).
+  return { app, workmail: 4310 + 10 * worker, oidc: 4311 + 10 * worker, mail: { smtp: app + 5, http: app + 6 } };
 }
 export const databaseFor = (worker: number) => `data/e2e-portal-${worker}.db`;
 
@@ -20,9 +22,10 @@ export const databaseFor = (worker: number) => `data/e2e-portal-${worker}.db`;
 export const WORKER = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 export const E2E_PORTS: DemoPorts = portsFor(WORKER);
 export const E2E_DATABASE = databaseFor(WORKER);
-/** Ports for servers a spec starts itself: app+1 … app+9 belong to this worker. */
+/** Ports for servers a spec starts itself: app+1 … app+9 belong to this worker (5 and 6 are the mail catcher's). */
 export const extraPort = (n: number) => {
   if (n < 1 || n > 9) throw new Error(`extraPort(${n}): use 1 to 9`);
+  if (n === 5 || n === 6) throw new Error(`extraPort(${n}): the mail catcher's (portsFor)`);
   return E2E_PORTS.app + n;
 };
 export const E2E_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
