@@ -105,7 +105,7 @@ test('a one-time link, opened without a session: a preview reveals nothing, Show
 
   // Once: a second visit is refused, naming who to ask.
   await theirs.reload();
-  await expect(theirs.getByRole('alert')).toHaveText(`${GONE} Ask Alice Admin for a new reset.`);
+  await expect(theirs.locator('main').getByRole('alert')).toHaveText(`${GONE} Ask Alice Admin for a new reset.`);
   await expect(theirs.getByRole('button', { name: 'Show password' })).toHaveCount(0);
   await context.close();
 
@@ -143,11 +143,11 @@ test('a link past its expiry is refused and names who to ask; an unknown one nam
 
   const { context, page: theirs } = await stranger(browser);
   await theirs.goto(link);
-  await expect(theirs.getByRole('alert')).toHaveText(`${GONE} Ask Alice Admin for a new reset.`);
+  await expect(theirs.locator('main').getByRole('alert')).toHaveText(`${GONE} Ask Alice Admin for a new reset.`);
   await expect(theirs.getByRole('button', { name: 'Show password' })).toHaveCount(0);
   expect(await theirs.content()).not.toContain(password);
   await theirs.goto(`/handover/${'x'.repeat(22)}`);
-  await expect(theirs.getByRole('alert')).toHaveText(`${GONE} Ask the person who reset your password for a new reset.`);
+  await expect(theirs.locator('main').getByRole('alert')).toHaveText(`${GONE} Ask the person who reset your password for a new reset.`);
   await context.close();
 });
 
@@ -199,7 +199,7 @@ for (const [colorScheme, user] of [
     await expect(theirs.getByLabel('Password', { exact: true })).toBeVisible();
     await axe('revealed');
     await theirs.reload();
-    await expect(theirs.getByRole('alert')).toBeVisible();
+    await expect(theirs.locator('main').getByRole('alert')).toBeVisible();
     await axe('used');
     await context.close();
   });
