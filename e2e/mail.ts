@@ -1,7 +1,7 @@
 /** The worker's mail catcher (emulators/mail): what the portal sent, and its refuse switch. */
-import { E2E_PORTS } from './env';
+import { E2E_MAIL_PORTS } from './env';
 
-export const MAIL_URL = `http://127.0.0.1:${E2E_PORTS.mail!.http}`;
+export const MAIL_URL = `http://127.0.0.1:${E2E_MAIL_PORTS.http}`;
 
 export interface Mail {
   to: string;
