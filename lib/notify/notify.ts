@@ -63,8 +63,9 @@ async function send(url: string, from: string, to: string, message: { subject: s
     await transport(url).sendMail({ from, to, subject: message.subject, text: message.text });
     return { ok: true };
   } catch (err) {
-    log.warn({ err: (err as Error).message, errorCode: failure(err) }, 'notice: send failed');
-    return failure(err);
+    const failed = failure(err);
+    log.warn({ err: (err as Error).message, ...failed }, 'notice: send failed');
+    return failed;
   }
 }
 
