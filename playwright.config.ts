@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable } from './scripts/browser';
-import { databaseFor, E2E_SECRET, E2E_WORKERS, portsFor } from './e2e/env';
+import { databaseFor, E2E_SECRET, E2E_WORKERS, mailPortsFor, portsFor } from './e2e/env';
 import { demoEnvironment, redirectUri } from './scripts/demo-env';
 
 const executablePath = chromiumExecutable();
@@ -9,8 +9,10 @@ const executablePath = chromiumExecutable();
 function serversFor(worker: number) {
   const ports = portsFor(worker);
   const database = databaseFor(worker);
+  const mail = mailPortsFor(worker);
   const env = {
-    ...demoEnvironment(ports, E2E_SECRET),
+    // With the worker's mail catcher: every reset on this portal sends a notice (e2e/handover.spec.ts).
+    ...demoEnvironment({ ...ports, mail }, E2E_SECRET),
     DATABASE_URL: `file:./${database}`,
     // Many resets by one admin across the suite; the per-operator limit has its own integration test.
     RESET_LIMIT_PER_ACTOR: '1000',
@@ -25,6 +27,12 @@ function serversFor(worker: number) {
     {
       command: `npx tsx emulators/oidc/main.ts --port ${ports.oidc} --redirect-uri ${redirectUri(ports.app)}`,
       url: `http://127.0.0.1:${ports.oidc}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx emulators/mail/main.ts --smtp-port ${mail.smtp} --http-port ${mail.http}`,
+      url: `http://127.0.0.1:${mail.http}/messages`,
       reuseExistingServer: false,
       timeout: 60_000,
     },

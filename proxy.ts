@@ -15,7 +15,8 @@ import { config as portalConfig } from './lib/config';
 import { bodyTooLarge, changesState, fromOwnPages } from './lib/request-guard';
 import { freshSecurityHeaders } from './lib/response-headers';
 
-const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health(\/ready)?$/];
+// The one-time link's page needs no sign-in: the person it is for may be locked out (docs/handover.md).
+const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health(\/ready)?$/, /^\/handover\/[^/]+$/];
 
 export async function proxy(request: NextRequest) {
   const c = portalConfig();

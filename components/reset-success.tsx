@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { ResetResult } from '@/lib/reset/result';
+import { HandoverLink } from './handover-link';
 
 /** The person's directory, as the hand-over speaks of it. */
 export interface DirectoryFacts {
@@ -16,6 +17,16 @@ const REQUIRE_CHANGE_TEXT: Record<Extract<ResetResult, { status: 'success' }>['r
     `${directory} did not accept “require a new password at next sign-in”: ask them to change it themselves straight away.`,
   'not-asked': () => 'They keep this password until they change it: ask them to change it themselves if it should be theirs alone.',
   unsupported: (directory) => `${directory} cannot force a change at next sign-in: ask them to change it themselves straight away.`,
+};
+
+type Notice = NonNullable<Extract<ResetResult, { status: 'success' }>['notice']>;
+
+/** What became of the notice to the person (lib/notify/notify.ts). */
+const NOTICE_TEXT: Record<Notice['state'], (to: string) => string> = {
+  sent: (to) => `A notice that their password was reset was sent to ${to}.`,
+  failed: (to) => `The notice to ${to || 'them'} could not be sent: tell them yourself that you reset their password.`,
+  pending: (to) => `The notice to ${to} is still being sent.`,
+  off: () => 'No notice was sent: this portal has no mail server set up.',
 };
 
 /** The hand-over: who was reset, their sign-in name, and what to tell them. */
@@ -54,6 +65,9 @@ export function ResetSuccess({ result, directory }: { result: Extract<ResetResul
         <li>{REQUIRE_CHANGE_TEXT[result.requireChange](directory.name)}</li>
         <li>Their phones and mail clients will stop syncing until they enter the new password there too.</li>
       </ul>
+      {result.notice ? <p>{NOTICE_TEXT[result.notice.state](result.notice.to ?? '')}</p> : null}
+      {/* h15a: the one-time link, until the lead moves it into the new result view (issue 15). */}
+      {result.handover ? <HandoverLink key={result.handover.ref} handoverRef={result.handover.ref} /> : null}
       {result.requestId ? (
         <p className="muted">
           {directory.requestIdLabel}: {result.requestId}

@@ -12,6 +12,11 @@ export const E2E_WORKERS = Math.max(1, Math.min(8, Number(process.env.E2E_WORKER
 export function portsFor(worker: number): DemoPorts {
   return { app: 3100 + 10 * worker, workmail: 4310 + 10 * worker, oidc: 4311 + 10 * worker };
 }
+/**
+ * The worker's mail catcher (emulators/mail): app+5 and app+6, i.e. extraPort(5) and (6). Only the
+ * worker's main portal sends notices to it; portals a spec starts itself send none unless told.
+ */
+export const mailPortsFor = (worker: number) => ({ smtp: portsFor(worker).app + 5, http: portsFor(worker).app + 6 });
 export const databaseFor = (worker: number) => `data/e2e-portal-${worker}.db`;
 
 /**
@@ -21,9 +26,11 @@ export const databaseFor = (worker: number) => `data/e2e-portal-${worker}.db`;
 export const WORKER = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 export const E2E_PORTS: DemoPorts = portsFor(WORKER);
 export const E2E_DATABASE = databaseFor(WORKER);
-/** Ports for servers a spec starts itself: app+1 … app+9 belong to this worker. */
+export const E2E_MAIL_PORTS = mailPortsFor(WORKER);
+/** Ports for servers a spec starts itself: app+1 … app+9 belong to this worker (5 and 6 are the mail catcher's). */
 export const extraPort = (n: number) => {
   if (n < 1 || n > 9) throw new Error(`extraPort(${n}): use 1 to 9`);
+  if (n === 5 || n === 6) throw new Error(`extraPort(${n}): the mail catcher's (mailPortsFor)`);
   return E2E_PORTS.app + n;
 };
 export const E2E_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';

@@ -16,6 +16,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
       PORT: String(extraPort(9)),
       NEXTAUTH_SECRET: 'startup-test-secret-0123456789abcdef0123',
       AUDIT_HMAC_KEY: 'startup-test-audit-key-0123456789abcdef',
+      HANDOVER_KEY: 'startup-test-handover-key-0123456789abcdef',
       ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
       ...env,
     },
@@ -40,6 +41,15 @@ test.describe('starting the production server', () => {
     const { code, output } = await start({ DATABASE_URL: 'mysql://portal@db/portal' });
     expect(code).toBe(1);
     expect(output).toContain('DATABASE_URL');
+  });
+
+  test('stops without HANDOVER_KEY, and on a HANDOVER_TTL_HOURS beyond a week, saying which', async () => {
+    const withoutKey = await start({ HANDOVER_KEY: '', DATABASE_URL: 'file:/tmp/startup-test.db' });
+    expect(withoutKey.code).toBe(1);
+    expect(withoutKey.output).toContain('HANDOVER_KEY: required in production');
+    const tooLong = await start({ HANDOVER_TTL_HOURS: '500', DATABASE_URL: 'file:/tmp/startup-test.db' });
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.output).toContain('HANDOVER_TTL_HOURS: expected a whole number from 1 to 168, got "500"');
   });
 
   test('stops on a missing access policy', async () => {

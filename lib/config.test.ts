@@ -19,6 +19,7 @@ describe('configuration', () => {
       NEXTAUTH_URL: 'https://reset.example.com/',
       NEXTAUTH_SECRET: 'x'.repeat(40),
       AUDIT_HMAC_KEY: 'k'.repeat(40),
+      HANDOVER_KEY: 'h'.repeat(40),
       AUDIT_HEAD_LOG_EVERY: '500',
       OIDC_ISSUER: 'https://idp.example.com/oauth2/default',
       OIDC_GROUPS_CLAIM: 'cognito:groups',
@@ -132,5 +133,65 @@ describe('identity provider settings', () => {
     ['OIDC_DISCOVERY_URL', 'idp/.well-known'],
   ])('stops on a bad %s with a message naming it', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+});
+
+describe('hand-over and notice settings', () => {
+  const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), AUDIT_HMAC_KEY: 'k'.repeat(40) };
+
+  it('defaults to both ways of handing over, links for 24 hours, and no mail', () => {
+    const c = parseConfig({});
+    expect(c.handover).toMatchObject({ mode: 'both', ttlHours: 24, keyGenerated: true });
+    expect(c.handover.key.length).toBeGreaterThanOrEqual(32);
+    expect(c.notify).toEqual({
+      smtpUrl: undefined,
+      from: 'WorkMail Reset Portal <no-reply@localhost>',
+      adminsTo: [],
+      itContact: 'your IT service desk',
+    });
+  });
+
+  it('requires a hand-over key in production, of 32 characters or more, and never prints it', () => {
+    expect(() => parseConfig(production)).toThrow(/HANDOVER_KEY: required in production/);
+    const short = 'short-handover-key';
+    expect(() => parseConfig({ ...production, HANDOVER_KEY: short })).toThrow(/HANDOVER_KEY: must be at least 32 characters/);
+    expect(() => parseConfig({ ...production, HANDOVER_KEY: short })).not.toThrow(new RegExp(short));
+    expect(parseConfig({ ...production, HANDOVER_KEY: 'h'.repeat(40) }).handover).toMatchObject({
+      key: 'h'.repeat(40),
+      keyGenerated: false,
+    });
+  });
+
+  it('reads the mode, the lifetime, SMTP and the people to tell', () => {
+    const c = parseConfig({
+      HANDOVER_MODE: 'link',
+      HANDOVER_TTL_HOURS: '168',
+      SMTP_URL: 'smtps://portal:secret@mail.example.com:465',
+      NOTIFY_FROM: 'IT <it@example.com>',
+      NOTIFY_ADMINS_TO: 'sec@example.com, it@example.com',
+      IT_CONTACT: 'the IT desk, extension 4242',
+    });
+    expect(c.handover).toMatchObject({ mode: 'link', ttlHours: 168 });
+    expect(c.notify).toEqual({
+      smtpUrl: 'smtps://portal:secret@mail.example.com:465',
+      from: 'IT <it@example.com>',
+      adminsTo: ['sec@example.com', 'it@example.com'],
+      itContact: 'the IT desk, extension 4242',
+    });
+  });
+
+  it.each([
+    ['HANDOVER_TTL_HOURS', '169', /HANDOVER_TTL_HOURS: expected a whole number from 1 to 168/],
+    ['HANDOVER_TTL_HOURS', '0', /HANDOVER_TTL_HOURS: expected a whole number from 1 to 168/],
+    ['HANDOVER_TTL_HOURS', 'a day', /HANDOVER_TTL_HOURS/],
+    ['HANDOVER_MODE', 'email', /HANDOVER_MODE: expected one of show, link, both/],
+    ['SMTP_URL', 'mail.example.com', /SMTP_URL: expected smtp:/],
+    ['NOTIFY_ADMINS_TO', 'security team', /NOTIFY_ADMINS_TO: expected comma-separated email addresses/],
+  ])('stops on a bad %s (%s) with a message naming it', (name, value, message) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('never prints an SMTP password from a bad SMTP_URL', () => {
+    expect(() => parseConfig({ SMTP_URL: 'http://portal:hunter2-secret@mail' })).not.toThrow(/hunter2/);
   });
 });

@@ -12,6 +12,9 @@ import { PRODUCT_ID } from './product';
 /** Asymmetric ID token signatures only: HS256 would need the client secret as a key (docs/identity-providers.md). */
 export const ID_TOKEN_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 export const TOKEN_AUTH_METHODS = ['client_secret_basic', 'client_secret_post'] as const;
+/** How the password reaches the person after a reset (docs/handover.md): shown once, a one-time link, or a choice of both. */
+export const HANDOVER_MODES = ['show', 'link', 'both'] as const;
+export type HandoverMode = (typeof HANDOVER_MODES)[number];
 
 const int = (min: number, max: number, fallback: number) =>
   z
@@ -92,6 +95,33 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v || ','),
   OIDC_LOGOUT: z.enum(['idp', 'local']).default('idp'),
+  HANDOVER_KEY: z.string().optional(),
+  HANDOVER_TTL_HOURS: int(1, 168, 24),
+  HANDOVER_MODE: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || 'both')
+    .pipe(z.enum(HANDOVER_MODES, { message: `expected one of ${HANDOVER_MODES.join(', ')}` })),
+  // Never echoed: the URL may carry the SMTP password.
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^smtps?:\/\/[^\s/]+/.test(v), {
+      message: 'expected smtp://[user:password@]host[:port] or smtps://…',
+    }),
+  NOTIFY_FROM: text(`WorkMail Reset Portal <no-reply@localhost>`),
+  NOTIFY_ADMINS_TO: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every((a) => z.email().safeParse(a).success), { message: 'expected comma-separated email addresses' }),
+  IT_CONTACT: text('your IT service desk'),
 });
 
 export interface Config {
@@ -142,6 +172,16 @@ export interface Config {
   auditHmacKeyGenerated: boolean;
   /** The audit chain's head hash is logged every this many events, for a copy outside the database. */
   auditHeadLogEvery: number;
+  /** The one-time link (lib/handover, docs/handover.md). */
+  handover: {
+    /** Encrypts stored passwords (AES-256-GCM under a key derived from it); generated per start outside production. */
+    key: string;
+    keyGenerated: boolean;
+    ttlHours: number;
+    mode: HandoverMode;
+  };
+  /** The notice to the person after a reset (lib/notify); no smtpUrl: nothing is sent. */
+  notify: { smtpUrl?: string; from: string; adminsTo: string[]; itContact: string };
 }
 
 export class ConfigError extends Error {}
@@ -170,6 +210,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (32 or more random characters)');
   } else if (auditHmacKey.length < 32) {
     throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: must be at least 32 characters');
+  }
+  const handoverKey = e.HANDOVER_KEY?.trim();
+  if (!handoverKey) {
+    if (production) throw new ConfigError('Invalid configuration:\n  HANDOVER_KEY: required in production (32 or more random characters)');
+  } else if (handoverKey.length < 32) {
+    throw new ConfigError('Invalid configuration:\n  HANDOVER_KEY: must be at least 32 characters');
   }
   return Object.freeze({
     production,
@@ -209,10 +255,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     auditHmacKey: auditHmacKey || randomBytes(32).toString('base64url'),
     auditHmacKeyGenerated: !auditHmacKey,
     auditHeadLogEvery: e.AUDIT_HEAD_LOG_EVERY,
+    handover: {
+      // Development only: links made by this process cannot be opened after it restarts.
+      key: handoverKey || randomBytes(32).toString('base64url'),
+      keyGenerated: !handoverKey,
+      ttlHours: e.HANDOVER_TTL_HOURS,
+      mode: e.HANDOVER_MODE,
+    },
+    notify: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, adminsTo: e.NOTIFY_ADMINS_TO, itContact: e.IT_CONTACT },
   });
 }
 
 let cached: Config | undefined;
+
+/** How the password is handed over after a reset (HANDOVER_MODE): `show`, `link` or `both`. */
+export const handoverMode = (): HandoverMode => config().handover.mode;
 
 /** The process's configuration, parsed once. */
 export function config(): Config {

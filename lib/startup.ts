@@ -8,6 +8,7 @@
 import { database } from './audit/db';
 import { startRepeatFlush } from './audit/repeats';
 import { identityProviderStatus } from './auth/discovery';
+import { startHandoverPurge } from './handover/purge';
 import { log } from './log';
 import { startSearchWarmUp } from './people/warm-up';
 import { portalPolicy } from './portal';
@@ -23,6 +24,8 @@ export async function startup(): Promise<void> {
     startSearchWarmUp();
     // Counted refusals reach the chain within a minute of their minute's end, refusal or not.
     startRepeatFlush();
+    // Unclaimed passwords and unopened one-time links end on time, whether or not anyone calls (docs/handover.md).
+    startHandoverPurge();
   } catch (err) {
     console.error(`${PRODUCT_ID} cannot start: ${(err as Error).message}`);
     process.exit(1);

@@ -2,6 +2,7 @@
  * The environment of the embedded demo: the portal pointed at the local WorkMail emulator and the
  * local identity provider. `npm run demo` and the end-to-end tests both start the portal with it.
  */
+import { createHash } from 'node:crypto';
 import { DEMO_CLIENT } from '../emulators/oidc/provider';
 import { DEMO_KEYS } from '../emulators/workmail/sigv4';
 
@@ -9,9 +10,11 @@ export interface DemoPorts {
   app: number;
   workmail: number;
   oidc: number;
+  /** The mail catcher (emulators/mail): SMTP and its messages API; without it the portal sends no notices. */
+  mail?: { smtp: number; http: number };
 }
 
-export const DEMO_PORTS: DemoPorts = { app: 3000, workmail: 4010, oidc: 4011 };
+export const DEMO_PORTS: DemoPorts = { app: 3000, workmail: 4010, oidc: 4011, mail: { smtp: 4025, http: 4012 } };
 
 /** The emulator's full-access demo key: what the portal signs its WorkMail calls with in the demo and tests. */
 export const DEMO_CREDENTIALS = { accessKeyId: DEMO_KEYS[0]!.accessKeyId, secretAccessKey: DEMO_KEYS[0]!.secretAccessKey };
@@ -45,6 +48,9 @@ export function demoEnvironment(ports: DemoPorts, secret: string): Record<string
     ACCESS_POLICY_FILE: 'config/access-policy.demo.json',
     ...workmailEnvironment(`http://127.0.0.1:${ports.workmail}`),
     NEXT_TELEMETRY_DISABLED: '1',
+    // From the session secret: new with each demo start, shared by instances started with the same secret.
+    HANDOVER_KEY: createHash('sha256').update(`handover-key:${secret}`).digest('base64url'),
+    ...(ports.mail ? { SMTP_URL: `smtp://127.0.0.1:${ports.mail.smtp}`, NOTIFY_FROM: 'WorkMail Reset Portal <no-reply@example.com>' } : {}),
   };
 }
 

@@ -3,7 +3,8 @@
  * app if needed, starts each service as its own process, waits until all answer, prints where to
  * go, and stops them all on Ctrl-C.
  *
- * Ports: --port (app, 3000), --workmail-port (4010), --oidc-port (4011).
+ * Ports: --port (app, 3000), --workmail-port (4010), --oidc-port (4011). The mail catcher, which
+ * receives the notices after each reset, listens on SMTP 4025 and answers at 4012/messages.
  *
  * `--directory samba` or `--directory openldap`: the portal against a real test directory instead
  * of the WorkMail emulator (docs/active-directory.md): starts it with its ensure script (which
@@ -36,6 +37,7 @@ if (values.directory !== undefined && !isTestDirectory(values.directory)) {
 }
 const directory = values.directory as TestDirectoryName | undefined;
 const ports: DemoPorts = { app: Number(values.port), workmail: Number(values['workmail-port']), oidc: Number(values['oidc-port']) };
+const mail = DEMO_PORTS.mail!;
 for (const [name, port] of Object.entries(ports)) {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`demo: the ${name} port must be a number from 1 to 65535`);
@@ -133,7 +135,9 @@ async function main() {
   const directoryEnv = directory ? await prepareDirectory(directory) : {};
   if (!directory) run('workmail', process.execPath, tsx('emulators/workmail/main.ts', '--port', String(ports.workmail)));
   run('idp', process.execPath, tsx('emulators/oidc/main.ts', '--port', String(ports.oidc), '--redirect-uri', redirectUri(ports.app)));
+  run('mail', process.execPath, tsx('emulators/mail/main.ts', '--smtp-port', String(mail.smtp), '--http-port', String(mail.http)));
   await Promise.all([
+    waitFor(`http://127.0.0.1:${mail.http}/messages`, 'the mail catcher'),
     directory ? Promise.resolve() : waitFor(`${workmailUrl}/__control/state`, 'the WorkMail emulator'),
     waitFor(`${oidcUrl}/.well-known/openid-configuration`, 'the identity provider'),
   ]);
@@ -141,7 +145,7 @@ async function main() {
   // The production server (the standalone build); it runs from its own folder, so paths are absolute.
   const { nodeFlags, script } = startCommand();
   run('portal', process.execPath, [...nodeFlags, ...script], {
-    ...demoEnvironment(ports, randomBytes(32).toString('base64url')),
+    ...demoEnvironment({ ...ports, mail }, randomBytes(32).toString('base64url')),
     PORT: String(ports.app),
     HOSTNAME: '127.0.0.1',
     ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
@@ -154,6 +158,7 @@ async function main() {
       '',
       `  WorkMail Reset Portal:  http://localhost:${ports.app}`,
       `  Identity provider:      ${oidcUrl}`,
+      `  Mail catcher:           http://127.0.0.1:${mail.http}/messages  (SMTP 127.0.0.1:${mail.smtp})`,
       directory
         ? `  Directory:              ${TEST_DIRECTORIES[directory].name} at ${TEST_DIRECTORIES[directory].at.url} (policy ${directoryEnv.ACCESS_POLICY_FILE})`
         : `  WorkMail emulator:      ${workmailUrl}  (keys ${DEMO_CREDENTIALS.accessKeyId} / ${DEMO_CREDENTIALS.secretAccessKey})`,

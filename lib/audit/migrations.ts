@@ -120,4 +120,43 @@ export const MIGRATIONS = {
       await db.schema.alterTable('audit_events').addColumn('require_change', 'text').execute();
     },
   },
+  '010_handover': {
+    async up(db: Kysely<unknown>) {
+      // One-time links (lib/handover, docs/handover.md): the password sealed with HANDOVER_KEY until
+      // it is revealed or expires, then only the facts (who, when, opened) until the row is purged.
+      // The link's token is stored as its SHA-256 only.
+      await db.schema
+        .createTable('handovers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.unique())
+        .addColumn('sealed', 'text')
+        .addColumn('key_id', 'text', (c) => c.notNull())
+        .addColumn('actor_subject', 'text', (c) => c.notNull())
+        .addColumn('actor_email', 'text', (c) => c.notNull())
+        .addColumn('actor_name', 'text', (c) => c.notNull())
+        .addColumn('actor_role', 'text', (c) => c.notNull())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('person_id', 'text', (c) => c.notNull())
+        .addColumn('person_email', 'text')
+        .addColumn('person_name', 'text')
+        .addColumn('sign_in_name', 'text', (c) => c.notNull())
+        .addColumn('request_id', 'text')
+        .addColumn('reset_at', 'text', (c) => c.notNull())
+        .addColumn('link_created_at', 'text')
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revealed_at', 'text')
+        .addColumn('expired_at', 'text')
+        .execute();
+      await sql`create index handovers_by_person on handovers (organization_id, person_id, link_created_at)`.execute(db);
+      await sql`create index handovers_by_expiry on handovers (expires_at)`.execute(db);
+      // Reveal attempts per client address and quarter hour (lib/handover/attempts.ts).
+      await db.schema
+        .createTable('handover_attempts')
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('window_start', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('handover_attempts_pk', ['address', 'window_start'])
+        .execute();
+    },
+  },
 };

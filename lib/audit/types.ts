@@ -12,7 +12,12 @@ export type AuditEventType =
   | 'audit.exported'
   | 'session.revoked'
   | 'session.expired'
-  | 'audit.tampered';
+  | 'audit.tampered'
+  | 'handover.created'
+  | 'handover.revealed'
+  | 'handover.expired'
+  | 'notice.sent'
+  | 'notice.failed';
 
 export interface AuditEventInput {
   type: AuditEventType;

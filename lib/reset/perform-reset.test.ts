@@ -108,8 +108,15 @@ describe('resets, limits and the audit chain', () => {
   it('resets, then refuses the operator past RESET_LIMIT_PER_ACTOR, and the chain verifies', async () => {
     for (const user of ['jane.doe', 'john.smith', 'priya.patel']) {
       const result = await lib.performReset(alice, input(alice, user), { userAgent: 'vitest' });
-      expect(result).toMatchObject({ status: 'success' });
+      // HANDOVER_MODE's default (both): the password stashed for a link, sealed and with no token yet; no SMTP_URL: no notice.
+      expect(result).toMatchObject({ status: 'success', handover: { ref: expect.any(String) }, notice: { state: 'off' } });
       expect(JSON.stringify(result)).not.toContain('Harbor-Quartz-Pelican-31');
+      const ref = (result as { handover: { ref: string } }).handover.ref;
+      const db = openSqliteFileSync(dbFile);
+      const stash = db.prepare('select * from handovers where id = ?').get(ref) as Record<string, unknown>;
+      db.close();
+      expect(stash).toMatchObject({ actor_subject: 'alice', person_id: idOf(user), token_hash: null, sealed: expect.any(String) });
+      expect(JSON.stringify(stash)).not.toContain('Harbor-Quartz-Pelican-31');
     }
     const limited = await lib.performReset(alice, input(alice, 'tom.brown'), {});
     expect(limited).toMatchObject({ status: 'refused', title: 'You have made too many resets in the last hour.' });

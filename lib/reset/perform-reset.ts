@@ -25,6 +25,7 @@ import { utcTime } from '../text/utc';
 import { contextWords, estimateStrength, STRENGTH_LABELS } from '../password/strength';
 import type { ResetPasswordInput } from './schema';
 import { reserveReset } from './rate-limit';
+import { afterReset } from './after-reset';
 import type { ResetField, ResetResult } from './result';
 
 export interface RequestInfo {
@@ -245,13 +246,24 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       await appendEvent({ ...base(), type: 'password.reset.succeeded', outcome: 'succeeded', requestId, requireChange: change }).catch(
         (err: unknown) => log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
       );
+      const signInName = person.email ?? person.username;
+      // After the outcome is recorded: the one-time link's stash and the notice (lib/reset/after-reset.ts).
+      const after = await afterReset({
+        actor: base().actor,
+        organizationId: input.organizationId,
+        person,
+        signInName,
+        requestId,
+        password: input.password,
+      });
       return {
         status: 'success',
         displayName: person.displayName,
         email: person.email,
-        signInName: person.email ?? person.username,
+        signInName,
         requestId,
         requireChange: change,
+        ...after,
       };
     } catch (err) {
       const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');

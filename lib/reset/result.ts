@@ -11,6 +11,10 @@ export type ResetResult =
       requestId?: string;
       /** Whether the person must choose a new password at next sign-in: asked and done, asked and refused, not asked, or impossible. */
       requireChange: 'applied' | 'refused' | 'not-asked' | 'unsupported';
+      /** Set when HANDOVER_MODE allows a one-time link: the opaque reference createHandoverLinkAction takes (no secret). */
+      handover?: { ref: string };
+      /** The notice to the person (lib/notify): sent, failed, still being sent after 3 s, or off (no SMTP_URL). */
+      notice?: { state: 'sent' | 'failed' | 'pending' | 'off'; to?: string };
     }
   | { status: 'invalid'; fieldErrors: Partial<Record<ResetField, string>> }
   | { status: 'refused'; title: string; action: string; requestId?: string };
