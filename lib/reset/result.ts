@@ -13,6 +13,8 @@ export type ResetResult =
       requireChange: 'applied' | 'refused' | 'not-asked' | 'unsupported';
     }
   | { status: 'invalid'; fieldErrors: Partial<Record<ResetField, string>> }
-  | { status: 'refused'; title: string; action: string; requestId?: string };
+  | { status: 'refused'; title: string; action: string; requestId?: string }
+  /** The sign-in is too old (or too weak) for a reset: sign in again first (lib/auth/step-up.ts). Nothing was done. */
+  | { status: 'step-up' };
 
 export const IDLE: ResetResult = { status: 'idle' };
