@@ -31,7 +31,7 @@ export async function benchResetRole(): Promise<Result[]> {
     };
     const people = state.organizations.find((o) => o.id === ORG)!.users.slice(-needed);
     const dir = mkdtempSync(join(tmpdir(), 'bench-role-'));
-    const policyFile = writeRolePolicy(join(dir, 'access-policy.json'), DEMO_RESET_ROLE);
+    const policyFile = writeRolePolicy(join(dir, 'access-policy.json'), { example: DEMO_RESET_ROLE });
 
     Object.assign(process.env, {
       ...workmailEnvironment(url),

@@ -7,9 +7,9 @@ import type { DemoPorts } from '../scripts/demo-env';
 
 export const E2E_WORKERS = 2;
 
-/** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once; 10 apart per worker. */
+/** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once; apps 20 apart per worker (19 extra ports each). */
 export function portsFor(worker: number): DemoPorts {
-  return { app: 3100 + 10 * worker, workmail: 4310 + 10 * worker, oidc: 4311 + 10 * worker };
+  return { app: 3100 + 20 * worker, workmail: 4310 + 10 * worker, oidc: 4311 + 10 * worker };
 }
 export const databaseFor = (worker: number) => `data/e2e-portal-${worker}.db`;
 
@@ -20,9 +20,9 @@ export const databaseFor = (worker: number) => `data/e2e-portal-${worker}.db`;
 export const WORKER = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 export const E2E_PORTS: DemoPorts = portsFor(WORKER);
 export const E2E_DATABASE = databaseFor(WORKER);
-/** Ports for servers a spec starts itself: app+1 … app+9 belong to this worker. */
+/** Ports for servers a spec starts itself: app+1 … app+19 belong to this worker. */
 export const extraPort = (n: number) => {
-  if (n < 1 || n > 9) throw new Error(`extraPort(${n}): use 1 to 9`);
+  if (n < 1 || n > 19) throw new Error(`extraPort(${n}): use 1 to 19`);
   return E2E_PORTS.app + n;
 };
 export const E2E_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';

@@ -74,7 +74,7 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
       />
       <section aria-labelledby="reset-heading" className="panel">
         <h2 id="reset-heading">Reset password</h2>
-        {reset.allowed && stepUp ? <StepUpNotice reason={stepUp} callbackUrl={permalink} /> : null}
+        {reset.allowed && stepUp ? <StepUpNotice reason={stepUp} /> : null}
         {reset.allowed ? (
           <ResetForm
             organizationId={organization.organizationId}
