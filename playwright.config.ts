@@ -5,6 +5,11 @@ import { demoEnvironment, redirectUri } from './scripts/demo-env';
 
 const executablePath = chromiumExecutable();
 
+// Each worker signs its operators in once and reuses the cookies for the whole run (e2e/fixtures.ts),
+// longer than the step-up limit: off for the suite's portals and the ones specs start (they copy
+// process.env); e2e/step-up.spec.ts starts its own with a limit.
+process.env.REAUTH_MAX_AGE_MINUTES ??= '0';
+
 /** One emulator, identity provider and portal (with its own SQLite audit log) per worker slot. */
 function serversFor(worker: number) {
   const ports = portsFor(worker);

@@ -10,6 +10,7 @@ const MODULES: Record<string, () => Promise<Result[]>> = {
   emulator: async () => (await import('./emulator')).benchEmulator(),
   search: async () => (await import('./search')).benchSearch(),
   reset: async () => (await import('./reset')).benchReset(),
+  'reset-role': async () => (await import('./reset-role')).benchResetRole(),
   browser: async () => (await import('./browser')).benchBrowser(),
   audit: async () => (await import('./audit')).benchAudit(),
   load: async () => (await import('./load')).benchLoad(),

@@ -9,6 +9,7 @@ import { IDLE, type ResetResult } from '@/lib/reset/result';
 import { ErrorAlert } from './directory-error-alert';
 import { PasswordField } from './password-field';
 import { ResetSuccess, type DirectoryFacts } from './reset-success';
+import { StepUpNotice } from './step-up-notice';
 import { StrengthMeter } from './strength-meter';
 import { useStrength } from './use-strength';
 
@@ -51,6 +52,7 @@ export function ResetForm({ organizationId, userId, binding, signInName, context
   return (
     <>
       {result.status === 'success' ? <ResetSuccess result={result} directory={directory} /> : null}
+      {result.status === 'step-up' ? <StepUpNotice /> : null}
       {result.status === 'refused' ? (
         <ErrorAlert title={result.title} action={result.action} requestId={result.requestId} requestIdLabel={directory.requestIdLabel} />
       ) : null}

@@ -8,15 +8,15 @@ import type { DemoPorts } from '../scripts/demo-env';
 /** 2 by default (one per core here); `E2E_WORKERS=n` to try another count: every worker has its own servers. */
 export const E2E_WORKERS = Math.max(1, Math.min(8, Number(process.env.E2E_WORKERS) || 2));
 
-/** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once; 10 apart per worker. */
+/** Test ports sit apart from the demo's (3000/4010/4011) so both can run at once; apps 20 apart per worker (19 extra ports each). */
 export function portsFor(worker: number): DemoPorts {
-  return { app: 3100 + 10 * worker, workmail: 4310 + 10 * worker, oidc: 4311 + 10 * worker };
+  return { app: 3100 + 20 * worker, workmail: 4310 + 10 * worker, oidc: 4311 + 10 * worker };
 }
 /**
- * The worker's mail catcher (emulators/mail): app+5 and app+6, i.e. extraPort(5) and (6). Only the
+ * The worker's mail catcher (emulators/mail): app+17 and app+18, kept from extraPort. Only the
  * worker's main portal sends notices to it; portals a spec starts itself send none unless told.
  */
-export const mailPortsFor = (worker: number) => ({ smtp: portsFor(worker).app + 5, http: portsFor(worker).app + 6 });
+export const mailPortsFor = (worker: number) => ({ smtp: portsFor(worker).app + 17, http: portsFor(worker).app + 18 });
 export const databaseFor = (worker: number) => `data/e2e-portal-${worker}.db`;
 
 /**
@@ -27,10 +27,10 @@ export const WORKER = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 export const E2E_PORTS: DemoPorts = portsFor(WORKER);
 export const E2E_DATABASE = databaseFor(WORKER);
 export const E2E_MAIL_PORTS = mailPortsFor(WORKER);
-/** Ports for servers a spec starts itself: app+1 … app+9 belong to this worker (5 and 6 are the mail catcher's). */
+/** Ports for servers a spec starts itself: app+1 … app+19 belong to this worker (17 and 18 are the mail catcher's). */
 export const extraPort = (n: number) => {
-  if (n < 1 || n > 9) throw new Error(`extraPort(${n}): use 1 to 9`);
-  if (n === 5 || n === 6) throw new Error(`extraPort(${n}): the mail catcher's (mailPortsFor)`);
+  if (n < 1 || n > 19) throw new Error(`extraPort(${n}): use 1 to 19`);
+  if (n === 17 || n === 18) throw new Error(`extraPort(${n}): the mail catcher's (mailPortsFor)`);
   return E2E_PORTS.app + n;
 };
 export const E2E_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';

@@ -95,6 +95,9 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v || ','),
   OIDC_LOGOUT: z.enum(['idp', 'local']).default('idp'),
+  REAUTH_MAX_AGE_MINUTES: int(0, 480, 15),
+  REQUIRED_ACR: z.string().optional(),
+  REQUIRED_AMR: z.string().optional(),
   HANDOVER_KEY: z.string().optional(),
   HANDOVER_TTL_HOURS: int(1, 168, 24),
   HANDOVER_MODE: z
@@ -123,6 +126,12 @@ const envSchema = z.object({
     .refine((list) => list.every((a) => z.email().safeParse(a).success), { message: 'expected comma-separated email addresses' }),
   IT_CONTACT: text('your IT service desk'),
 });
+
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export interface Config {
   production: boolean;
@@ -172,6 +181,11 @@ export interface Config {
   auditHmacKeyGenerated: boolean;
   /** The audit chain's head hash is logged every this many events, for a copy outside the database. */
   auditHeadLogEvery: number;
+  /**
+   * Step-up before a reset (lib/auth/step-up.ts): the sign-in must be at most `maxAgeSeconds` old
+   * (0: no limit), and carry one of `acr` (when any) and every one of `amr`.
+   */
+  stepUp: { maxAgeSeconds: number; acr: string[]; amr: string[] };
   /** The one-time link (lib/handover, docs/handover.md). */
   handover: {
     /** Encrypts stored passwords (AES-256-GCM under a key derived from it); generated per start outside production. */
@@ -255,6 +269,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     auditHmacKey: auditHmacKey || randomBytes(32).toString('base64url'),
     auditHmacKeyGenerated: !auditHmacKey,
     auditHeadLogEvery: e.AUDIT_HEAD_LOG_EVERY,
+    stepUp: { maxAgeSeconds: e.REAUTH_MAX_AGE_MINUTES * 60, acr: list(e.REQUIRED_ACR), amr: list(e.REQUIRED_AMR) },
     handover: {
       // Development only: links made by this process cannot be opened after it restarts.
       key: handoverKey || randomBytes(32).toString('base64url'),

@@ -24,6 +24,8 @@ const PROVIDERS: ReadonlyMap<string, DirectoryProvider> = new Map<string, Direct
 /** The policy's organizations wired to their providers: validated once per policy version. */
 interface Wiring {
   providerOf: Map<string, DirectoryProvider>;
+  /** Each organization's validated settings, for what they change in its provider's capabilities. */
+  settingsOf: Map<string, unknown>;
   directoryOf: Map<string, Directory>;
 }
 
@@ -43,6 +45,7 @@ function wire(policy: Policy, source: string): Wiring {
   if (wiring) return wiring;
   const grouped = new Map<DirectoryProvider, Map<string, unknown>>();
   const providerOf = new Map<string, DirectoryProvider>();
+  const settingsOf = new Map<string, unknown>();
   policy.organizations.forEach((org: PolicyOrganization, i) => {
     const provider = PROVIDERS.get(org.provider);
     if (!provider) {
@@ -57,6 +60,7 @@ function wire(policy: Policy, source: string): Wiring {
       throw new PolicyError(`${source}: $.organizations[${i}]${path}: ${issue.message}`);
     }
     providerOf.set(org.id, provider);
+    settingsOf.set(org.id, parsed.data);
     if (!grouped.has(provider)) grouped.set(provider, new Map());
     grouped.get(provider)!.set(org.id, parsed.data);
   });
@@ -74,7 +78,7 @@ function wire(policy: Policy, source: string): Wiring {
     }
     for (const id of organizations.keys()) directoryOf.set(id, current.directory);
   }
-  wiring = { providerOf, directoryOf };
+  wiring = { providerOf, settingsOf, directoryOf };
   wirings.set(policy, wiring);
   return wiring;
 }
@@ -143,7 +147,10 @@ export function wordingFor(organizationId: string): ProviderWording {
 }
 
 export function capabilitiesOf(organizationId: string): ProviderCapabilities {
-  return (providerOf(organizationId) ?? FALLBACK_PROVIDER).capabilities;
+  const provider = providerOf(organizationId) ?? FALLBACK_PROVIDER;
+  const settings = current().settingsOf.get(organizationId);
+  if (!provider.organizationCapabilities || settings === undefined) return provider.capabilities;
+  return { ...provider.capabilities, ...provider.organizationCapabilities(settings) };
 }
 
 /** The password rules for a person of this organization: the portal's settings within the directory's limits. */

@@ -6,9 +6,12 @@ import { startEmulator, type RunningEmulator } from '../emulators/workmail/serve
 import type { WorkMailDirectory } from '../lib/providers/workmail/directory';
 import { workmailEnvironment } from '../scripts/demo-env';
 
-export async function directoryOnEmulator(): Promise<{ emulator: RunningEmulator; directory: WorkMailDirectory }> {
+/** `roleOf`: each organization's reset role (lib/providers/workmail/role-sessions.ts), none by default. */
+export async function directoryOnEmulator(
+  roleOf: (organizationId: string) => string | undefined = () => undefined,
+): Promise<{ emulator: RunningEmulator; directory: WorkMailDirectory }> {
   const emulator = await startEmulator({});
   Object.assign(process.env, workmailEnvironment(emulator.url));
   const { WorkMailDirectory } = await import('../lib/providers/workmail/directory');
-  return { emulator, directory: new WorkMailDirectory(() => 'us-east-1') };
+  return { emulator, directory: new WorkMailDirectory(() => 'us-east-1', roleOf) };
 }

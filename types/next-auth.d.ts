@@ -13,6 +13,9 @@ declare module 'next-auth' {
       groupsClaim: GroupsClaimStatus;
       authTime: number;
       sessionId: string;
+      /** The ID token's `acr` and `amr` at sign-in (lib/auth/step-up.ts). */
+      acr?: string;
+      amr?: string[];
     };
   }
 }
@@ -24,6 +27,9 @@ declare module 'next-auth/jwt' {
     /** Whether the provider sent a groups claim (lib/auth/groups): the no-access page explains a missing one. */
     groupsClaim?: GroupsClaimStatus;
     authTime?: number;
+    /** How the provider says the operator signed in: `acr` and `amr` from the ID token (lib/auth/step-up.ts). */
+    acr?: string;
+    amr?: string[];
     /** The server-side session record's id (lib/sessions). */
     sid?: string;
     /** The provider's ID token, for RP-initiated logout's id_token_hint (lib/auth/logout). Never sent to the browser. */

@@ -22,6 +22,10 @@ export interface ControlState {
   grants: GrantRecord[];
   /** An outage at the provider: while `down`, these paths (or, without `paths`, every one but the control API's) answer 503. */
   outage: { down: boolean; paths?: string[] };
+  /** Per username: the next sign-in's `auth_time` lies this many seconds in the past (tests of step-up; used once). */
+  backdate: Map<string, number>;
+  /** Usernames asked for the demo one-time code after their password (amr gains `otp` and `mfa`, acr is `mfa`). */
+  mfa: Set<string>;
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -63,6 +67,8 @@ export async function handleControl(state: ControlState, req: IncomingMessage, r
   if (req.method === 'POST' && path === '/__control/reset') {
     state.people.splice(0, state.people.length, ...copyPeople(state.seed));
     state.outage = { down: false };
+    state.backdate.clear();
+    state.mfa.clear();
     return send(res, 200, { accounts: state.people });
   }
   if (req.method === 'POST' && path === '/__control/outage') {
@@ -81,7 +87,7 @@ export async function handleControl(state: ControlState, req: IncomingMessage, r
     state.outage = { down: body.down, paths };
     return send(res, 200, state.outage);
   }
-  const account = /^\/__control\/accounts\/([\w.-]+)(\/end-grants)?$/.exec(path);
+  const account = /^\/__control\/accounts\/([\w.-]+)(\/end-grants|\/auth-time|\/mfa)?$/.exec(path);
   const person = account && state.people.find((p) => p.username === account[1]);
   if (!account || req.method !== 'POST') return send(res, 404, { error: 'No such control endpoint.' });
   if (!person) return send(res, 404, { error: `No account ${account[1]}.` });
@@ -90,6 +96,21 @@ export async function handleControl(state: ControlState, req: IncomingMessage, r
     body = (await readJson(req)) as typeof body;
   } catch (err) {
     return send(res, 400, { error: `The body is not JSON: ${(err as Error).message}` });
+  }
+  if (account[2] === '/auth-time') {
+    const age = (body as { ageSeconds?: unknown }).ageSeconds;
+    if (typeof age !== 'number' || !Number.isInteger(age) || age < 0 || age > 86_400) {
+      return send(res, 400, { error: 'Send {"ageSeconds": 0 to 86400}.' });
+    }
+    state.backdate.set(person.username, age);
+    return send(res, 200, { username: person.username, ageSeconds: age });
+  }
+  if (account[2] === '/mfa') {
+    const enrolled = (body as { enrolled?: unknown }).enrolled;
+    if (typeof enrolled !== 'boolean') return send(res, 400, { error: 'Send {"enrolled": true or false}.' });
+    if (enrolled) state.mfa.add(person.username);
+    else state.mfa.delete(person.username);
+    return send(res, 200, { username: person.username, enrolled });
   }
   if (account[2]) {
     const theirs = state.grants.filter((g) => g.accountId === person.username).sort((a, b) => a.createdAt - b.createdAt);

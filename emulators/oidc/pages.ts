@@ -1,5 +1,5 @@
 /** The identity provider's own sign-in page: plain, accessible HTML with no scripts. */
-import type { DemoPerson } from './people';
+import { DEMO_OTP as DEMO_OTP_TEXT, type DemoPerson } from './people';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -39,6 +39,27 @@ ${options.error ? `<p class="error" role="alert">${escape(options.error)}</p>` :
 <ul>${rows}</ul>
 </main>
 </body>
+</html>`;
+}
+
+/** The second step for people enrolled in it: the demo one-time code (emulators/oidc/people.ts DEMO_OTP). */
+export function otpPage(options: { action: string; error?: string }) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>One-time code — Demo identity provider</title>
+<style>:root { color-scheme: light dark; font-family: system-ui, sans-serif; } body { max-width: 28rem; margin: 3rem auto; padding: 0 1rem; } label { display: block; margin-top: 1rem; font-weight: 600; } input { display: block; width: 100%; padding: .5rem; font-size: 1rem; box-sizing: border-box; } button { margin-top: 1.25rem; padding: .6rem 1.2rem; font-size: 1rem; }</style>
+</head>
+<body><main>
+<h1>Demo identity provider</h1>
+<p>Enter the one-time code from your authenticator. In this demo it is <code>${DEMO_OTP_TEXT}</code>.</p>
+${options.error ? `<p role="alert">${escape(options.error)}</p>` : ''}
+<form method="post" action="${escape(options.action)}" autocomplete="off">
+  <label for="code">One-time code</label>
+  <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required autofocus>
+  <button type="submit">Verify</button>
+</form>
+</main></body>
 </html>`;
 }
 

@@ -9,6 +9,8 @@ export interface DemoPerson {
 }
 
 export const DEMO_PASSWORD = 'demo';
+/** The demo one-time code, for people enrolled in the second factor (POST /__control/accounts/<username>/mfa). */
+export const DEMO_OTP = '123456';
 
 export const DEMO_PEOPLE: DemoPerson[] = [
   { username: 'alice', name: 'Alice Admin', email: 'alice@example.com', groups: ['it-admins'], description: 'admin' },

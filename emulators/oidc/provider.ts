@@ -9,8 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { copyPeople, handleControl, type ControlState } from './control';
-import { errorPage, loginPage, logoutPage } from './pages';
-import { DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from './people';
+import { errorPage, loginPage, logoutPage, otpPage } from './pages';
+import { DEMO_OTP, DEMO_PASSWORD, DEMO_PEOPLE, type DemoPerson } from './people';
 
 export interface OidcOptions {
   port?: number;
@@ -123,6 +123,8 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: options.clientAuthMethod ?? 'client_secret_basic',
+        // Every ID token says when the person signed in: the portal's step-up reads it (lib/auth/step-up.ts).
+        require_auth_time: true,
       },
     ],
     ...(options.clientAuthMethod ? { clientAuthMethods: [options.clientAuthMethod] } : {}),
@@ -140,7 +142,17 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
         }),
       };
     },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
+    // acr, amr and auth_time as oidc-provider's defaults release them, for the portal's step-up (lib/auth/step-up.ts).
+    claims: {
+      acr: null,
+      auth_time: null,
+      sid: null,
+      openid: ['sub', 'amr', 'acr'],
+      email: ['email', 'email_verified'],
+      profile: ['name'],
+      groups: ['groups'],
+    },
+    acrValues: ['mfa'],
     scopes: ['openid', 'email', 'profile', 'groups'],
     // The demo puts the claims in the ID token too; conforming keeps them to userinfo.
     conformIdTokenClaims: options.claimsInUserinfoOnly ?? false,
@@ -181,7 +193,7 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
   };
   const provider = new Provider(issuer, configuration);
   const callback = provider.callback();
-  const control: ControlState = { provider, people, seed, grants, outage: { down: false } };
+  const control: ControlState = { provider, people, seed, grants, outage: { down: false }, backdate: new Map(), mfa: new Set() };
   const standardDiscovery = '/.well-known/openid-configuration';
 
   server.on('request', (req, res) => {
@@ -216,7 +228,7 @@ export async function startOidc(options: OidcOptions = {}): Promise<RunningOidc>
     }
     const match = /^\/interaction\/([\w-]+)$/.exec(path);
     if (!match) return callback(req, res);
-    handleInteraction(provider, people, req, res).catch((err: unknown) => {
+    handleInteraction(provider, control, req, res).catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       if (!res.headersSent) {
         res.writeHead(400, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -251,7 +263,11 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(body);
 }
 
-async function handleInteraction(provider: Provider, people: DemoPerson[], req: IncomingMessage, res: ServerResponse) {
+/** Interactions whose password was right and that now wait for the one-time code: uid → username. */
+const awaitingCode = new Map<string, string>();
+
+async function handleInteraction(provider: Provider, control: ControlState, req: IncomingMessage, res: ServerResponse) {
+  const { people } = control;
   const details = await provider.interactionDetails(req, res);
   const action = `/interaction/${details.uid}`;
   const clientName = 'WorkMail Reset Portal';
@@ -263,6 +279,26 @@ async function handleInteraction(provider: Provider, people: DemoPerson[], req: 
     // Consent is granted by loadExistingGrant; anything else is a flow this IdP does not offer.
     return provider.interactionFinished(req, res, {}, { mergeWithLastSubmission: true });
   }
+  const finish = (username: string, amr: string[], acr?: string) => {
+    const age = control.backdate.get(username);
+    control.backdate.delete(username);
+    // A back-dated auth_time (control API) stands for a sign-in made that long ago.
+    const ts = age === undefined ? undefined : Math.floor(Date.now() / 1000) - age;
+    return provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: username, amr, ...(acr ? { acr } : {}), ...(ts === undefined ? {} : { ts }) } },
+      { mergeWithLastSubmission: false },
+    );
+  };
+  const pending = awaitingCode.get(details.uid);
+  if (pending) {
+    if (req.method !== 'POST') return html(200, otpPage({ action }));
+    const code = ((await readForm(req)).get('code') ?? '').trim();
+    if (!samePassword(code, DEMO_OTP)) return html(401, otpPage({ action, error: 'Wrong code.' }));
+    awaitingCode.delete(details.uid);
+    return finish(pending, ['pwd', 'otp', 'mfa'], 'mfa');
+  }
   if (req.method === 'GET') return html(200, loginPage({ action, people, clientName }));
   if (req.method !== 'POST') return html(405, loginPage({ action, people, clientName, error: 'Unsupported request.' }));
 
@@ -272,5 +308,9 @@ async function handleInteraction(provider: Provider, people: DemoPerson[], req: 
   if (!person || !samePassword(form.get('password') ?? '', DEMO_PASSWORD)) {
     return html(401, loginPage({ action, people, clientName, username, error: 'Wrong username or password.' }));
   }
-  await provider.interactionFinished(req, res, { login: { accountId: person.username, amr: ['pwd'] } }, { mergeWithLastSubmission: false });
+  if (control.mfa.has(person.username)) {
+    awaitingCode.set(details.uid, person.username);
+    return html(200, otpPage({ action }));
+  }
+  await finish(person.username, ['pwd']);
 }

@@ -9,7 +9,7 @@ import { faultSchema } from './faults';
 import { generatePeople } from './generate';
 import type { Organization, UserRecord } from './model';
 import { verifyPassword } from './passwords';
-import { loadSeed } from './seed';
+import { loadSeed, seedRoles } from './seed';
 import type { EmulatorState } from './state';
 
 class ControlError extends Error {
@@ -93,8 +93,11 @@ const ROUTES: Array<[method: string, pattern: RegExp, route: Route]> = [
     /^\/__control\/reset$/,
     async (state) => {
       state.organizations = await loadSeed(state.seed);
+      state.sts.setRoles(seedRoles(state.seed));
       state.faults.clear();
       state.calls.clear();
+      state.trail.clear();
+      // Issued role sessions stay valid, as STS's would when WorkMail's data changes.
       return { ok: true };
     },
   ],
@@ -105,6 +108,7 @@ const ROUTES: Array<[method: string, pattern: RegExp, route: Route]> = [
       const doc = parse(z.unknown(), body);
       try {
         state.organizations = await loadSeed(doc);
+        state.sts.setRoles(seedRoles(doc));
       } catch (err) {
         throw new ControlError(400, err instanceof z.ZodError ? z.prettifyError(err) : (err as Error).message);
       }
@@ -169,6 +173,21 @@ const ROUTES: Array<[method: string, pattern: RegExp, route: Route]> = [
       calls: state.calls.list({ operation: url.searchParams.get('operation'), since: url.searchParams.get('since') }),
     }),
   ],
+  [
+    'GET',
+    /^\/__control\/cloudtrail$/,
+    (state, _body, url) => state.trail.list({ eventName: url.searchParams.get('eventName'), since: url.searchParams.get('since') }),
+  ],
+  [
+    'DELETE',
+    /^\/__control\/cloudtrail$/,
+    (state) => {
+      state.trail.clear();
+      return { ok: true };
+    },
+  ],
+  ['GET', /^\/__control\/sts\/roles$/, (state) => ({ roles: state.sts.listRoles() })],
+  ['POST', /^\/__control\/sts\/expire$/, (state) => ({ ok: true, expired: state.sts.expireAll() })],
   [
     'DELETE',
     /^\/__control\/calls$/,

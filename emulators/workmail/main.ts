@@ -56,6 +56,11 @@ function main() {
     for (const k of keys) {
       console.log(`  ${k.accessKeyId} / ${k.secretAccessKey}${k.operations ? `  (only ${k.operations.join(', ')})` : ''}`);
     }
+    const roles = emulator.state.sts.listRoles();
+    if (roles.length) {
+      console.log('STS AssumeRole on the same endpoint (docs/emulator.md); roles:');
+      for (const r of roles) console.log(`  ${r.arn}${r.requireSourceIdentity ? '  (requires a source identity)' : ''}`);
+    }
     console.log(`Control API: ${emulator.url}/__control/state`);
     const stop = (signal: string) => {
       console.log(`${signal}: stopping the WorkMail emulator`);

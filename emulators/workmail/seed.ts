@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Organization, stableId, type GroupRecord, type UserRecord } from './model';
 import { hashPassword } from './passwords';
+import { seedRole, type RoleDefinition } from './sts';
 
 const entityState = z.enum(['ENABLED', 'DISABLED', 'DELETED']);
 const seedUser = z.object({
@@ -45,12 +46,27 @@ const seedOrganization = z.object({
   groups: z.array(seedGroup).default([]),
   users: z.array(seedUser).default([]),
 });
-export const seedDocumentSchema = z.object({ organizations: z.array(seedOrganization) });
+export const seedDocumentSchema = z.object({
+  organizations: z.array(seedOrganization),
+  /** IAM roles that AssumeRole may take (emulators/workmail/sts.ts). */
+  roles: z.array(seedRole).default([]),
+});
 export type SeedDocument = z.input<typeof seedDocumentSchema>;
 
 /** Seeded dates are fixed so the demo looks the same on every start. */
 const SEEDED_AT = Date.UTC(2025, 0, 15, 9, 0, 0);
 const DAY = 86_400_000;
+
+/** The roles of a seed document; a document without any has none. */
+export function seedRoles(input: unknown): RoleDefinition[] {
+  return seedDocumentSchema.parse(input).roles;
+}
+
+/** The demo's reset roles: one that requires a source identity (as docs/cloudtrail.md's trust policy does), one without the requirement. */
+export const DEMO_RESET_ROLE = 'arn:aws:iam::000000000000:role/workmail-portal-reset';
+export const DEMO_LAX_ROLE = 'arn:aws:iam::000000000000:role/workmail-portal-reset-lax';
+/** Its permission policy requires a source identity, its trust policy does not: AssumeRole without one works, the WorkMail call is denied. */
+export const DEMO_HALF_ROLE = 'arn:aws:iam::000000000000:role/workmail-portal-reset-deny-only';
 
 export async function loadSeed(input: unknown): Promise<Map<string, Organization>> {
   const doc = seedDocumentSchema.parse(input);
@@ -159,6 +175,11 @@ const MORE_PEOPLE: Array<[string, string]> = [
 
 export function demoSeed(): SeedDocument {
   return {
+    roles: [
+      { arn: DEMO_RESET_ROLE, requireSourceIdentity: true, operations: ['ResetPassword', 'DescribeUser'] },
+      { arn: DEMO_LAX_ROLE },
+      { arn: DEMO_HALF_ROLE, requireSourceIdentity: true, trustAllowsNoSourceIdentity: true },
+    ],
     organizations: [
       {
         id: EXAMPLE_ORG_ID,

@@ -11,9 +11,11 @@ import { WorkMailError } from './errors';
 import { Faults } from './faults';
 import { OPERATIONS } from './operations';
 import { DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './passwords';
-import { demoSeed, loadSeed, type SeedDocument } from './seed';
+import { demoSeed, loadSeed, seedRoles, type SeedDocument } from './seed';
 import { INPUT_SHAPES, validateInput } from './shapes';
-import { DEMO_KEYS, verifySignature, type AccessKey } from './sigv4';
+import { DEMO_KEYS, verifySignature, type AccessKey, type KeyLookup } from './sigv4';
+import { identityOf, Trail } from './cloudtrail';
+import { assumeRoleXml, sessionDenial, Sts, stsErrorXml } from './sts';
 import type { EmulatorState } from './state';
 
 export type { EmulatorState } from './state';
@@ -52,8 +54,13 @@ export async function startEmulator(options: EmulatorOptions & { port?: number; 
       ...DEFAULT_PASSWORD_POLICY,
       ...Object.fromEntries(Object.entries(options.passwordPolicy ?? {}).filter(([, v]) => v !== undefined)),
     },
+    sts: new Sts(),
+    trail: new Trail(),
   };
-  const keys = new Map((options.keys ?? DEMO_KEYS).map((k) => [k.accessKeyId, k]));
+  state.sts.setRoles(seedRoles(seed));
+  const configured = new Map((options.keys ?? DEMO_KEYS).map((k) => [k.accessKeyId, k]));
+  // The configured keys, then the temporary ones STS has issued.
+  const keys: KeyLookup = { get: (id) => configured.get(id) ?? state.sts.key(id) };
   const auth = options.auth ?? true;
   const accountId = options.accountId ?? '000000000000';
 
@@ -114,19 +121,40 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 interface ApiContext {
   state: EmulatorState;
-  keys: ReadonlyMap<string, AccessKey>;
+  keys: KeyLookup;
   auth: boolean;
   accountId: string;
 }
 
+const mediaType = (req: IncomingMessage) =>
+  String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+
 async function handleApi(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer, ctx: ApiContext) {
+  // STS shares the endpoint: AWS Query requests are form-encoded, WorkMail's are JSON.
+  if (req.method === 'POST' && mediaType(req) === 'application/x-www-form-urlencoded') return handleSts(req, res, path, body, ctx);
   const started = performance.now();
   const requestId = randomUUID();
   const target = String(req.headers['x-amz-target'] ?? '');
   const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
   let input: unknown;
   let accessKeyId: string | undefined;
-  const record = (outcome: string, status: number) =>
+  let callerKey: AccessKey | undefined;
+  let region = 'us-east-1';
+  const record = (outcome: string, status: number, message?: string) => {
+    const session = accessKeyId ? ctx.state.sts.session(accessKeyId) : undefined;
+    ctx.state.trail.add({
+      eventTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      eventSource: 'workmail.amazonaws.com',
+      eventName: operation,
+      awsRegion: region,
+      requestID: requestId,
+      userIdentity: identityOf(ctx.accountId, callerKey, session),
+      requestParameters: input ?? null,
+      ...(outcome === 'ok' ? {} : { errorCode: outcome, errorMessage: message }),
+    });
     ctx.state.calls.add({
       time: new Date().toISOString(),
       requestId,
@@ -137,24 +165,22 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
       status,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
     });
+  };
   try {
     if (req.method !== 'POST')
       throw new WorkMailError('MethodNotAllowedException', `The WorkMail API accepts only POST /, not ${req.method}.`);
     if (path !== '/') throw new WorkMailError('UnknownOperationException', `No operation is served at ${path}; use POST /.`, 404);
-    let region = 'us-east-1';
     let allowed: string[] | undefined;
     let principal = 'emulator';
     if (ctx.auth) {
       const caller = await verifySignature(req.method, path, req.headers, body, ctx.keys);
+      callerKey = caller.key;
       accessKeyId = caller.key.accessKeyId;
       region = caller.region;
       allowed = caller.key.operations;
       principal = caller.key.principal ?? caller.key.accessKeyId;
     }
-    const contentType = String(req.headers['content-type'] ?? '')
-      .split(';')[0]!
-      .trim()
-      .toLowerCase();
+    const contentType = mediaType(req);
     if (contentType !== 'application/x-amz-json-1.1')
       throw new WorkMailError(
         'UnsupportedMediaTypeException',
@@ -167,10 +193,20 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
       const org = (input as { OrganizationId?: unknown }).OrganizationId;
       throw new WorkMailError(
         'AccessDeniedException',
-        `User: arn:aws:iam::${ctx.accountId}:user/${principal} is not authorized to perform: workmail:${operation} on resource: ` +
+        `User: ${principal.startsWith('arn:') ? principal : `arn:aws:iam::${ctx.accountId}:user/${principal}`} is not authorized to perform: workmail:${operation} on resource: ` +
           `arn:aws:workmail:${region}:${ctx.accountId}:organization/${typeof org === 'string' ? org : '*'} ` +
           `because no identity-based policy allows the workmail:${operation} action`,
       );
+    }
+    const session = accessKeyId ? ctx.state.sts.session(accessKeyId) : undefined;
+    if (session) {
+      const org = (input as { OrganizationId?: unknown }).OrganizationId;
+      const denial = sessionDenial(
+        session,
+        operation,
+        `arn:aws:workmail:${region}:${ctx.accountId}:organization/${typeof org === 'string' ? org : '*'}`,
+      );
+      if (denial) throw denial;
     }
     const fault = ctx.state.faults.take(operation);
     if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
@@ -186,9 +222,97 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, path: string
     send(res, 200, requestId, output);
   } catch (err) {
     const error = err instanceof WorkMailError ? err : internal(err);
-    record(error.code, error.status);
+    record(error.code, error.status, error.message);
     sendError(res, requestId, error);
   }
+}
+
+/** AssumeRole (emulators/workmail/sts.ts): form in, XML out; faults on operation `AssumeRole` apply. */
+async function handleSts(req: IncomingMessage, res: ServerResponse, path: string, body: Buffer, ctx: ApiContext) {
+  const requestId = randomUUID();
+  const form = new URLSearchParams(body.toString('utf8'));
+  const operation = form.get('Action') ?? '';
+  let caller: AccessKey | undefined;
+  let region = 'us-east-1';
+  const started = performance.now();
+  const record = (outcome: string, status: number, responseElements?: unknown, message?: string) => {
+    const parameters = {
+      roleArn: form.get('RoleArn'),
+      roleSessionName: form.get('RoleSessionName'),
+      durationSeconds: form.has('DurationSeconds') ? Number(form.get('DurationSeconds')) : undefined,
+      sourceIdentity: form.get('SourceIdentity') ?? undefined,
+      tags: [...form.keys()]
+        .filter((k) => /^Tags\.member\.\d+\.Key$/.test(k))
+        .map((k) => ({ key: form.get(k), value: form.get(k.replace(/Key$/, 'Value')) ?? '' })),
+    };
+    ctx.state.trail.add({
+      eventTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      eventSource: 'sts.amazonaws.com',
+      eventName: operation || 'Unknown',
+      awsRegion: region,
+      requestID: requestId,
+      userIdentity: identityOf(ctx.accountId, caller, undefined),
+      requestParameters: parameters,
+      ...(responseElements ? { responseElements } : {}),
+      ...(outcome === 'ok' ? {} : { errorCode: outcome, errorMessage: message }),
+    });
+    ctx.state.calls.add({
+      time: new Date().toISOString(),
+      requestId,
+      operation: operation || 'Unknown',
+      accessKeyId: caller?.accessKeyId,
+      input: parameters,
+      outcome,
+      status,
+      durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+    });
+  };
+  try {
+    if (path !== '/') throw new WorkMailError('InvalidAction', `No action is served at ${path}; use POST /.`, 404);
+    if (!ctx.auth) throw new WorkMailError('InvalidClientTokenId', 'STS needs signed requests: start the emulator without --no-auth.', 403);
+    const verified = await verifySignature(req.method ?? 'POST', path, req.headers, body, ctx.keys, new Date(), 'sts');
+    caller = verified.key;
+    region = verified.region;
+    if (operation !== 'AssumeRole')
+      throw new WorkMailError(
+        'InvalidAction',
+        `Could not find operation ${operation || '(no Action)'} for version ${form.get('Version') ?? '(none)'}.`,
+      );
+    const fault = ctx.state.faults.take(operation);
+    if (fault?.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+    if (fault?.error) throw new WorkMailError(fault.error, fault.message ?? `Injected ${fault.error}.`, fault.status);
+    const session = ctx.state.sts.assumeRole(form, caller, ctx.accountId);
+    record('ok', 200, {
+      credentials: { accessKeyId: session.accessKeyId, sessionToken: '[REDACTED]', expiration: new Date(session.expiresAt).toISOString() },
+      assumedRoleUser: { assumedRoleId: `${session.roleId}:${session.sessionName}`, arn: session.assumedRoleArn },
+      sourceIdentity: session.sourceIdentity,
+    });
+    sendXml(res, 200, requestId, assumeRoleXml(session, requestId));
+  } catch (err) {
+    const error = err instanceof WorkMailError ? err : internal(err);
+    // STS names the common errors without WorkMail's "Exception" suffix.
+    const code =
+      {
+        UnrecognizedClientException: 'InvalidClientTokenId',
+        ExpiredTokenException: 'ExpiredToken',
+        MissingAuthenticationTokenException: 'MissingAuthenticationToken',
+        InvalidSignatureException: 'SignatureDoesNotMatch',
+        IncompleteSignatureException: 'IncompleteSignature',
+      }[error.code] ?? error.code;
+    const status = code === 'InvalidClientTokenId' || code === 'SignatureDoesNotMatch' || code === 'ExpiredToken' ? 403 : error.status;
+    record(code, status, undefined, error.message);
+    sendXml(res, status, requestId, stsErrorXml(new WorkMailError(code, error.message, status), requestId));
+  }
+}
+
+function sendXml(res: ServerResponse, status: number, requestId: string, xml: string) {
+  res.writeHead(status, {
+    'Content-Type': 'text/xml',
+    'Content-Length': Buffer.byteLength(xml),
+    'x-amzn-RequestId': requestId,
+    Date: new Date().toUTCString(),
+  });
+  res.end(xml);
 }
 
 function internal(err: unknown): WorkMailError {

@@ -17,6 +17,13 @@ export interface AccessKey {
   principal?: string;
   /** Operations this key may call; all when absent (models an IAM policy's Action list). */
   operations?: string[];
+  /** Temporary keys from AssumeRole (emulators/workmail/sts.ts): the token that must come with them, and when they end. */
+  session?: { token: string; expiresAt: number };
+}
+
+/** Where the verifier finds a key: the configured keys, or those plus the sessions STS issued. */
+export interface KeyLookup {
+  get(accessKeyId: string): AccessKey | undefined;
 }
 
 export const DEMO_KEYS: AccessKey[] = [
@@ -39,7 +46,6 @@ export const DEMO_KEYS: AccessKey[] = [
   },
 ];
 
-const SERVICE = 'workmail';
 const MAX_SKEW_MS = 15 * 60 * 1000;
 const AUTH_PATTERN =
   /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
@@ -70,19 +76,21 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 const signers = new Map<string, SignatureV4>();
 
 /** One signer per key and region: it caches its derived signing keys between requests. */
-function signerFor(key: AccessKey, region: string): SignatureV4 {
-  const id = `${key.accessKeyId}\u0000${key.secretAccessKey}\u0000${region}`;
+function signerFor(key: AccessKey, region: string, service: string): SignatureV4 {
+  const id = `${key.accessKeyId}\u0000${key.secretAccessKey}\u0000${region}\u0000${service}`;
   let signer = signers.get(id);
   if (!signer) {
+    // Temporary keys are many and short-lived: not kept, so the map cannot grow with every session.
+    const keep = !key.session;
     signer = new SignatureV4({
       credentials: { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey },
       region,
-      service: SERVICE,
+      service,
       sha256: Hash.bind(null, 'sha256'),
       // Sign exactly the caller's SignedHeaders: botocore does not sign x-amz-content-sha256.
       applyChecksum: false,
     });
-    signers.set(id, signer);
+    if (keep) signers.set(id, signer);
   }
   return signer;
 }
@@ -92,8 +100,9 @@ export async function verifySignature(
   path: string,
   headers: IncomingHttpHeaders,
   body: Buffer,
-  keys: ReadonlyMap<string, AccessKey>,
+  keys: KeyLookup,
   now = new Date(),
+  service = 'workmail',
 ): Promise<VerifiedCaller> {
   const authorization = header(headers, 'authorization');
   if (!authorization) throw new WorkMailError('MissingAuthenticationTokenException', 'Missing Authentication Token');
@@ -103,11 +112,18 @@ export async function verifySignature(
       'IncompleteSignatureException',
       'Authorization header requires Credential, SignedHeaders and Signature parameters for AWS4-HMAC-SHA256.',
     );
-  const [, accessKeyId, scopeDate, region, service, signedHeaderList, signature] = m as unknown as string[];
+  const [, accessKeyId, scopeDate, region, scopedService, signedHeaderList, signature] = m as unknown as string[];
   const key = keys.get(accessKeyId!);
   if (!key) throw new WorkMailError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-  if (service !== SERVICE)
-    throw new WorkMailError('InvalidSignatureException', `Credential should be scoped to correct service: '${SERVICE}'.`);
+  if (scopedService !== service)
+    throw new WorkMailError('InvalidSignatureException', `Credential should be scoped to correct service: '${service}'.`);
+  if (key.session) {
+    // Temporary keys come with their session token (X-Amz-Security-Token), as AWS requires.
+    if (header(headers, 'x-amz-security-token') !== key.session.token)
+      throw new WorkMailError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    if (now.getTime() >= key.session.expiresAt)
+      throw new WorkMailError('ExpiredTokenException', 'The security token included in the request is expired');
+  }
 
   const dateValue = header(headers, 'x-amz-date') ?? '';
   const signingDate = parseAmzDate(dateValue);
@@ -133,7 +149,7 @@ export async function verifySignature(
     if (value === undefined) throw new WorkMailError('InvalidSignatureException', `Signed header ${name} is missing.`);
     signedHeaders[name] = value;
   }
-  const signer = signerFor(key, region!);
+  const signer = signerFor(key, region!, service);
   const request = new HttpRequest({ method, path, hostname: '', headers: signedHeaders, body });
   const signed = await signer.sign(request, { signingDate, signableHeaders: new Set(signedNames) });
   const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1] ?? '';

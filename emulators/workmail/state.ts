@@ -7,6 +7,8 @@ import type { Faults } from './faults';
 import type { Organization } from './model';
 import type { PasswordPolicy } from './passwords';
 import type { SeedDocument } from './seed';
+import type { Trail } from './cloudtrail';
+import type { Sts } from './sts';
 
 export interface EmulatorState {
   organizations: Map<string, Organization>;
@@ -14,4 +16,6 @@ export interface EmulatorState {
   readonly faults: Faults;
   readonly calls: CallLog;
   readonly policy: PasswordPolicy;
+  readonly sts: Sts;
+  readonly trail: Trail;
 }

@@ -29,6 +29,9 @@ export const CSV_COLUMNS: Array<[string, (e: AuditEvent) => string | number | nu
   // Added later, at the end, so readers that take columns by position keep working.
   ['provider_code', (e) => e.providerCode],
   ['require_change', (e) => e.requireChange],
+  ['role_session', (e) => e.roleSession],
+  ['role_arn', (e) => e.roleArn],
+  ['source_identity', (e) => e.sourceIdentity],
 ];
 
 export function csvCell(value: string | number | null): string {

@@ -159,4 +159,14 @@ export const MIGRATIONS = {
         .execute();
     },
   },
+  '011_role_session': {
+    async up(db: Kysely<unknown>) {
+      // On a reset's outcome: whether it ran under a role session that names the operator in the
+      // directory's own log ('role' or 'portal'), that role and the source identity it carried, so
+      // the portal's audit and CloudTrail can be joined (docs/cloudtrail.md).
+      await db.schema.alterTable('audit_events').addColumn('role_session', 'text').execute();
+      await db.schema.alterTable('audit_events').addColumn('role_arn', 'text').execute();
+      await db.schema.alterTable('audit_events').addColumn('source_identity', 'text').execute();
+    },
+  },
 };

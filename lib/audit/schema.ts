@@ -29,6 +29,10 @@ export interface AuditEventsTable {
   provider_code: string | null;
   /** On a succeeded reset: applied, refused, not-asked or unsupported (migration 009). */
   require_change: string | null;
+  /** On a reset's outcome: 'role' (ran under a role session naming the operator) or 'portal' (migration 011). */
+  role_session: string | null;
+  role_arn: string | null;
+  source_identity: string | null;
   hash: string;
 }
 

@@ -38,6 +38,9 @@ export function eventRow(event: AuditEventInput, now: Date, prevHash: string, ke
     repeat_count: event.repeatCount ?? null,
     provider_code: event.providerCode ?? null,
     require_change: event.requireChange ?? null,
+    role_session: event.roleSession?.kind ?? null,
+    role_arn: event.roleSession?.kind === 'role' ? event.roleSession.role : null,
+    source_identity: event.roleSession?.kind === 'role' ? event.roleSession.identity : null,
   };
   return { ...row, hash: eventHash(row, key) };
 }
@@ -90,6 +93,9 @@ export const toEvent = (r: EventRow): AuditEvent => ({
   repeatCount: r.repeat_count,
   providerCode: r.provider_code,
   requireChange: r.require_change,
+  roleSession: r.role_session,
+  roleArn: r.role_arn,
+  sourceIdentity: r.source_identity,
   hash: r.hash,
 });
 

@@ -37,6 +37,8 @@ export interface AuditEventInput {
   providerCode?: string;
   /** On a succeeded reset: whether the person must choose their own password at next sign-in. */
   requireChange?: 'applied' | 'refused' | 'not-asked' | 'unsupported';
+  /** On a reset's outcome: whether it ran under a role session that names the operator in the directory's own log, and which. */
+  roleSession?: { kind: 'role'; role: string; identity: string } | { kind: 'portal' };
 }
 
 export interface AuditEvent {
@@ -62,5 +64,8 @@ export interface AuditEvent {
   repeatCount: number | null;
   providerCode: string | null;
   requireChange: string | null;
+  roleSession: string | null;
+  roleArn: string | null;
+  sourceIdentity: string | null;
   hash: string;
 }

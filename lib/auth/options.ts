@@ -121,6 +121,9 @@ export function authOptions(): NextAuthOptions {
           token.groups = readGroups(p, c.oidc.groupsClaim, c.oidc.groupsSeparator);
           token.groupsClaim = groupsClaimStatus(p, c.oidc.groupsClaim);
           token.authTime = signInTime(p, Date.now() / 1000, c.auth.sessionMaxAgeSeconds).authTime;
+          // For REQUIRED_ACR / REQUIRED_AMR (lib/auth/step-up.ts).
+          token.acr = typeof p.acr === 'string' ? p.acr : undefined;
+          token.amr = Array.isArray(p.amr) ? p.amr.filter((m): m is string => typeof m === 'string') : undefined;
           // Kept for RP-initiated logout's id_token_hint (lib/auth/logout); about 1 KB in the
           // cookie, which next-auth encrypts.
           token.idToken = account.id_token;

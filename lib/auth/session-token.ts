@@ -37,6 +37,8 @@ export function identityOf(token: JWT): SessionIdentity {
     groupsClaim: token.groupsClaim ?? 'present',
     authTime: token.authTime ?? 0,
     sessionId: token.sid ?? '',
+    acr: token.acr,
+    amr: token.amr,
   };
 }
 

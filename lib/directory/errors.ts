@@ -19,7 +19,11 @@ export type DirectoryErrorCode =
   | 'credentials'
   | 'throttled'
   | 'network'
-  | 'unknown';
+  | 'unknown'
+  /** The directory refused to act as the operator (a role the portal may not take, or that requires what it was not given): configuration. */
+  | 'operator-session-refused'
+  /** The service that lets the portal act as the operator was busy or unreachable: nothing was done. */
+  | 'operator-session-unavailable';
 
 export class DirectoryError extends Error {
   constructor(
@@ -30,6 +34,8 @@ export class DirectoryError extends Error {
     readonly providerCode?: string,
     /** The provider’s own message, for logs only (never shown to an operator). */
     readonly providerMessage?: string,
+    /** The session the call ran under on the operator's behalf, when it did (lib/directory/types.ts OperatorSession). */
+    readonly operatorSession?: { role: string; identity: string },
   ) {
     super(`directory error: ${code}${providerCode ? ` (${providerCode})` : ''}`);
     this.name = 'DirectoryError';

@@ -34,6 +34,11 @@ export interface ProviderCapabilities {
   canForceChangeAtNextSignIn: boolean;
   /** Every call answers with a request id that the vendor's support can trace. */
   hasRequestIds: boolean;
+  /**
+   * The directory's own activity log (wording.activityLog) names the operator of a reset, not only
+   * the portal (a provider may say so per organization, e.g. when a reset role is configured).
+   */
+  namesOperatorInActivityLog?: boolean;
 }
 
 export interface ProviderWording {
@@ -46,6 +51,8 @@ export interface ProviderWording {
   errors: Record<DirectoryErrorCode, ErrorText>;
   /** Refusals whose advice depends on the directory (the rest are the portal's own words). */
   refusals: { disabled: string; externallyManaged: string };
+  /** The name of the log where the vendor records who called it (the provider names it), where there is one a security team reads. */
+  activityLog?: string;
 }
 
 /** An organization as the access policy names it: the portal's id, and the provider's own settings. */
@@ -62,6 +69,8 @@ export interface DirectoryProvider<Settings = unknown> {
   capabilities: ProviderCapabilities;
   /** Validates an organization's own keys in the access policy (its id included). */
   settings: z.ZodType<Settings>;
+  /** What one organization's settings add to or change in `capabilities` (e.g. a reset role). */
+  organizationCapabilities?(settings: Settings): Partial<ProviderCapabilities>;
   /** A Directory serving the given organizations, each with its validated settings. */
   connect(organizations: ReadonlyMap<string, Settings>): Directory;
 }

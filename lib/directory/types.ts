@@ -47,6 +47,18 @@ export interface ResetOptions {
    * OpenLDAP's ppolicy: pwdReset=TRUE). Asked only of providers with canForceChangeAtNextSignIn.
    */
   requireChange?: boolean;
+  /**
+   * Who the reset is done for, and the reason they gave: a directory that can carry the operator
+   * into its own log does (when configured to); others ignore it.
+   */
+  operator?: { subject: string; email?: string };
+  ticket?: string;
+}
+
+/** The session a change ran under on the operator's behalf: the role as the provider names it, and the identity the directory's log shows. */
+export interface OperatorSession {
+  role: string;
+  identity: string;
 }
 
 /** What a reset did besides setting the password. */
@@ -57,6 +69,8 @@ export interface ResetOutcome {
   requireChangeApplied?: boolean;
   /** Why it does not, when the password was set but that second step was refused (for logs). */
   requireChangeError?: DirectoryError;
+  /** Present when the change ran under a session that names the operator in the directory's own log. */
+  operatorSession?: OperatorSession;
 }
 
 /** What the portal needs from a directory: a few questions and one command, per organization. */

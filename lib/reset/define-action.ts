@@ -10,6 +10,7 @@ import { redirect } from 'next/navigation';
 import type { z } from 'zod';
 import type { Actor } from '../access/actor';
 import { getActor } from '../auth/current-actor';
+import { refuseWithoutStepUp } from '../auth/step-up-check';
 import { log } from '../log';
 import type { ResetField, ResetResult } from './result';
 
@@ -29,6 +30,7 @@ export function defineResetAction<S extends z.ZodType>(
     const actor = await getActor();
     if (!actor) redirect('/sign-in');
     if (actor.role === 'none') redirect('/no-access');
+    if (await refuseWithoutStepUp(actor, raw)) return { status: 'step-up' };
     if (!parsed.success) {
       const fieldErrors: Partial<Record<ResetField, string>> = {};
       for (const issue of parsed.error.issues) {

@@ -19,7 +19,7 @@ import { config } from '../config';
 import { capabilitiesOf, directory, wordingFor } from '../portal';
 import { DirectoryError } from '../directory/errors';
 import { findTarget } from '../people/target';
-import type { Person } from '../directory/types';
+import type { OperatorSession, Person } from '../directory/types';
 import { log } from '../log';
 import { utcTime } from '../text/utc';
 import { contextWords, estimateStrength, STRENGTH_LABELS } from '../password/strength';
@@ -38,6 +38,10 @@ const NOT_YOURS: ResetResult = {
   title: 'Not found, or not someone you manage.',
   action: 'Search again for the person.',
 };
+
+/** The audit's record of what the reset ran under (migration 011): a role session naming the operator, or the portal's own credentials. */
+const sessionOf = (session: OperatorSession | undefined): AuditEventInput['roleSession'] =>
+  session ? { kind: 'role', role: session.role, identity: session.identity } : { kind: 'portal' };
 
 export const FORM_OUT_OF_DATE = 'This form is out of date: reload the page and try again.';
 
@@ -233,7 +237,12 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       // Only where the directory can (its provider says so); the form shows no checkbox elsewhere.
       const canRequire = capabilitiesOf(input.organizationId).canForceChangeAtNextSignIn;
       const requireChange = canRequire && input.requireChange === true;
-      const outcome = await directory().resetPassword(input.organizationId, person.id, input.password, { requireChange });
+      // The operator and their reason go with the reset: a directory that can name them in its own log does (docs/cloudtrail.md).
+      const outcome = await directory().resetPassword(input.organizationId, person.id, input.password, {
+        requireChange,
+        operator: { subject: actor.subject, email: actor.email || undefined },
+        ticket: input.reason || undefined,
+      });
       const { requestId } = outcome;
       if (requireChange && !outcome.requireChangeApplied) {
         log.warn(
@@ -243,8 +252,15 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       }
       const change = !canRequire ? 'unsupported' : !requireChange ? 'not-asked' : outcome.requireChangeApplied ? 'applied' : 'refused';
       // The audit says whether the operator now knows a lasting password (the box unticked) or a one-time one.
-      await appendEvent({ ...base(), type: 'password.reset.succeeded', outcome: 'succeeded', requestId, requireChange: change }).catch(
-        (err: unknown) => log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
+      await appendEvent({
+        ...base(),
+        type: 'password.reset.succeeded',
+        outcome: 'succeeded',
+        requestId,
+        requireChange: change,
+        roleSession: sessionOf(outcome.operatorSession),
+      }).catch((err: unknown) =>
+        log.error({ err: (err as Error).message, requestId }, 'audit outcome write failed after a successful reset'),
       );
       const signInName = person.email ?? person.username;
       // After the outcome is recorded: the one-time link's stash and the notice (lib/reset/after-reset.ts).
@@ -285,6 +301,7 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
         errorCode: error.code,
         providerCode: error.providerCode,
         requestId: error.requestId,
+        roleSession: sessionOf(error.operatorSession),
       }).catch((auditErr: unknown) => log.error({ err: (auditErr as Error).message }, 'audit outcome write failed'));
       return refusedBy(error, input.organizationId);
     }

@@ -17,6 +17,8 @@ export type ResetResult =
       notice?: { state: 'sent' | 'failed' | 'pending' | 'off'; to?: string };
     }
   | { status: 'invalid'; fieldErrors: Partial<Record<ResetField, string>> }
-  | { status: 'refused'; title: string; action: string; requestId?: string };
+  | { status: 'refused'; title: string; action: string; requestId?: string }
+  /** The sign-in is too old (or too weak) for a reset: sign in again first (lib/auth/step-up.ts). Nothing was done. */
+  | { status: 'step-up' };
 
 export const IDLE: ResetResult = { status: 'idle' };

@@ -72,4 +72,13 @@ export const LDAP_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
     title: 'Something unexpected went wrong talking to the directory.',
     action: 'Try again; if it persists, tell IT and quote the time.',
   },
+  // Never raised by this provider (it does not act under a per-operator session); present because every code has words.
+  'operator-session-refused': {
+    title: 'The directory refused to act on your behalf, so no reset was made.',
+    action: 'Tell IT: the portal’s settings for this organization need checking.',
+  },
+  'operator-session-unavailable': {
+    title: 'The service that lets the portal act on your behalf cannot be reached, so no reset was made.',
+    action: 'Try again in a minute; if it persists, tell IT.',
+  },
 };

@@ -16,10 +16,11 @@ import {
   type ListUsersRequest,
 } from '@aws-sdk/client-workmail';
 import { DirectoryError } from '../../directory/errors';
-import type { Directory, Person, PersonPage, PrefixField } from '../../directory/types';
+import type { Directory, Person, PersonPage, PrefixField, ResetOptions, ResetOutcome } from '../../directory/types';
 import { workmailClient } from './client';
 import { toDirectoryError } from './errors';
 import { fromDescribedUser, fromListedUser } from './mappers';
+import { roleSession } from './role-sessions';
 
 /** WorkMail's EntityIdentifier: an id, a username or an email (DescribeUser API reference). */
 const ENTITY_IDENTIFIER = /^[a-zA-Z0-9._%+@-]{1,256}$/;
@@ -58,7 +59,11 @@ async function walk<T extends { id: string }>(start: string, expand: (id: string
 }
 
 export class WorkMailDirectory implements Directory {
-  constructor(private readonly regionOf: (organizationId: string) => string) {}
+  constructor(
+    private readonly regionOf: (organizationId: string) => string,
+    /** The organization's reset role (its `roleArn`), if it has one (docs/cloudtrail.md). */
+    private readonly roleOf: (organizationId: string) => string | undefined = () => undefined,
+  ) {}
 
   private client(organizationId: string) {
     return workmailClient(this.regionOf(organizationId));
@@ -207,10 +212,36 @@ export class WorkMailDirectory implements Directory {
     });
   }
 
-  async resetPassword(organizationId: string, personId: string, password: string): Promise<{ requestId?: string }> {
-    const out = await this.call(() =>
-      this.client(organizationId).send(new ResetPasswordCommand({ OrganizationId: organizationId, UserId: personId, Password: password })),
-    );
-    return { requestId: out.$metadata.requestId };
+  async resetPassword(organizationId: string, personId: string, password: string, options: ResetOptions = {}): Promise<ResetOutcome> {
+    const command = () => new ResetPasswordCommand({ OrganizationId: organizationId, UserId: personId, Password: password });
+    const roleArn = this.roleOf(organizationId);
+    if (!roleArn) {
+      const out = await this.call(() => this.client(organizationId).send(command()));
+      return { requestId: out.$metadata.requestId };
+    }
+    // Only the reset runs under the role: searches and lookups keep the portal's own credentials.
+    const assume = (fresh: boolean) =>
+      roleSession(roleArn, organizationId, this.regionOf(organizationId), options.operator, options.ticket, { fresh });
+    let { session, cached } = await assume(false);
+    const under = () => ({ role: session.roleArn, identity: session.sourceIdentity });
+    try {
+      try {
+        const out = await session.client.send(command());
+        return { requestId: out.$metadata.requestId, operatorSession: under() };
+      } catch (err) {
+        // Keys refused as expired or unknown were refused before anything happened: one new
+        // session, one more try, so an expired cached session is renewed without the operator noticing.
+        if (!cached || toDirectoryError(err).code !== 'credentials') throw err;
+        ({ session, cached } = await assume(true));
+        const out = await session.client.send(command());
+        return { requestId: out.$metadata.requestId, operatorSession: under() };
+      }
+    } catch (err) {
+      if (err instanceof DirectoryError) throw err;
+      const e = toDirectoryError(err);
+      // Under the role, "not allowed" is the role's policy (or its source-identity condition): configuration.
+      const code = e.code === 'access-denied' ? 'operator-session-refused' : e.code;
+      throw new DirectoryError(code, e.requestId, e.providerCode, e.providerMessage, under());
+    }
   }
 }

@@ -65,4 +65,14 @@ export const WORKMAIL_ERROR_TEXT: Record<DirectoryErrorCode, ErrorText> = {
     title: 'Something unexpected went wrong talking to WorkMail.',
     action: 'Try again; if it persists, tell IT and quote the request id.',
   },
+  'operator-session-refused': {
+    title: 'AWS refused the portal the reset role that names you in CloudTrail, so no reset was made.',
+    action:
+      'IT must check this organization’s roleArn in the access policy and the role’s trust and permission policies (they must allow the portal with a source identity; see docs/cloudtrail.md).',
+  },
+  'operator-session-unavailable': {
+    title:
+      'AWS STS, which gives the portal the reset role that names you in CloudTrail, is busy or cannot be reached, so no reset was made.',
+    action: 'Try again in a minute; if it persists, tell IT.',
+  },
 };

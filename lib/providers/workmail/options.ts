@@ -13,6 +13,17 @@ export const organizationSettings = z
   .object({
     id: z.string().regex(/^m-[0-9a-f]{32}$/, 'must be a WorkMail organization id (m- and 32 hex digits)'),
     region: z.enum(WORKMAIL_REGIONS),
+    /**
+     * An IAM role that each reset in this organization runs under, with the operator as its
+     * SourceIdentity, so CloudTrail names them (docs/cloudtrail.md). Absent: the portal's own credentials.
+     */
+    roleArn: z
+      .string()
+      .regex(
+        /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+        'must be an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)',
+      )
+      .optional(),
   })
   .strict();
 
@@ -32,6 +43,18 @@ const environment = z.object({
       }
       return value.replace(/\/+$/, '');
     }),
+  STS_ENDPOINT: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = v?.trim();
+      if (!value) return undefined;
+      if (!/^https?:\/\/[^/]/.test(value) || !URL.canParse(value)) {
+        ctx.addIssue({ code: 'custom', message: `expected an http(s) URL, got "${value}"` });
+        return z.NEVER;
+      }
+      return value.replace(/\/+$/, '');
+    }),
 });
 
 export interface WorkMailOptions {
@@ -39,6 +62,8 @@ export interface WorkMailOptions {
   region: (typeof WORKMAIL_REGIONS)[number];
   /** Points the SDK at another endpoint: the local emulator in the demo and tests. */
   endpoint?: string;
+  /** Where AssumeRole goes for organizations with a roleArn: STS_ENDPOINT, else WORKMAIL_ENDPOINT (the emulator serves both), else STS's regional endpoint. */
+  stsEndpoint?: string;
 }
 
 let cached: WorkMailOptions | undefined;
@@ -51,7 +76,11 @@ export function workmailOptions(env: NodeJS.ProcessEnv = process.env): WorkMailO
     const issue = parsed.error.issues[0]!;
     throw new Error(`${String(issue.path[0])}: ${issue.message}`);
   }
-  const options = { region: parsed.data.AWS_REGION, endpoint: parsed.data.WORKMAIL_ENDPOINT };
+  const options = {
+    region: parsed.data.AWS_REGION,
+    endpoint: parsed.data.WORKMAIL_ENDPOINT,
+    stsEndpoint: parsed.data.STS_ENDPOINT ?? parsed.data.WORKMAIL_ENDPOINT,
+  };
   if (env === process.env) cached = options;
   return options;
 }

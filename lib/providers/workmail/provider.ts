@@ -14,6 +14,7 @@ export const workmailProvider: DirectoryProvider<WorkMailSettings> = {
     name: 'WorkMail',
     requestIdLabel: 'AWS request id',
     externalIdentitySource: 'IAM Identity Center',
+    activityLog: 'CloudTrail',
     errors: WORKMAIL_ERROR_TEXT,
     refusals: {
       disabled: 'This mailbox is disabled. An admin must enable it in WorkMail first.',
@@ -29,8 +30,13 @@ export const workmailProvider: DirectoryProvider<WorkMailSettings> = {
   // WorkMail has no "change at next sign-in" flag; every response carries an AWS request id.
   capabilities: { canForceChangeAtNextSignIn: false, hasRequestIds: true },
   settings: organizationSettings,
+  // With a roleArn each reset runs as the operator's own role session (docs/cloudtrail.md); without, CloudTrail shows only the portal.
+  organizationCapabilities: (settings) => ({ namesOperatorInActivityLog: settings.roleArn !== undefined }),
   connect(organizations) {
     workmailOptions(); // a bad AWS_REGION or WORKMAIL_ENDPOINT stops the start, naming the variable
-    return new WorkMailDirectory((organizationId) => organizations.get(organizationId)?.region ?? workmailOptions().region);
+    return new WorkMailDirectory(
+      (organizationId) => organizations.get(organizationId)?.region ?? workmailOptions().region,
+      (organizationId) => organizations.get(organizationId)?.roleArn,
+    );
   },
 };

@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { DirectoryErrorAlert } from '@/components/directory-error-alert';
 import { PersonDetails } from '@/components/person-details';
 import { ResetForm } from '@/components/reset-form';
+import { StepUpNotice } from '@/components/step-up-notice';
+import { currentStepUpReason } from '@/lib/auth/step-up-check';
 import { organizationOf } from '@/lib/access/actor';
 import { can, reasonText } from '@/lib/access/can';
 import { requireActor } from '@/lib/auth/current-actor';
@@ -53,6 +55,8 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
   }
   const reset = can(actor, 'reset', target);
   const permalink = personPath(organization.alias, target.id);
+  // Shown before anyone types: the action refuses a stale sign-in anyway (lib/auth/step-up.ts).
+  const stepUp = reset.allowed ? await currentStepUpReason() : null;
 
   return (
     <>
@@ -70,6 +74,7 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
       />
       <section aria-labelledby="reset-heading" className="panel">
         <h2 id="reset-heading">Reset password</h2>
+        {reset.allowed && stepUp ? <StepUpNotice reason={stepUp} /> : null}
         {reset.allowed ? (
           <ResetForm
             organizationId={organization.organizationId}
