@@ -30,6 +30,7 @@ test.beforeAll(async () => {
       NEXTAUTH_URL: URL_BASE,
       NEXTAUTH_SECRET: 'readiness-test-secret-0123456789abcdef0123',
       AUDIT_HMAC_KEY: 'readiness-test-audit-key-0123456789abcdef',
+      HANDOVER_KEY: 'e2e-test-handover-key-0123456789abcdef',
       ACCESS_POLICY_FILE: policyFile,
       OIDC_ISSUER: `http://localhost:${E2E_PORTS.oidc}`,
       DATABASE_URL: `file:${join(dir, 'portal.db')}`,

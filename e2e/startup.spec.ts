@@ -16,6 +16,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
       PORT: String(extraPort(9)),
       NEXTAUTH_SECRET: 'startup-test-secret-0123456789abcdef0123',
       AUDIT_HMAC_KEY: 'startup-test-audit-key-0123456789abcdef',
+      HANDOVER_KEY: 'e2e-test-handover-key-0123456789abcdef',
       ACCESS_POLICY_FILE: resolve('config/access-policy.demo.json'),
       ...env,
     },

@@ -19,6 +19,7 @@ describe('configuration', () => {
       NEXTAUTH_URL: 'https://reset.example.com/',
       NEXTAUTH_SECRET: 'x'.repeat(40),
       AUDIT_HMAC_KEY: 'k'.repeat(40),
+      HANDOVER_KEY: 'h'.repeat(40),
       AUDIT_HEAD_LOG_EVERY: '500',
       OIDC_ISSUER: 'https://idp.example.com/oauth2/default',
       OIDC_GROUPS_CLAIM: 'cognito:groups',
@@ -85,7 +86,7 @@ describe('configuration', () => {
   });
 
   it('requires an audit key in production, of 32 characters or more, and generates one in development', () => {
-    const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40) };
+    const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), HANDOVER_KEY: 'h'.repeat(40) };
     expect(() => parseConfig(production)).toThrow(/AUDIT_HMAC_KEY: required in production/);
     const short = 'short-audit-key-value';
     expect(() => parseConfig({ ...production, AUDIT_HMAC_KEY: short })).toThrow(/AUDIT_HMAC_KEY: must be at least 32 characters/);
@@ -132,5 +133,21 @@ describe('identity provider settings', () => {
     ['OIDC_DISCOVERY_URL', 'idp/.well-known'],
   ])('stops on a bad %s with a message naming it', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+});
+
+describe('migration waves', () => {
+  it('defaults to 500 people, a 60-minute export and 5 resets a second', () => {
+    expect(parseConfig({}).waves).toMatchObject({ maxPeople: 500, exportTtlMinutes: 60, resetsPerSecond: 5, keyGenerated: true });
+    expect(parseConfig({ WAVE_MAX_PEOPLE: '20', WAVE_EXPORT_TTL_MINUTES: '5' }).waves).toMatchObject({ maxPeople: 20, exportTtlMinutes: 5 });
+    expect(() => parseConfig({ WAVE_MAX_PEOPLE: '0' })).toThrow(/WAVE_MAX_PEOPLE/);
+  });
+
+  it('requires a hand-over key of 32 characters or more in production, and generates one in development', () => {
+    const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), AUDIT_HMAC_KEY: 'k'.repeat(40) };
+    expect(() => parseConfig(production)).toThrow(/HANDOVER_KEY: required in production/);
+    expect(() => parseConfig({ ...production, HANDOVER_KEY: 'short' })).toThrow(/HANDOVER_KEY: must be at least 32 characters/);
+    expect(parseConfig({ ...production, HANDOVER_KEY: 'h'.repeat(40) }).waves).toMatchObject({ key: 'h'.repeat(40), keyGenerated: false });
+    expect(parseConfig({}).waves.key.length).toBeGreaterThanOrEqual(32);
   });
 });

@@ -92,6 +92,10 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v || ','),
   OIDC_LOGOUT: z.enum(['idp', 'local']).default('idp'),
+  WAVE_MAX_PEOPLE: int(1, 100_000, 500),
+  WAVE_EXPORT_TTL_MINUTES: int(1, 10_080, 60),
+  WAVE_RESETS_PER_SECOND: int(1, 100, 5),
+  HANDOVER_KEY: z.string().optional(),
 });
 
 export interface Config {
@@ -142,6 +146,15 @@ export interface Config {
   auditHmacKeyGenerated: boolean;
   /** The audit chain's head hash is logged every this many events, for a copy outside the database. */
   auditHeadLogEvery: number;
+  /** Migration waves (docs/migrations.md). */
+  waves: {
+    maxPeople: number;
+    exportTtlMinutes: number;
+    resetsPerSecond: number;
+    /** HANDOVER_KEY: encrypts a wave's passwords until their one download; generated per start outside production. */
+    key: string;
+    keyGenerated: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -170,6 +183,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: required in production (32 or more random characters)');
   } else if (auditHmacKey.length < 32) {
     throw new ConfigError('Invalid configuration:\n  AUDIT_HMAC_KEY: must be at least 32 characters');
+  }
+  const handoverKey = e.HANDOVER_KEY?.trim();
+  if (!handoverKey) {
+    if (production) throw new ConfigError('Invalid configuration:\n  HANDOVER_KEY: required in production (32 or more random characters)');
+  } else if (handoverKey.length < 32) {
+    throw new ConfigError('Invalid configuration:\n  HANDOVER_KEY: must be at least 32 characters');
   }
   return Object.freeze({
     production,
@@ -209,6 +228,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     auditHmacKey: auditHmacKey || randomBytes(32).toString('base64url'),
     auditHmacKeyGenerated: !auditHmacKey,
     auditHeadLogEvery: e.AUDIT_HEAD_LOG_EVERY,
+    waves: {
+      maxPeople: e.WAVE_MAX_PEOPLE,
+      exportTtlMinutes: e.WAVE_EXPORT_TTL_MINUTES,
+      resetsPerSecond: e.WAVE_RESETS_PER_SECOND,
+      // Development only: a restart then cannot decrypt the passwords of a wave run before it.
+      key: handoverKey || randomBytes(32).toString('base64url'),
+      keyGenerated: !handoverKey,
+    },
   });
 }
 

@@ -32,12 +32,16 @@ export function workmailEnvironment(endpoint: string): Record<string, string> {
  */
 export const DEMO_AUDIT_HMAC_KEY = 'demo-audit-key-not-secret-0123456789abcdef';
 
+/** The demo's hand-over key (migration wave exports): fixed, so a portal restarted mid-wave can still read them. Public, so never a production key. */
+export const DEMO_HANDOVER_KEY = 'demo-handover-key-not-secret-0123456789abcdef';
+
 export function demoEnvironment(ports: DemoPorts, secret: string): Record<string, string> {
   return {
     NODE_ENV: 'production',
     NEXTAUTH_URL: `http://localhost:${ports.app}`,
     NEXTAUTH_SECRET: secret,
     AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY,
+    HANDOVER_KEY: DEMO_HANDOVER_KEY,
     OIDC_ISSUER: `http://localhost:${ports.oidc}`,
     OIDC_CLIENT_ID: DEMO_CLIENT.clientId,
     OIDC_CLIENT_SECRET: DEMO_CLIENT.clientSecret,

@@ -29,6 +29,7 @@ export const CSV_COLUMNS: Array<[string, (e: AuditEvent) => string | number | nu
   // Added later, at the end, so readers that take columns by position keep working.
   ['provider_code', (e) => e.providerCode],
   ['require_change', (e) => e.requireChange],
+  ['wave_id', (e) => e.waveId],
 ];
 
 export function csvCell(value: string | number | null): string {

@@ -33,7 +33,7 @@ const FIELDS: Array<keyof Hashed> = [
 ];
 
 /** Fields added after the first release join the hash only when set, so older chains still verify. */
-const LATER_FIELDS: Array<keyof Hashed> = ['checkpoint_hash', 'hash_key', 'repeat_count', 'provider_code', 'require_change'];
+const LATER_FIELDS: Array<keyof Hashed> = ['checkpoint_hash', 'hash_key', 'repeat_count', 'provider_code', 'require_change', 'wave_id'];
 
 /** The key that chains events, and its fingerprint: stored with each keyed event, it names the key without revealing it. */
 export interface ChainKey {

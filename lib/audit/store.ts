@@ -38,6 +38,7 @@ export function eventRow(event: AuditEventInput, now: Date, prevHash: string, ke
     repeat_count: event.repeatCount ?? null,
     provider_code: event.providerCode ?? null,
     require_change: event.requireChange ?? null,
+    wave_id: event.waveId ?? null,
   };
   return { ...row, hash: eventHash(row, key) };
 }
@@ -90,6 +91,7 @@ export const toEvent = (r: EventRow): AuditEvent => ({
   repeatCount: r.repeat_count,
   providerCode: r.provider_code,
   requireChange: r.require_change,
+  waveId: r.wave_id,
   hash: r.hash,
 });
 

@@ -12,7 +12,15 @@ export type AuditEventType =
   | 'audit.exported'
   | 'session.revoked'
   | 'session.expired'
-  | 'audit.tampered';
+  | 'audit.tampered'
+  // Migration waves (docs/migrations.md): each person's reset uses the password.reset.* types with the wave id.
+  | 'wave.created'
+  | 'wave.approved'
+  | 'wave.cancelled'
+  | 'wave.started'
+  | 'wave.finished'
+  | 'wave.exported'
+  | 'wave.refused';
 
 export interface AuditEventInput {
   type: AuditEventType;
@@ -32,6 +40,8 @@ export interface AuditEventInput {
   providerCode?: string;
   /** On a succeeded reset: whether the person must choose their own password at next sign-in. */
   requireChange?: 'applied' | 'refused' | 'not-asked' | 'unsupported';
+  /** The migration wave this event belongs to (docs/migrations.md). */
+  waveId?: string;
 }
 
 export interface AuditEvent {
@@ -57,5 +67,6 @@ export interface AuditEvent {
   repeatCount: number | null;
   providerCode: string | null;
   requireChange: string | null;
+  waveId: string | null;
   hash: string;
 }
