@@ -139,7 +139,10 @@ describe('identity provider settings', () => {
 describe('migration waves', () => {
   it('defaults to 500 people, a 60-minute export and 5 resets a second', () => {
     expect(parseConfig({}).waves).toMatchObject({ maxPeople: 500, exportTtlMinutes: 60, resetsPerSecond: 5, keyGenerated: true });
-    expect(parseConfig({ WAVE_MAX_PEOPLE: '20', WAVE_EXPORT_TTL_MINUTES: '5' }).waves).toMatchObject({ maxPeople: 20, exportTtlMinutes: 5 });
+    expect(parseConfig({ WAVE_MAX_PEOPLE: '20', WAVE_EXPORT_TTL_MINUTES: '5' }).waves).toMatchObject({
+      maxPeople: 20,
+      exportTtlMinutes: 5,
+    });
     expect(() => parseConfig({ WAVE_MAX_PEOPLE: '0' })).toThrow(/WAVE_MAX_PEOPLE/);
   });
 

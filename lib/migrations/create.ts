@@ -43,7 +43,8 @@ async function peopleOf(organizationId: string, input: NewWaveInput): Promise<{ 
 export async function createWave(actor: Actor, input: NewWaveInput, handle?: AuditDatabase): Promise<WaveResult> {
   const h = handle ?? (await database());
   const access = organizationOf(actor, input.organization);
-  if (actor.role !== 'admin' || !access) return refuseWave(h, actor, undefined, 'not-an-admin', 'Only an admin can create a migration wave in this organization.');
+  if (actor.role !== 'admin' || !access)
+    return refuseWave(h, actor, undefined, 'not-an-admin', 'Only an admin can create a migration wave in this organization.');
   const organizationId = access.organizationId;
 
   let found;
@@ -51,7 +52,10 @@ export async function createWave(actor: Actor, input: NewWaveInput, handle?: Aud
     found = await peopleOf(organizationId, input);
   } catch (err) {
     if (!(err instanceof DirectoryError)) throw err;
-    const text = err.code === 'group-not-found' ? 'One of the groups is not in this organization’s directory; check its name.' : wordingFor(organizationId).errors[err.code].title;
+    const text =
+      err.code === 'group-not-found'
+        ? 'One of the groups is not in this organization’s directory; check its name.'
+        : wordingFor(organizationId).errors[err.code].title;
     return refuseWave(h, actor, undefined, `lookup-${err.code}`, text, organizationId);
   }
 
@@ -66,18 +70,36 @@ export async function createWave(actor: Actor, input: NewWaveInput, handle?: Aud
       email: person.email,
       displayName: person.displayName,
       state: decision.allowed && person.email ? 'pending' : 'excluded',
-      reason: decision.allowed ? (person.email ? undefined : 'Has no email address, so no migration tool can sign in as them.') : reasonText(decision.reason, wordingFor(organizationId)),
+      reason: decision.allowed
+        ? person.email
+          ? undefined
+          : 'Has no email address, so no migration tool can sign in as them.'
+        : reasonText(decision.reason, wordingFor(organizationId)),
     });
   }
   for (const name of found.unknown) {
-    members.push({ position: members.length, username: name, displayName: name, state: 'excluded', reason: 'Not found in this organization.' });
+    members.push({
+      position: members.length,
+      username: name,
+      displayName: name,
+      state: 'excluded',
+      reason: 'Not found in this organization.',
+    });
   }
 
   const included = members.filter((m) => m.state === 'pending').length;
-  if (included === 0) return refuseWave(h, actor, undefined, 'empty', 'Nobody in this wave can be reset: there is nothing to run.', organizationId);
+  if (included === 0)
+    return refuseWave(h, actor, undefined, 'empty', 'Nobody in this wave can be reset: there is nothing to run.', organizationId);
   const max = config().waves.maxPeople;
   if (included > max) {
-    return refuseWave(h, actor, undefined, 'too-many', `This wave has ${included} people; at most ${max} fit in one wave (WAVE_MAX_PEOPLE). Split it.`, organizationId);
+    return refuseWave(
+      h,
+      actor,
+      undefined,
+      'too-many',
+      `This wave has ${included} people; at most ${max} fit in one wave (WAVE_MAX_PEOPLE). Split it.`,
+      organizationId,
+    );
   }
 
   const now = new Date().toISOString();

@@ -7,7 +7,9 @@ const row = { email: 'jane.doe@example.com', username: 'jane.doe', password: 'Ba
 
 describe('the wave export', () => {
   it('writes Microsoft 365 IMAP migration: EmailAddress,UserName,Password', () => {
-    expect(exportCsv('m365-imap', [row])).toBe('EmailAddress,UserName,Password\r\njane.doe@example.com,jane.doe@example.com,Bafo-Kizu-Deta-Momi-Ruvo-42\r\n');
+    expect(exportCsv('m365-imap', [row])).toBe(
+      'EmailAddress,UserName,Password\r\njane.doe@example.com,jane.doe@example.com,Bafo-Kizu-Deta-Momi-Ruvo-42\r\n',
+    );
   });
 
   it('writes Google Workspace data migration: source email,password', () => {

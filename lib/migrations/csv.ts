@@ -32,11 +32,17 @@ function cells(format: WaveFormat, row: ExportRow): string[] {
 export function exportCsv(format: WaveFormat, rows: readonly ExportRow[]): string {
   const lines = [HEADERS[format].map(csvCell).join(',')];
   for (const row of rows) {
-    if (FORMULA_START.test(row.password)) throw new Error('a wave password starts with a formula character; it cannot be exported unchanged');
+    if (FORMULA_START.test(row.password))
+      throw new Error('a wave password starts with a formula character; it cannot be exported unchanged');
     lines.push(cells(format, row).map(csvCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
 export const exportFileName = (waveName: string, format: WaveFormat) =>
-  `wave-${waveName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'export'}-${format}.csv`;
+  `wave-${
+    waveName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'export'
+  }-${format}.csv`;

@@ -15,17 +15,25 @@ import { decideStep, STEP_REFUSAL_TEXT, type StepRefusal } from './state';
 import { findWave, purgeSecrets } from './store';
 import { NOT_FOUND } from './steps';
 
-export type ExportResult = { status: 'ok'; fileName: string; csv: string; unreadable: number } | { status: 'refused'; refusal: StepRefusal | 'not-found'; message: string };
+export type ExportResult =
+  | { status: 'ok'; fileName: string; csv: string; unreadable: number }
+  | { status: 'refused'; refusal: StepRefusal | 'not-found'; message: string };
 
 export async function takeExport(actor: Actor, waveId: string, handle?: AuditDatabase, now = new Date()): Promise<ExportResult> {
   const h = handle ?? (await database());
   await purgeSecrets(h.db, now);
   const taken = await writeTransaction(h, async (tx) => {
     const wave = await findWave(tx, waveId);
-    if (!wave || actor.role !== 'admin' || !actor.organizations.has(wave.organizationId)) return { kind: 'refused' as const, refusal: 'not-found' as const };
+    if (!wave || actor.role !== 'admin' || !actor.organizations.has(wave.organizationId))
+      return { kind: 'refused' as const, refusal: 'not-found' as const };
     const decision = decideStep(wave, 'export', actor.subject, now);
     if (!decision.allowed) return { kind: 'refused' as const, refusal: decision.refusal, wave };
-    await tx.updateTable('migration_waves').set({ exported_at: now.toISOString(), exported_by: actor.subject }).where('id', '=', waveId).where('exported_at', 'is', null).execute();
+    await tx
+      .updateTable('migration_waves')
+      .set({ exported_at: now.toISOString(), exported_by: actor.subject })
+      .where('id', '=', waveId)
+      .where('exported_at', 'is', null)
+      .execute();
     const rows = await tx
       .selectFrom('migration_wave_people')
       .select(['position', 'email', 'username', 'secret'])
@@ -46,7 +54,14 @@ export async function takeExport(actor: Actor, waveId: string, handle?: AuditDat
   });
   if (taken.kind === 'refused') {
     const message = taken.refusal === 'not-found' ? NOT_FOUND : STEP_REFUSAL_TEXT[taken.refusal];
-    await refuseWave(h, actor, taken.refusal === 'not-found' ? undefined : waveId, `export-${taken.refusal}`, message, taken.wave?.organizationId);
+    await refuseWave(
+      h,
+      actor,
+      taken.refusal === 'not-found' ? undefined : waveId,
+      `export-${taken.refusal}`,
+      message,
+      taken.wave?.organizationId,
+    );
     return { status: 'refused', refusal: taken.refusal, message };
   }
   const rows: ExportRow[] = [];
@@ -56,5 +71,10 @@ export async function takeExport(actor: Actor, waveId: string, handle?: AuditDat
     if (password && r.email) rows.push({ email: r.email, username: r.username, password });
     else unreadable++;
   }
-  return { status: 'ok', fileName: exportFileName(taken.wave.name, taken.wave.format), csv: exportCsv(taken.wave.format, rows), unreadable };
+  return {
+    status: 'ok',
+    fileName: exportFileName(taken.wave.name, taken.wave.format),
+    csv: exportCsv(taken.wave.format, rows),
+    unreadable,
+  };
 }

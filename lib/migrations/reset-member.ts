@@ -39,7 +39,11 @@ export async function resetMember(
   now: () => Date = () => new Date(),
 ): Promise<MemberResult> {
   const d = handle.db;
-  const event = (person?: { id?: string; email?: string; name?: string }): Pick<AuditEventInput, 'actor' | 'organizationId' | 'person' | 'waveId'> => ({
+  const event = (person?: {
+    id?: string;
+    email?: string;
+    name?: string;
+  }): Pick<AuditEventInput, 'actor' | 'organizationId' | 'person' | 'waveId'> => ({
     actor: { subject: actor.subject, email: actor.email, name: actor.name, role: actor.role },
     organizationId: wave.organizationId,
     person: person ?? { id: member.personId, email: member.email, name: member.displayName },
@@ -48,7 +52,13 @@ export async function resetMember(
   const finish = async (state: 'succeeded' | 'failed', reason?: string, requestId?: string, keepSecret = false) => {
     await d
       .updateTable('migration_wave_people')
-      .set({ state, reason: reason ?? null, request_id: requestId ?? null, finished_at: now().toISOString(), ...(keepSecret ? {} : { secret: null }) })
+      .set({
+        state,
+        reason: reason ?? null,
+        request_id: requestId ?? null,
+        finished_at: now().toISOString(),
+        ...(keepSecret ? {} : { secret: null }),
+      })
       .where('wave_id', '=', wave.id)
       .where('position', '=', member.position)
       .where('state', 'in', ['pending', 'claimed'])
@@ -62,7 +72,10 @@ export async function resetMember(
     target = access && member.personId ? await findTarget(access, member.personId, { fresh: true }) : null;
   } catch (err) {
     if (!(err instanceof DirectoryError)) throw err;
-    await appendEvent({ ...event(), type: 'password.reset.refused', outcome: 'refused', errorCode: `lookup-${err.code}`, providerCode: err.providerCode }, handle);
+    await appendEvent(
+      { ...event(), type: 'password.reset.refused', outcome: 'refused', errorCode: `lookup-${err.code}`, providerCode: err.providerCode },
+      handle,
+    );
     await finish('failed', wordingFor(wave.organizationId).errors[err.code].title);
     return 'failed';
   }
@@ -98,8 +111,11 @@ export async function resetMember(
     try {
       const { requestId } = await directory().resetPassword(wave.organizationId, target.id, password);
       await finish('succeeded', undefined, requestId, true);
-      await appendEvent({ ...event(person), type: 'password.reset.succeeded', outcome: 'succeeded', requestId, requireChange: 'not-asked' }, handle).catch(
-        (err: unknown) => log.error({ err: (err as Error).message, requestId, wave: wave.id }, 'audit outcome write failed after a wave reset'),
+      await appendEvent(
+        { ...event(person), type: 'password.reset.succeeded', outcome: 'succeeded', requestId, requireChange: 'not-asked' },
+        handle,
+      ).catch((err: unknown) =>
+        log.error({ err: (err as Error).message, requestId, wave: wave.id }, 'audit outcome write failed after a wave reset'),
       );
       return 'succeeded';
     } catch (err) {
@@ -112,7 +128,14 @@ export async function resetMember(
       if (error.code === 'unknown') log.error({ err: (err as Error)?.name, wave: wave.id }, 'wave reset failed with an unmapped error');
       await finish('failed', wordingFor(wave.organizationId).errors[error.code].title, error.requestId);
       await appendEvent(
-        { ...event(person), type: 'password.reset.failed', outcome: 'failed', errorCode: error.code, providerCode: error.providerCode, requestId: error.requestId },
+        {
+          ...event(person),
+          type: 'password.reset.failed',
+          outcome: 'failed',
+          errorCode: error.code,
+          providerCode: error.providerCode,
+          requestId: error.requestId,
+        },
         handle,
       ).catch((auditErr: unknown) => log.error({ err: (auditErr as Error).message, wave: wave.id }, 'audit outcome write failed'));
       return 'failed';

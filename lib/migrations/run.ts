@@ -40,7 +40,12 @@ function runnerActor(wave: Wave): Actor {
   const starter = wave.startedBy ?? { ...wave.createdBy, email: '' };
   const organizations = new Map(
     org
-      ? [[org.id, { organizationId: org.id, alias: org.alias, scope: 'all' as const, protectedGroups: policy.protectedGroups.get(org.id) ?? [] }]]
+      ? [
+          [
+            org.id,
+            { organizationId: org.id, alias: org.alias, scope: 'all' as const, protectedGroups: policy.protectedGroups.get(org.id) ?? [] },
+          ],
+        ]
       : [],
   );
   return { subject: starter.subject, email: starter.email, name: starter.name, groups: [], role: 'admin', organizations };
@@ -60,7 +65,12 @@ async function takeLease(handle: AuditDatabase, waveId: string, now: Date): Prom
 
 /** Rows claimed by a runner that is gone (this one holds the lease now): failed, never reset again. */
 async function failInterrupted(handle: AuditDatabase, wave: Wave, actor: Actor): Promise<void> {
-  const stale = await handle.db.selectFrom('migration_wave_people').selectAll().where('wave_id', '=', wave.id).where('state', '=', 'claimed').execute();
+  const stale = await handle.db
+    .selectFrom('migration_wave_people')
+    .selectAll()
+    .where('wave_id', '=', wave.id)
+    .where('state', '=', 'claimed')
+    .execute();
   for (const row of stale) {
     const done = await handle.db
       .updateTable('migration_wave_people')
@@ -113,7 +123,13 @@ export async function runWave(waveId: string, handle?: AuditDatabase, password: 
   const expires = new Date(now.getTime() + config().waves.exportTtlMinutes * 60_000);
   const finished = await h.db
     .updateTable('migration_waves')
-    .set({ state: 'finished', finished_at: now.toISOString(), export_expires_at: expires.toISOString(), runner_id: null, runner_lease_until: null })
+    .set({
+      state: 'finished',
+      finished_at: now.toISOString(),
+      export_expires_at: expires.toISOString(),
+      runner_id: null,
+      runner_lease_until: null,
+    })
     .where('id', '=', waveId)
     .where('state', '=', 'running')
     .where('runner_id', '=', RUNNER_ID)
@@ -139,7 +155,9 @@ export function ensureRunning(waveId: string): void {
   if (active.has(waveId)) return;
   active.add(waveId);
   void runWave(waveId)
-    .catch((err: unknown) => log.error({ err: (err as Error).message, wave: waveId }, 'wave run stopped; it resumes on the next look at the wave'))
+    .catch((err: unknown) =>
+      log.error({ err: (err as Error).message, wave: waveId }, 'wave run stopped; it resumes on the next look at the wave'),
+    )
     .finally(() => active.delete(waveId));
 }
 

@@ -54,7 +54,8 @@ export const newWaveSchema = z
     }
     const bad = form.list.find((entry) => !LIST_ENTRY.test(entry)) ?? form.groups.find((g) => g.length > 256);
     if (bad) ctx.addIssue({ code: 'custom', path: ['list'], message: `Not a username or email: ${bad.slice(0, 40)}` });
-    if (form.freezeUntil <= form.freezeFrom) ctx.addIssue({ code: 'custom', path: ['freezeUntil'], message: 'Freeze until must be after Freeze from.' });
+    if (form.freezeUntil <= form.freezeFrom)
+      ctx.addIssue({ code: 'custom', path: ['freezeUntil'], message: 'Freeze until must be after Freeze from.' });
   });
 
 export type NewWaveInput = z.output<typeof newWaveSchema>;

@@ -57,7 +57,9 @@ describe('the one download', () => {
     expect(decide(finished(), 'export', 'alice')).toMatchObject({ allowed: true });
     expect(decide(finished(), 'export', 'frank')).toMatchObject({ allowed: true });
     expect(decide(finished(), 'export', 'zoe')).toMatchObject({ refusal: 'not-a-party' });
-    expect(decide(finished({ exportedAt: '2026-12-01T10:30:00.000Z' }), 'export', 'alice')).toMatchObject({ refusal: 'already-downloaded' });
+    expect(decide(finished({ exportedAt: '2026-12-01T10:30:00.000Z' }), 'export', 'alice')).toMatchObject({
+      refusal: 'already-downloaded',
+    });
     expect(decide(finished({ exportExpiresAt: '2026-12-01T10:00:00.000Z' }), 'export', 'alice')).toMatchObject({ refusal: 'expired' });
   });
 

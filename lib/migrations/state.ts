@@ -44,7 +44,8 @@ export function decideStep(wave: Wave, step: WaveStep, subject: string, now: Dat
   if (state === 'cancelled') return refuse('cancelled');
   switch (step) {
     case 'approve':
-      if (state !== 'awaiting-approval') return refuse(state === 'approved' ? 'already-approved' : state === 'running' ? 'already-running' : 'finished');
+      if (state !== 'awaiting-approval')
+        return refuse(state === 'approved' ? 'already-approved' : state === 'running' ? 'already-running' : 'finished');
       if (wave.createdBy.subject === subject) return refuse('own-wave');
       return { allowed: true, from: state, to: 'approved' };
     case 'cancel':

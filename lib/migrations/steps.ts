@@ -13,7 +13,10 @@ import { refuseWave, type WaveResult } from './refuse';
 import { decideStep, STEP_REFUSAL_TEXT, type WaveStep } from './state';
 import { findWave, moveWave } from './store';
 
-const PATCH: Record<Exclude<WaveStep, 'export'>, { type: AuditEventType; patch: (actor: Actor, now: string) => Partial<MigrationWavesTable> }> = {
+const PATCH: Record<
+  Exclude<WaveStep, 'export'>,
+  { type: AuditEventType; patch: (actor: Actor, now: string) => Partial<MigrationWavesTable> }
+> = {
   approve: {
     type: 'wave.approved',
     patch: (a, now) => ({ state: 'approved', approved_by: a.subject, approved_by_name: a.name, approved_at: now }),
@@ -28,7 +31,12 @@ const PATCH: Record<Exclude<WaveStep, 'export'>, { type: AuditEventType; patch: 
 export const NOT_FOUND = 'No such migration wave.';
 
 /** Approve, cancel or start a wave. The step-up sign-in of the reset belongs here once the portal has one (requireStepUp). */
-export async function takeStep(actor: Actor, waveId: string, step: Exclude<WaveStep, 'export'>, handle?: AuditDatabase): Promise<WaveResult> {
+export async function takeStep(
+  actor: Actor,
+  waveId: string,
+  step: Exclude<WaveStep, 'export'>,
+  handle?: AuditDatabase,
+): Promise<WaveResult> {
   const h = handle ?? (await database());
   if (actor.role !== 'admin') return refuseWave(h, actor, undefined, 'not-an-admin', NOT_FOUND);
   const wave = await findWave(h.db, waveId);

@@ -34,7 +34,9 @@ export function toWave(r: MigrationWavesTable): Wave {
     approvedAt: opt(r.approved_at),
     cancelledBy: opt(r.cancelled_by),
     cancelledAt: opt(r.cancelled_at),
-    startedBy: r.started_by ? { subject: r.started_by, email: r.started_by_email ?? '', name: r.started_by_name ?? r.started_by } : undefined,
+    startedBy: r.started_by
+      ? { subject: r.started_by, email: r.started_by_email ?? '', name: r.started_by_name ?? r.started_by }
+      : undefined,
     startedAt: opt(r.started_at),
     finishedAt: opt(r.finished_at),
     exportExpiresAt: opt(r.export_expires_at),
@@ -174,5 +176,10 @@ export async function purgeSecrets(d: Db, now: Date): Promise<void> {
     .selectFrom('migration_waves')
     .select('id')
     .where((eb) => eb.or([eb('exported_at', 'is not', null), eb('export_expires_at', '<=', at), eb('state', '=', 'cancelled')]));
-  await d.updateTable('migration_wave_people').set({ secret: null }).where('secret', 'is not', null).where('wave_id', 'in', spent).execute();
+  await d
+    .updateTable('migration_wave_people')
+    .set({ secret: null })
+    .where('secret', 'is not', null)
+    .where('wave_id', 'in', spent)
+    .execute();
 }

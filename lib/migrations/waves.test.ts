@@ -101,8 +101,7 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
     if (result.status !== 'ok') throw new Error(result.message);
     return result.waveId;
   };
-  const events = (waveId: string) =>
-    h.db.selectFrom('audit_events').selectAll().where('wave_id', '=', waveId).orderBy('id').execute();
+  const events = (waveId: string) => h.db.selectFrom('audit_events').selectAll().where('wave_id', '=', waveId).orderBy('id').execute();
 
   it('previews a group with its nested members, and excludes who cannot be reset, with the reason', async () => {
     const id = await created({ groups: ['engineering'] });
@@ -131,8 +130,12 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
       status: 'refused',
       message: 'Nobody in this wave can be reset: there is nothing to run.',
     });
-    expect(await refused(alice, { groups: ['engineering', 'sales'] })).toMatchObject({ message: expect.stringMatching(/has \d+ people; at most 21/) });
-    expect(await refused(alice, { groups: ['no-such-group'] })).toMatchObject({ message: expect.stringMatching(/not in this organization/) });
+    expect(await refused(alice, { groups: ['engineering', 'sales'] })).toMatchObject({
+      message: expect.stringMatching(/has \d+ people; at most 21/),
+    });
+    expect(await refused(alice, { groups: ['no-such-group'] })).toMatchObject({
+      message: expect.stringMatching(/not in this organization/),
+    });
     expect(await refused(bob, { list: ['jane.doe'] })).toMatchObject({ status: 'refused' });
     const codes = await h.db.selectFrom('audit_events').select('error_code').where('type', '=', 'wave.refused').orderBy('id').execute();
     expect(codes.map((c) => c.error_code).slice(-4)).toEqual(['empty', 'too-many', 'lookup-group-not-found', 'not-an-admin']);
@@ -140,15 +143,26 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
 
   it('runs a wave approved by a second admin, and exports it once: every password is what WorkMail holds', async () => {
     const id = await created({ list: ['jane.doe', 'john.smith', 'priya.patel'] });
-    expect(await lib.takeStep(alice, id, 'run', h)).toMatchObject({ status: 'refused', message: expect.stringMatching(/not been approved/) });
-    expect(await lib.takeStep(alice, id, 'approve', h)).toEqual({ status: 'refused', message: 'You created this wave: another admin must approve it.' });
+    expect(await lib.takeStep(alice, id, 'run', h)).toMatchObject({
+      status: 'refused',
+      message: expect.stringMatching(/not been approved/),
+    });
+    expect(await lib.takeStep(alice, id, 'approve', h)).toEqual({
+      status: 'refused',
+      message: 'You created this wave: another admin must approve it.',
+    });
     expect(await lib.takeStep(frank, id, 'approve', h)).toEqual({ status: 'ok', waveId: id });
     expect((await lib.findWave(h.db, id))!.approvedBy).toEqual({ subject: 'frank', name: 'Frank Admin' });
     expect(await lib.takeStep(alice, id, 'run', h)).toEqual({ status: 'ok', waveId: id });
     const before = resetCalls().length;
     await lib.runWave(id, h);
     expect(resetCalls().length - before).toBe(3);
-    expect(await lib.waveProgress(h.db, (await lib.findWave(h.db, id))!)).toMatchObject({ state: 'finished', done: 3, failed: 0, remaining: 0 });
+    expect(await lib.waveProgress(h.db, (await lib.findWave(h.db, id))!)).toMatchObject({
+      state: 'finished',
+      done: 3,
+      failed: 0,
+      remaining: 0,
+    });
 
     expect(await lib.takeExport(bob, id, h)).toMatchObject({ status: 'refused' });
     const exported = await lib.takeExport(alice, id, h);
@@ -163,13 +177,24 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
     }
     expect(await lib.takeExport(alice, id, h)).toMatchObject({ status: 'refused', refusal: 'already-downloaded' });
     expect(await lib.takeExport(frank, id, h)).toMatchObject({ status: 'refused', refusal: 'already-downloaded' });
-    const secrets = await h.db.selectFrom('migration_wave_people').select('secret').where('wave_id', '=', id).where('secret', 'is not', null).execute();
+    const secrets = await h.db
+      .selectFrom('migration_wave_people')
+      .select('secret')
+      .where('wave_id', '=', id)
+      .where('secret', 'is not', null)
+      .execute();
     expect(secrets).toEqual([]);
 
     const audited = await events(id);
     const succeeded = audited.filter((e) => e.type === 'password.reset.succeeded');
-    expect(succeeded.map((e) => e.person_email).sort()).toEqual(['jane.doe@example.com', 'john.smith@example.com', 'priya.patel@example.com']);
-    expect(audited.map((e) => e.type)).toEqual(expect.arrayContaining(['wave.created', 'wave.approved', 'wave.started', 'wave.finished', 'wave.exported']));
+    expect(succeeded.map((e) => e.person_email).sort()).toEqual([
+      'jane.doe@example.com',
+      'john.smith@example.com',
+      'priya.patel@example.com',
+    ]);
+    expect(audited.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['wave.created', 'wave.approved', 'wave.started', 'wave.finished', 'wave.exported']),
+    );
     expect(audited.filter((e) => e.type === 'wave.refused').map((e) => e.error_code)).toEqual(
       expect.arrayContaining(['not-approved', 'own-wave', 'export-already-downloaded']),
     );
@@ -202,7 +227,11 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
     await lib.takeStep(frank, id, 'approve', h);
     await lib.takeStep(alice, id, 'run', h);
     // As a runner that died: it held the lease (now lapsed) and had claimed the first person.
-    await h.db.updateTable('migration_waves').set({ runner_id: 'gone', runner_lease_until: new Date(Date.now() - 1000).toISOString() }).where('id', '=', id).execute();
+    await h.db
+      .updateTable('migration_waves')
+      .set({ runner_id: 'gone', runner_lease_until: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', id)
+      .execute();
     await h.db.updateTable('migration_wave_people').set({ state: 'claimed' }).where('wave_id', '=', id).where('position', '=', 0).execute();
     const [first] = await lib.waveMembers(h.db, id);
     const before = resetCalls().length;
@@ -222,7 +251,11 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
     const id = await created({ list: ['jane.doe'] });
     await lib.takeStep(frank, id, 'approve', h);
     await lib.takeStep(alice, id, 'run', h);
-    await h.db.updateTable('migration_waves').set({ runner_id: 'other', runner_lease_until: new Date(Date.now() + 60_000).toISOString() }).where('id', '=', id).execute();
+    await h.db
+      .updateTable('migration_waves')
+      .set({ runner_id: 'other', runner_lease_until: new Date(Date.now() + 60_000).toISOString() })
+      .where('id', '=', id)
+      .execute();
     const before = resetCalls().length;
     await lib.runWave(id, h);
     expect(resetCalls().length).toBe(before);

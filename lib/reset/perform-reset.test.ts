@@ -444,7 +444,10 @@ describe('a migration wave’s freeze (docs/migrations.md)', () => {
       freezeUntil: '2099-01-01T09:30:00.000Z',
     });
     if (created.status !== 'ok') throw new Error(created.message);
-    const lead = lib.actorFor({ subject: 'bob-freeze', email: 'bob.freeze@example.com', name: 'Bob', groups: ['eng-leads'] }, lib.portalPolicy('config/access-policy.demo.json'));
+    const lead = lib.actorFor(
+      { subject: 'bob-freeze', email: 'bob.freeze@example.com', name: 'Bob', groups: ['eng-leads'] },
+      lib.portalPolicy('config/access-policy.demo.json'),
+    );
     const before = resetCalls().length;
     const result = await lib.performReset(lead, input(lead, 'john.smith'), {});
     expect(result).toEqual({
@@ -456,7 +459,10 @@ describe('a migration wave’s freeze (docs/migrations.md)', () => {
     const [event] = await lib.latestEvents(1);
     expect(event).toMatchObject({ type: 'access.denied', errorCode: 'migration-freeze', actorSubject: 'bob-freeze' });
 
-    const admin = lib.actorFor({ subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] }, lib.portalPolicy('config/access-policy.demo.json'));
+    const admin = lib.actorFor(
+      { subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] },
+      lib.portalPolicy('config/access-policy.demo.json'),
+    );
     expect(await lib.performReset(admin, input(admin, 'john.smith'), {})).toMatchObject({ status: 'success' });
 
     expect(await takeStep(alice, created.waveId, 'cancel')).toMatchObject({ status: 'ok' });
