@@ -9,6 +9,7 @@ import { database } from './audit/db';
 import { startRepeatFlush } from './audit/repeats';
 import { identityProviderStatus } from './auth/discovery';
 import { log } from './log';
+import { resumeWaves } from './migrations/run';
 import { startSearchWarmUp } from './people/warm-up';
 import { portalPolicy } from './portal';
 import { PRODUCT_ID } from './product';
@@ -23,6 +24,8 @@ export async function startup(): Promise<void> {
     startSearchWarmUp();
     // Counted refusals reach the chain within a minute of their minute's end, refusal or not.
     startRepeatFlush();
+    // Migration waves a restart interrupted continue where they stopped (docs/migrations.md).
+    void resumeWaves().catch((err: unknown) => log.error({ err: (err as Error).message }, 'migration waves not resumed at start'));
   } catch (err) {
     console.error(`${PRODUCT_ID} cannot start: ${(err as Error).message}`);
     process.exit(1);

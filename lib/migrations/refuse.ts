@@ -5,7 +5,7 @@ import type { AuditDatabase } from '../audit/db';
 import { appendEvent } from '../audit/store';
 import { log } from '../log';
 
-export type WaveResult = { status: 'ok'; waveId: string } | { status: 'refused'; message: string };
+export type WaveResult = { status: 'ok'; waveId: string } | { status: 'refused'; code: string; message: string };
 
 export async function refuseWave(
   handle: AuditDatabase,
@@ -26,5 +26,5 @@ export async function refuseWave(
     },
     handle,
   ).catch((err: unknown) => log.error({ err: (err as Error).message, code }, 'audit: wave refusal not written'));
-  return { status: 'refused', message };
+  return { status: 'refused', code, message };
 }

@@ -161,9 +161,15 @@ export function ensureRunning(waveId: string): void {
     .finally(() => active.delete(waveId));
 }
 
-/** At start: every wave left running (by this instance before a restart, or by one that is gone). */
-export async function resumeWaves(): Promise<void> {
+/**
+ * At start: every wave left running (by this instance before a restart, or by one that is gone).
+ * Again once the lease of a runner that died just before this start has lapsed.
+ */
+export async function resumeWaves(again = true): Promise<void> {
   const { db } = await database();
   const running = await db.selectFrom('migration_waves').select('id').where('state', '=', 'running').execute();
   for (const { id } of running) ensureRunning(id);
+  if (again && running.length > 0) {
+    setTimeout(() => void resumeWaves(false).catch(() => {}), LEASE_MS + 1000).unref();
+  }
 }

@@ -126,7 +126,7 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
 
   it('refuses an empty wave, one over WAVE_MAX_PEOPLE, an unknown group and a lead, each audited', async () => {
     const refused = async (actor: Actor, extra: Partial<NewWaveInput>) => lib.createWave(actor, input(extra), h);
-    expect(await refused(alice, { list: ['nobody.here', 'sam.lee'] })).toEqual({
+    expect(await refused(alice, { list: ['nobody.here', 'sam.lee'] })).toMatchObject({
       status: 'refused',
       message: 'Nobody in this wave can be reset: there is nothing to run.',
     });
@@ -147,7 +147,7 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
       status: 'refused',
       message: expect.stringMatching(/not been approved/),
     });
-    expect(await lib.takeStep(alice, id, 'approve', h)).toEqual({
+    expect(await lib.takeStep(alice, id, 'approve', h)).toMatchObject({
       status: 'refused',
       message: 'You created this wave: another admin must approve it.',
     });
@@ -204,7 +204,7 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
   it('lets either admin cancel before the run, and refuses approval after', async () => {
     const id = await created({ list: ['jane.doe'] });
     expect(await lib.takeStep(alice, id, 'cancel', h)).toEqual({ status: 'ok', waveId: id });
-    expect(await lib.takeStep(frank, id, 'approve', h)).toEqual({ status: 'refused', message: 'This wave was cancelled.' });
+    expect(await lib.takeStep(frank, id, 'approve', h)).toMatchObject({ status: 'refused', message: 'This wave was cancelled.' });
   });
 
   it('claims a person once: two runners at the same person make one reset', async () => {
