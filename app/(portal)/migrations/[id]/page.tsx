@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ErrorAlert } from '@/components/directory-error-alert';
+import { WaveDownload } from '@/components/wave-download';
 import { WaveMembers } from '@/components/wave-members';
 import { WaveProgress } from '@/components/wave-progress';
 import { requireActor } from '@/lib/auth/current-actor';
 import { MEMBER_STATE_LABEL, WAVE_STATE_LABEL } from '@/lib/migrations/labels';
+import { exportFileName } from '@/lib/migrations/csv';
 import { ensureRunning } from '@/lib/migrations/run';
 import { FORMAT_LABEL } from '@/lib/migrations/types';
 import { refusalText, waveView } from '@/lib/migrations/view';
@@ -62,13 +64,8 @@ export default async function WavePage({ params, searchParams }: { params: Promi
         {wave.state === 'awaiting-approval' ? button('Approve wave', approveWaveAction, true) : null}
         {wave.state === 'approved' ? button('Run wave', runWaveAction, true) : null}
         {wave.state === 'awaiting-approval' || wave.state === 'approved' ? button('Cancel wave', cancelWaveAction) : null}
-        {wave.state === 'finished' && !wave.exportedAt ? (
-          <form action={`/migrations/${wave.id}/export`} method="post">
-            <button type="submit" className="button primary">
-              Download CSV
-            </button>
-            <span className="muted"> Once only, until {wave.exportExpiresAt ? utcDateTime(wave.exportExpiresAt) : '—'}</span>
-          </form>
+        {wave.state === 'finished' && !wave.exportedAt && wave.exportExpiresAt ? (
+          <WaveDownload waveId={wave.id} fileName={exportFileName(wave.name, wave.format)} until={utcDateTime(wave.exportExpiresAt)} />
         ) : null}
         {wave.exportedAt ? <p className="muted">Downloaded {utcDateTime(wave.exportedAt)}; the passwords are deleted.</p> : null}
       </div>
