@@ -195,7 +195,7 @@ test('the freeze refuses bob’s reset of a wave member, with the wave’s name,
   expect(waveId).toBeTruthy();
 });
 
-test('a team lead finds no /migrations, and cannot approve by a crafted request', async ({ page, signedInAs, portal5 }) => {
+test('a team lead finds no /migrations, nor a wave’s progress', async ({ page, signedInAs, portal5 }) => {
   await as(signedInAs, portal5, 'carol');
   const response = await page.goto(`${BASE}/migrations`);
   expect(response?.status()).toBe(404);
