@@ -22,7 +22,7 @@ import type { Wave, WaveMember } from './types';
 
 export type MemberResult = 'succeeded' | 'failed' | 'skipped';
 
-/** Retries of a throttled reset, after the SDK's own: WorkMail answers ThrottlingException when called too fast. */
+/** Retries of a throttled reset, after the client's own: a directory called too fast answers 'throttled', having changed nothing. */
 const THROTTLE_RETRIES = 5;
 const THROTTLE_BASE_MS = 500;
 

@@ -24,7 +24,7 @@ import type { Wave } from './types';
 export const LEASE_MS = 10_000;
 
 export const INTERRUPTED =
-  'The run stopped while this person was being reset: WorkMail may hold the new password or the old one. Reset them singly.';
+  'The run stopped while this person was being reset: the directory may hold the new password or the old one. Reset them singly.';
 
 const shared = globalThis as typeof globalThis & { __waveRunnerId?: string; __waveRunners?: Set<string> };
 /** This process, as the owner of leases; and the waves it is running now (Next bundles modules apart, hence globalThis). */

@@ -16,7 +16,7 @@ let cachedKey: { source: string; key: Buffer } | undefined;
 function key(): Buffer {
   const source = config().waves.key;
   if (cachedKey?.source !== source) {
-    cachedKey = { source, key: Buffer.from(hkdfSync('sha256', source, '', 'workmail-portal migration wave export', 32)) };
+    cachedKey = { source, key: Buffer.from(hkdfSync('sha256', source, '', 'reset-portal migration wave export', 32)) };
   }
   return cachedKey.key;
 }
