@@ -54,7 +54,9 @@ export const newWaveSchema = z
     }
     const bad = form.list.find((entry) => !LIST_ENTRY.test(entry)) ?? form.groups.find((g) => g.length > 256);
     if (bad) ctx.addIssue({ code: 'custom', path: ['list'], message: `Not a username or email: ${bad.slice(0, 40)}` });
-    if (form.freezeUntil <= form.freezeFrom)
+    // Only two times that parsed (a field that failed already has its message).
+    const parsed = [form.freezeFrom, form.freezeUntil].every((t) => typeof t === 'string' && t.endsWith('Z'));
+    if (parsed && form.freezeUntil <= form.freezeFrom)
       ctx.addIssue({ code: 'custom', path: ['freezeUntil'], message: 'Freeze until must be after Freeze from.' });
   });
 

@@ -201,6 +201,20 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
     expect(await lib.verifyChain(h, { requireKeyed: false })).toMatchObject({ ok: true });
   });
 
+  it('refuses a download after its window, audited, and deletes the passwords it held', async () => {
+    const id = await created({ list: ['tom.brown'] });
+    await lib.takeStep(frank, id, 'approve', h);
+    await lib.takeStep(alice, id, 'run', h);
+    await lib.runWave(id, h);
+    const held = () =>
+      h.db.selectFrom('migration_wave_people').select('secret').where('wave_id', '=', id).where('secret', 'is not', null).execute();
+    expect(await held()).toHaveLength(1);
+    const later = new Date(Date.now() + 61 * 60_000);
+    expect(await lib.takeExport(alice, id, h, later)).toMatchObject({ status: 'refused', refusal: 'expired' });
+    expect(await held()).toEqual([]);
+    expect((await events(id)).at(-1)).toMatchObject({ type: 'wave.refused', error_code: 'export-expired' });
+  });
+
   it('lets either admin cancel before the run, and refuses approval after', async () => {
     const id = await created({ list: ['jane.doe'] });
     expect(await lib.takeStep(alice, id, 'cancel', h)).toEqual({ status: 'ok', waveId: id });
