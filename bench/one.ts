@@ -15,6 +15,7 @@ const MODULES: Record<string, () => Promise<Result[]>> = {
   audit: async () => (await import('./audit')).benchAudit(),
   load: async () => (await import('./load')).benchLoad(),
   directory: async () => (await import('./directory')).benchDirectory(),
+  waves: async () => (await import('./waves')).benchWaves(),
 };
 
 const [name, out] = process.argv.slice(2);

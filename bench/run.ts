@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { report, type Result } from './lib';
 
-const MODULES = ['emulator', 'search', 'reset', 'reset-role', 'audit', 'browser', 'load', 'directory'];
+const MODULES = ['emulator', 'search', 'reset', 'reset-role', 'audit', 'browser', 'load', 'directory', 'waves'];
 
 function main() {
   // Optional: `npm run bench -- audit search` runs only those.

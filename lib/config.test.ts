@@ -86,7 +86,7 @@ describe('configuration', () => {
   });
 
   it('requires an audit key in production, of 32 characters or more, and generates one in development', () => {
-    const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40) };
+    const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), HANDOVER_KEY: 'h'.repeat(40) };
     expect(() => parseConfig(production)).toThrow(/AUDIT_HMAC_KEY: required in production/);
     const short = 'short-audit-key-value';
     expect(() => parseConfig({ ...production, AUDIT_HMAC_KEY: short })).toThrow(/AUDIT_HMAC_KEY: must be at least 32 characters/);
@@ -193,5 +193,24 @@ describe('hand-over and notice settings', () => {
 
   it('never prints an SMTP password from a bad SMTP_URL', () => {
     expect(() => parseConfig({ SMTP_URL: 'http://portal:hunter2-secret@mail' })).not.toThrow(/hunter2/);
+  });
+});
+
+describe('migration waves', () => {
+  it('defaults to 500 people, a 60-minute export and 5 resets a second', () => {
+    expect(parseConfig({}).waves).toMatchObject({ maxPeople: 500, exportTtlMinutes: 60, resetsPerSecond: 5, keyGenerated: true });
+    expect(parseConfig({ WAVE_MAX_PEOPLE: '20', WAVE_EXPORT_TTL_MINUTES: '5' }).waves).toMatchObject({
+      maxPeople: 20,
+      exportTtlMinutes: 5,
+    });
+    expect(() => parseConfig({ WAVE_MAX_PEOPLE: '0' })).toThrow(/WAVE_MAX_PEOPLE/);
+  });
+
+  it('requires a hand-over key of 32 characters or more in production, and generates one in development', () => {
+    const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), AUDIT_HMAC_KEY: 'k'.repeat(40) };
+    expect(() => parseConfig(production)).toThrow(/HANDOVER_KEY: required in production/);
+    expect(() => parseConfig({ ...production, HANDOVER_KEY: 'short' })).toThrow(/HANDOVER_KEY: must be at least 32 characters/);
+    expect(parseConfig({ ...production, HANDOVER_KEY: 'h'.repeat(40) }).waves).toMatchObject({ key: 'h'.repeat(40), keyGenerated: false });
+    expect(parseConfig({}).waves.key.length).toBeGreaterThanOrEqual(32);
   });
 });

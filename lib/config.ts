@@ -125,6 +125,9 @@ const envSchema = z.object({
     )
     .refine((list) => list.every((a) => z.email().safeParse(a).success), { message: 'expected comma-separated email addresses' }),
   IT_CONTACT: text('your IT service desk'),
+  WAVE_MAX_PEOPLE: int(1, 100_000, 500),
+  WAVE_EXPORT_TTL_MINUTES: int(1, 10_080, 60),
+  WAVE_RESETS_PER_SECOND: int(1, 100, 5),
 });
 
 const list = (v: string | undefined) =>
@@ -196,6 +199,15 @@ export interface Config {
   };
   /** The notice to the person after a reset (lib/notify); no smtpUrl: nothing is sent. */
   notify: { smtpUrl?: string; from: string; adminsTo: string[]; itContact: string };
+  /** Migration waves (docs/migrations.md). */
+  waves: {
+    maxPeople: number;
+    exportTtlMinutes: number;
+    resetsPerSecond: number;
+    /** HANDOVER_KEY: encrypts a wave's passwords until their one download; generated per start outside production. */
+    key: string;
+    keyGenerated: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -231,6 +243,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   } else if (handoverKey.length < 32) {
     throw new ConfigError('Invalid configuration:\n  HANDOVER_KEY: must be at least 32 characters');
   }
+  const handoverSecret = handoverKey || randomBytes(32).toString('base64url');
   return Object.freeze({
     production,
     auth: {
@@ -272,12 +285,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     stepUp: { maxAgeSeconds: e.REAUTH_MAX_AGE_MINUTES * 60, acr: list(e.REQUIRED_ACR), amr: list(e.REQUIRED_AMR) },
     handover: {
       // Development only: links made by this process cannot be opened after it restarts.
-      key: handoverKey || randomBytes(32).toString('base64url'),
+      key: handoverSecret,
       keyGenerated: !handoverKey,
       ttlHours: e.HANDOVER_TTL_HOURS,
       mode: e.HANDOVER_MODE,
     },
     notify: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, adminsTo: e.NOTIFY_ADMINS_TO, itContact: e.IT_CONTACT },
+    waves: {
+      maxPeople: e.WAVE_MAX_PEOPLE,
+      exportTtlMinutes: e.WAVE_EXPORT_TTL_MINUTES,
+      resetsPerSecond: e.WAVE_RESETS_PER_SECOND,
+      // The hand-over key (development only: a restart then cannot decrypt the passwords of a wave run before it).
+      key: handoverSecret,
+      keyGenerated: !handoverKey,
+    },
   });
 }
 

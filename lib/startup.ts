@@ -10,6 +10,7 @@ import { startRepeatFlush } from './audit/repeats';
 import { identityProviderStatus } from './auth/discovery';
 import { startHandoverPurge } from './handover/purge';
 import { log } from './log';
+import { resumeWaves } from './migrations/run';
 import { startSearchWarmUp } from './people/warm-up';
 import { portalPolicy } from './portal';
 import { PRODUCT_ID } from './product';
@@ -26,6 +27,8 @@ export async function startup(): Promise<void> {
     startRepeatFlush();
     // Unclaimed passwords and unopened one-time links end on time, whether or not anyone calls (docs/handover.md).
     startHandoverPurge();
+    // Migration waves a restart interrupted continue where they stopped (docs/migrations.md).
+    void resumeWaves().catch((err: unknown) => log.error({ err: (err as Error).message }, 'migration waves not resumed at start'));
   } catch (err) {
     console.error(`${PRODUCT_ID} cannot start: ${(err as Error).message}`);
     process.exit(1);

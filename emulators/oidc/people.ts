@@ -17,4 +17,6 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { username: 'bob', name: 'Bob Lead', email: 'bob@example.com', groups: ['eng-leads'], description: 'lead of engineering' },
   { username: 'carol', name: 'Carol Lead', email: 'carol@example.com', groups: ['sales-leads'], description: 'lead of sales' },
   { username: 'dave', name: 'Dave Nobody', email: 'dave@example.com', groups: [], description: 'no access' },
+  // A second admin: a migration wave needs one admin to create it and another to approve it (docs/migrations.md).
+  { username: 'frank', name: 'Frank Admin', email: 'frank@example.com', groups: ['it-admins'], description: 'second admin' },
 ];

@@ -32,6 +32,7 @@ export const CSV_COLUMNS: Array<[string, (e: AuditEvent) => string | number | nu
   ['role_session', (e) => e.roleSession],
   ['role_arn', (e) => e.roleArn],
   ['source_identity', (e) => e.sourceIdentity],
+  ['wave_id', (e) => e.waveId],
 ];
 
 export function csvCell(value: string | number | null): string {

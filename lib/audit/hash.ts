@@ -42,6 +42,7 @@ const LATER_FIELDS: Array<keyof Hashed> = [
   'role_session',
   'role_arn',
   'source_identity',
+  'wave_id',
 ];
 
 /** The key that chains events, and its fingerprint: stored with each keyed event, it names the key without revealing it. */

@@ -169,4 +169,60 @@ export const MIGRATIONS = {
       await db.schema.alterTable('audit_events').addColumn('source_identity', 'text').execute();
     },
   },
+  '012_migration_waves': {
+    async up(db: Kysely<unknown>) {
+      // The wave an event belongs to: each person's reset in a wave is audited like a single one, with this set.
+      await db.schema.alterTable('audit_events').addColumn('wave_id', 'text').execute();
+      // Migration waves (lib/migrations, docs/migrations.md): one row per wave, its four-eyes steps and its one export.
+      await db.schema
+        .createTable('migration_waves')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('organization_id', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('format', 'text', (c) => c.notNull())
+        .addColumn('freeze_from', 'text', (c) => c.notNull())
+        .addColumn('freeze_until', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_by_name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('approved_by', 'text')
+        .addColumn('approved_by_name', 'text')
+        .addColumn('approved_at', 'text')
+        .addColumn('cancelled_by', 'text')
+        .addColumn('cancelled_at', 'text')
+        .addColumn('started_by', 'text')
+        .addColumn('started_by_email', 'text')
+        .addColumn('started_by_name', 'text')
+        .addColumn('started_at', 'text')
+        .addColumn('finished_at', 'text')
+        .addColumn('runner_id', 'text')
+        .addColumn('runner_lease_until', 'text')
+        .addColumn('export_expires_at', 'text')
+        .addColumn('exported_by', 'text')
+        .addColumn('exported_at', 'text')
+        .execute();
+      // One row per person: its state is the run's resume point (pending → claimed → succeeded | failed),
+      // claimed in a transaction before the directory is called, so a restart never resets anyone twice.
+      await db.schema
+        .createTable('migration_wave_people')
+        .addColumn('wave_id', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('person_id', 'text')
+        .addColumn('username', 'text', (c) => c.notNull())
+        .addColumn('email', 'text')
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('secret', 'text')
+        .addColumn('request_id', 'text')
+        .addColumn('claimed_at', 'text')
+        .addColumn('finished_at', 'text')
+        .addPrimaryKeyConstraint('migration_wave_people_pk', ['wave_id', 'position'])
+        .execute();
+      // The freeze check of every single reset looks a person up by id.
+      await sql`create index wave_people_by_person on migration_wave_people (person_id)`.execute(db);
+    },
+  },
 };

@@ -33,6 +33,8 @@ export interface AuditEventsTable {
   role_session: string | null;
   role_arn: string | null;
   source_identity: string | null;
+  /** The migration wave an event belongs to (migration 012, docs/migrations.md). */
+  wave_id: string | null;
   hash: string;
 }
 
@@ -48,7 +50,58 @@ export interface AuditRepeatsTable {
   mac: string | null;
 }
 
+/** A migration wave (migration 012, lib/migrations/store.ts). Times are ISO text. */
+export interface MigrationWavesTable {
+  id: string;
+  name: string;
+  organization_id: string;
+  source: string;
+  format: string;
+  freeze_from: string;
+  freeze_until: string;
+  state: string;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_at: string | null;
+  cancelled_by: string | null;
+  cancelled_at: string | null;
+  /** The admin who started the run: each person's events name them as the operator. */
+  started_by: string | null;
+  started_by_email: string | null;
+  started_by_name: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  /** The process running the wave, and until when its lease holds (lib/migrations/run.ts). */
+  runner_id: string | null;
+  runner_lease_until: string | null;
+  export_expires_at: string | null;
+  exported_by: string | null;
+  exported_at: string | null;
+}
+
+/** One person of a wave: its state is where a resumed run continues (lib/migrations/run.ts). */
+export interface MigrationWavePeopleTable {
+  wave_id: string;
+  position: number;
+  person_id: string | null;
+  username: string;
+  email: string | null;
+  display_name: string;
+  state: string;
+  reason: string | null;
+  /** The generated password, sealed (lib/migrations/secret-box.ts) until its one download or its deadline. */
+  secret: string | null;
+  request_id: string | null;
+  claimed_at: string | null;
+  finished_at: string | null;
+}
+
 export interface Tables {
   audit_events: AuditEventsTable;
   audit_repeats: AuditRepeatsTable;
+  migration_waves: MigrationWavesTable;
+  migration_wave_people: MigrationWavePeopleTable;
 }

@@ -41,6 +41,7 @@ export function eventRow(event: AuditEventInput, now: Date, prevHash: string, ke
     role_session: event.roleSession?.kind ?? null,
     role_arn: event.roleSession?.kind === 'role' ? event.roleSession.role : null,
     source_identity: event.roleSession?.kind === 'role' ? event.roleSession.identity : null,
+    wave_id: event.waveId ?? null,
   };
   return { ...row, hash: eventHash(row, key) };
 }
@@ -96,6 +97,7 @@ export const toEvent = (r: EventRow): AuditEvent => ({
   roleSession: r.role_session,
   roleArn: r.role_arn,
   sourceIdentity: r.source_identity,
+  waveId: r.wave_id,
   hash: r.hash,
 });
 

@@ -17,7 +17,15 @@ export type AuditEventType =
   | 'handover.revealed'
   | 'handover.expired'
   | 'notice.sent'
-  | 'notice.failed';
+  | 'notice.failed'
+  // Migration waves (docs/migrations.md): each person's reset uses the password.reset.* types with the wave id.
+  | 'wave.created'
+  | 'wave.approved'
+  | 'wave.cancelled'
+  | 'wave.started'
+  | 'wave.finished'
+  | 'wave.exported'
+  | 'wave.refused';
 
 export interface AuditEventInput {
   type: AuditEventType;
@@ -39,6 +47,8 @@ export interface AuditEventInput {
   requireChange?: 'applied' | 'refused' | 'not-asked' | 'unsupported';
   /** On a reset's outcome: whether it ran under a role session that names the operator in the directory's own log, and which. */
   roleSession?: { kind: 'role'; role: string; identity: string } | { kind: 'portal' };
+  /** The migration wave this event belongs to (docs/migrations.md). */
+  waveId?: string;
 }
 
 export interface AuditEvent {
@@ -67,5 +77,6 @@ export interface AuditEvent {
   roleSession: string | null;
   roleArn: string | null;
   sourceIdentity: string | null;
+  waveId: string | null;
   hash: string;
 }

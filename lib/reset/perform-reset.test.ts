@@ -436,3 +436,43 @@ describe('groups the access policy names but the directory does not hold', () =>
     expect(event).toMatchObject({ type: 'password.reset.refused', errorCode: 'lookup-group-not-found', providerCode: 'NoSuchGroup' });
   });
 });
+
+describe('a migration wave’s freeze (docs/migrations.md)', () => {
+  it('refuses a lead’s reset of a wave member with the wave’s name and end, audited; an admin may; a cancelled wave frees them', async () => {
+    const { createWave } = await import('../migrations/create');
+    const { takeStep } = await import('../migrations/steps');
+    const created = await createWave(alice, {
+      name: 'Eng cutover',
+      organization: 'example',
+      groups: [],
+      list: ['john.smith'],
+      format: 'google-workspace',
+      freezeFrom: new Date(Date.now() - 60_000).toISOString(),
+      freezeUntil: '2099-01-01T09:30:00.000Z',
+    });
+    if (created.status !== 'ok') throw new Error(created.message);
+    const lead = lib.actorFor(
+      { subject: 'bob-freeze', email: 'bob.freeze@example.com', name: 'Bob', groups: ['eng-leads'] },
+      lib.portalPolicy('config/access-policy.demo.json'),
+    );
+    const before = resetCalls().length;
+    const result = await lib.performReset(lead, input(lead, 'john.smith'), {});
+    expect(result).toEqual({
+      status: 'refused',
+      title: 'You cannot reset this password.',
+      action: 'This person is in migration wave Eng cutover until 2099-01-01 09:30:00 UTC.',
+    });
+    expect(resetCalls().length).toBe(before);
+    const [event] = await lib.latestEvents(1);
+    expect(event).toMatchObject({ type: 'access.denied', errorCode: 'migration-freeze', actorSubject: 'bob-freeze' });
+
+    const admin = lib.actorFor(
+      { subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] },
+      lib.portalPolicy('config/access-policy.demo.json'),
+    );
+    expect(await lib.performReset(admin, input(admin, 'john.smith'), {})).toMatchObject({ status: 'success' });
+
+    expect(await takeStep(alice, created.waveId, 'cancel')).toMatchObject({ status: 'ok' });
+    expect(await lib.performReset(lead, input(lead, 'john.smith', 'Velvet-Orchard-Mosaic-72'), {})).toMatchObject({ status: 'success' });
+  });
+});

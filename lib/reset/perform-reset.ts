@@ -26,6 +26,7 @@ import { contextWords, estimateStrength, STRENGTH_LABELS } from '../password/str
 import type { ResetPasswordInput } from './schema';
 import { reserveReset } from './rate-limit';
 import { afterReset } from './after-reset';
+import { freezeFor } from '../migrations/freeze';
 import type { ResetField, ResetResult } from './result';
 
 export interface RequestInfo {
@@ -188,6 +189,15 @@ export async function performReset(actor: Actor, input: ResetPasswordInput, requ
       );
     }
     person = target;
+
+    // 4b. A migration wave's freeze (docs/migrations.md): for everyone but admins, in words that say until when.
+    const freeze = await freezeFor(actor, input.organizationId, person.id);
+    if (freeze) {
+      return refuse(
+        { type: 'access.denied', outcome: 'denied', errorCode: 'migration-freeze' },
+        { status: 'refused', title: 'You cannot reset this password.', action: `This person is ${freeze.text}.` },
+      );
+    }
 
     // 5. Strength again, on the server, with the person's own words.
     const policy = config().password;

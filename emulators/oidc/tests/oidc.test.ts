@@ -20,7 +20,7 @@ describe.each([false, true])('the demo IdP (sso %s)', (sso) => {
     expect(page).toContain('<label for="username">Username</label>');
     expect(page).toContain('<label for="password">Password</label>');
     expect(page).toContain('<button type="submit">Sign in</button>');
-    for (const name of ['alice', 'bob', 'carol', 'dave']) expect(page).toContain(`<code>${name}</code>`);
+    for (const name of ['alice', 'bob', 'carol', 'dave', 'frank']) expect(page).toContain(`<code>${name}</code>`);
   });
 
   it('issues an ID token and userinfo carrying sub, email, name and groups', async () => {
@@ -37,6 +37,12 @@ describe.each([false, true])('the demo IdP (sso %s)', (sso) => {
     });
     const info = await fetch(`${oidc.issuer}/me`, { headers: { authorization: `Bearer ${tokens.json.access_token}` } });
     expect(await info.json()).toMatchObject({ sub: 'bob', email: 'bob@example.com', name: 'Bob Lead', groups: ['eng-leads'] });
+  });
+
+  it('signs in frank, the second admin, with the it-admins group', async () => {
+    const { done, verifier } = await signIn(oidc, new Browser(oidc.issuer), 'frank');
+    const tokens = await exchange(oidc, done.code!, verifier);
+    expect(claims(tokens.json.id_token!)).toMatchObject({ sub: 'frank', email: 'frank@example.com', groups: ['it-admins'] });
   });
 
   it('refuses a wrong password with an alert and issues no code', async () => {

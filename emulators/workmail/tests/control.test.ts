@@ -170,6 +170,22 @@ describe('faults', () => {
     expect((await h.call('ListOrganizations', {})).OrganizationSummaries).toHaveLength(2);
   });
 
+  it('with every: n, apply to every n-th call only, the others falling through to the next fault', async () => {
+    await h.control('POST', '/__control/faults', { operation: 'DescribeUser', error: 'ThrottlingException', every: 3 });
+    await h.control('POST', '/__control/faults', { operation: '*', latencyMs: 1 });
+    const outcomes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      outcomes.push(
+        await h.call('DescribeUser', { OrganizationId: ORG, UserId: 'jane.doe' }).then(
+          () => 'ok',
+          (err: Error) => err.name,
+        ),
+      );
+    }
+    expect(outcomes).toEqual(['ok', 'ok', 'ThrottlingException', 'ok', 'ok', 'ThrottlingException']);
+    await h.control('DELETE', '/__control/faults');
+  });
+
   it('delay calls by latencyMs', async () => {
     await h.control('POST', '/__control/faults', { operation: 'ListOrganizations', latencyMs: 300, times: 1 });
     const started = performance.now();
