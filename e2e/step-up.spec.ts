@@ -136,3 +136,36 @@ mfaTest('REQUIRED_AMR=mfa: a password-only sign-in must confirm with the second 
   const john = state.organizations.find((o) => o.alias === 'example')!.users.find((u) => u.name === 'john.smith')!.id;
   expect(await verifyPassword(john, 'Harbor-Quartz-Pelican-44')).toBe(true);
 });
+
+test('a migration wave step with an old sign-in: asked to confirm first, and a press anyway is refused, audited, and changes nothing', async ({
+  page,
+  stepUpPortal,
+}) => {
+  await ownIdp(stepUpPortal, '/__control/reset');
+  await page.goto(`${stepUpPortal.url}/users`);
+  await new Portal(page).signInButton().click();
+  await new Portal(page).idp.signIn('alice');
+  await page.goto(`${stepUpPortal.url}/migrations`);
+  await page.getByLabel('Wave name').fill('Step-up wave');
+  await page.getByLabel('Or usernames or emails').fill('tom.brown');
+  await page.getByRole('button', { name: 'Preview wave' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Step-up wave' })).toBeVisible();
+  // A fresh sign-in: no question, and the Cancel button is there.
+  await expect(page.getByRole('heading', { name: "Confirm it's you" })).toHaveCount(0);
+
+  // The same session, 20 minutes later as far as the sign-in's age goes: sign in again with a back-dated auth_time.
+  await ownIdp(stepUpPortal, '/__control/accounts/alice/auth-time', { ageSeconds: 20 * 60 });
+  const wave = page.url();
+  await page.context().clearCookies();
+  await page.goto(`${stepUpPortal.url}/users`);
+  await new Portal(page).signInButton().click();
+  await new Portal(page).idp.signIn('alice');
+  await page.goto(wave);
+  await expect(page.getByRole('heading', { name: "Confirm it's you" })).toBeVisible();
+  const before = ownAuditRows(stepUpPortal).filter((r) => r.error_code === 'step-up-stale').length;
+  await page.getByRole('button', { name: 'Cancel wave' }).click();
+  await expect(page.getByRole('heading', { name: "Confirm it's you" })).toBeVisible();
+  await expect(page.locator('main')).toContainText('Awaiting approval');
+  expect(ownAuditRows(stepUpPortal).filter((r) => r.error_code === 'step-up-stale').length).toBe(before + 1);
+  expect(ownAuditRows(stepUpPortal).filter((r) => r.type === 'wave.cancelled')).toEqual([]);
+});

@@ -30,18 +30,7 @@ const PATCH: Record<
 
 export const NOT_FOUND = 'No such migration wave.';
 
-/**
- * STEP-UP HOOK (docs/migrations.md): approving and cancelling a wave should require the same
- * step-up sign-in as a reset. The portal has none in this branch yet; when it does, return a
- * refusal here for an operator whose sign-in is not fresh enough. Until then every admin passes.
- */
-export async function stepUpHook(actor: Actor, step: Exclude<WaveStep, 'export'>): Promise<string | undefined> {
-  void actor;
-  void step;
-  return undefined;
-}
-
-/** Approve, cancel or start a wave. The step-up sign-in of the reset belongs here once the portal has one (requireStepUp). */
+/** Approve, cancel or start a wave. The step-up sign-in is checked before, by the action (app/(portal)/migrations/actions.ts), which has the request. */
 export async function takeStep(
   actor: Actor,
   waveId: string,
@@ -52,10 +41,6 @@ export async function takeStep(
   if (actor.role !== 'admin') return refuseWave(h, actor, undefined, 'not-an-admin', NOT_FOUND);
   const wave = await findWave(h.db, waveId);
   if (!wave || !actor.organizations.has(wave.organizationId)) return refuseWave(h, actor, undefined, 'not-found', NOT_FOUND);
-  if (step !== 'run') {
-    const stepUp = await stepUpHook(actor, step);
-    if (stepUp) return refuseWave(h, actor, wave.id, 'step-up', stepUp, wave.organizationId);
-  }
   const now = new Date();
   const decision = decideStep(wave, step, actor.subject, now);
   if (!decision.allowed) return refuseWave(h, actor, wave.id, decision.refusal, STEP_REFUSAL_TEXT[decision.refusal], wave.organizationId);

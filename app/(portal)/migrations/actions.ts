@@ -2,6 +2,7 @@
 /** The migration wave steps (docs/migrations.md): thin, the rules are in lib/migrations. */
 import { redirect } from 'next/navigation';
 import { getActor } from '@/lib/auth/current-actor';
+import { refuseWithoutStepUp } from '@/lib/auth/step-up-check';
 import { createWave } from '@/lib/migrations/create';
 import { ensureRunning } from '@/lib/migrations/run';
 import { newWaveSchema } from '@/lib/migrations/schema';
@@ -30,6 +31,8 @@ export async function createWaveAction(_previous: NewWaveState, formData: FormDa
 async function step(formData: FormData, name: 'approve' | 'cancel' | 'run') {
   const actor = await admin();
   const waveId = String(formData.get('waveId') ?? '').slice(0, 64);
+  // Each step leads to resets (or stops them): the fresh sign-in a single reset needs (lib/auth/step-up.ts), refused and audited here.
+  if (await refuseWithoutStepUp(actor, {})) redirect(`/migrations/${encodeURIComponent(waveId)}?refused=step-up`);
   const result = await takeStep(actor, waveId, name);
   if (result.status !== 'ok') redirect(`/migrations/${encodeURIComponent(waveId)}?refused=${encodeURIComponent(result.code)}`);
   if (name === 'run') ensureRunning(waveId);

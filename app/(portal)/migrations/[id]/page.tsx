@@ -4,6 +4,8 @@ import { ErrorAlert } from '@/components/directory-error-alert';
 import { WaveDownload } from '@/components/wave-download';
 import { WaveMembers } from '@/components/wave-members';
 import { WaveProgress } from '@/components/wave-progress';
+import { StepUpNotice } from '@/components/step-up-notice';
+import { currentStepUpReason } from '@/lib/auth/step-up-check';
 import { requireActor } from '@/lib/auth/current-actor';
 import { MEMBER_STATE_LABEL, WAVE_STATE_LABEL } from '@/lib/migrations/labels';
 import { exportFileName } from '@/lib/migrations/csv';
@@ -23,7 +25,10 @@ export default async function WavePage({ params, searchParams }: { params: Promi
   if (!view) notFound();
   const { wave, members, progress } = view;
   if (wave.state === 'running') ensureRunning(wave.id);
-  const refused = refusalText(firstParam((await searchParams).refused));
+  const refusedCode = firstParam((await searchParams).refused);
+  const refused = refusedCode === 'step-up' ? undefined : refusalText(refusedCode);
+  // Approving, cancelling and running need the fresh sign-in of a reset: asked before anyone presses (lib/auth/step-up.ts).
+  const stepUp = wave.state === 'awaiting-approval' || wave.state === 'approved' ? await currentStepUpReason() : null;
   const button = (label: string, action: (formData: FormData) => Promise<void>, primary = false) => (
     <form action={action}>
       <input type="hidden" name="waveId" value={wave.id} />
@@ -36,6 +41,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
     <>
       <h1>{wave.name}</h1>
       {refused ? <ErrorAlert title="Not done." action={refused} /> : null}
+      {stepUp ? <StepUpNotice reason={stepUp} /> : null}
       <dl className="details">
         <dt>State</dt>
         <dd>{WAVE_STATE_LABEL[wave.state]}</dd>
