@@ -7,7 +7,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { PRODUCT_ID } from './product';
+import { PRODUCT_ID, PRODUCT_NAME } from './product';
 
 /** Asymmetric ID token signatures only: HS256 would need the client secret as a key (docs/identity-providers.md). */
 export const ID_TOKEN_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
@@ -113,7 +113,7 @@ const envSchema = z.object({
     .refine((v) => v === undefined || /^smtps?:\/\/[^\s/]+/.test(v), {
       message: 'expected smtp://[user:password@]host[:port] or smtps://…',
     }),
-  NOTIFY_FROM: text(`WorkMail Reset Portal <no-reply@localhost>`),
+  NOTIFY_FROM: text(`${PRODUCT_NAME} <no-reply@localhost>`),
   NOTIFY_ADMINS_TO: z
     .string()
     .optional()
