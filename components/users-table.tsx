@@ -1,48 +1,71 @@
 import Link from 'next/link';
 import { reasonText } from '@/lib/access/can';
 import { personPath, STATE_LABEL } from '@/lib/people/labels';
-import type { SearchRow } from '@/lib/people/search';
+import type { OrganizationRow } from '@/lib/people/search-all';
 import type { ProviderWording } from '@/lib/directory/provider';
 
-/** One organization's people; `wording` is its provider's (the refusals whose advice depends on the directory). */
+/**
+ * People found, in one organization or several (then each row names its own). A table on a wide
+ * screen, stacked cards on a phone (app/globals.css); either way the last cell is what the
+ * operator may do: the reset itself as a link to the person's form, or why not.
+ * `wordingOf` gives an organization's provider wording, looked up once per organization.
+ */
 export function UsersTable({
   rows,
-  organizationAlias,
   caption,
-  wording,
+  showOrganization,
+  wordingOf,
 }: {
-  rows: SearchRow[];
-  organizationAlias: string;
+  rows: OrganizationRow[];
   caption: string;
-  wording: Pick<ProviderWording, 'refusals'>;
+  showOrganization: boolean;
+  wordingOf: (organizationId: string) => Pick<ProviderWording, 'refusals'>;
 }) {
   return (
-    <table className="users">
+    <table className="users people">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Name</th>
           <th scope="col">Email</th>
           <th scope="col">State</th>
-          <th scope="col">Reset</th>
+          {showOrganization ? <th scope="col">Organization</th> : null}
+          <th scope="col">What you can do</th>
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ person, reset }) => (
-          <tr key={person.id}>
-            <td>
-              <Link href={personPath(organizationAlias, person.id)}>
-                <bdi>{person.displayName}</bdi>
-              </Link>
-              <div className="muted">
-                <bdi>{person.username}</bdi>
-              </div>
-            </td>
-            <td>{person.email ? <bdi>{person.email}</bdi> : '—'}</td>
-            <td>{STATE_LABEL[person.state]}</td>
-            <td>{reset.allowed ? 'You can reset' : <span className="muted">{reasonText(reset.reason, wording)}</span>}</td>
-          </tr>
-        ))}
+        {rows.map(({ person, reset, organization }) => {
+          const path = personPath(organization.alias, person.id);
+          return (
+            <tr key={`${organization.organizationId}/${person.id}`}>
+              <td className="name">
+                <Link href={path}>
+                  <bdi>{person.displayName}</bdi>
+                </Link>
+                <div className="muted wrap">
+                  <bdi>{person.username}</bdi>
+                </div>
+              </td>
+              <td className="wrap">{person.email ? <bdi>{person.email}</bdi> : '—'}</td>
+              <td>{STATE_LABEL[person.state]}</td>
+              {showOrganization ? <td>{organization.alias}</td> : null}
+              <td>
+                {reset.allowed ? (
+                  <Link href={`${path}#reset-heading`} className="action">
+                    Reset password
+                    <span className="visually-hidden">
+                      {' '}
+                      for <bdi>{person.displayName}</bdi>
+                      {showOrganization ? ` (${organization.alias})` : ''}
+                    </span>
+                  </Link>
+                ) : (
+                  <span className="muted">{reasonText(reset.reason, wordingOf(organization.organizationId))}</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
