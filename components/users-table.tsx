@@ -47,8 +47,8 @@ export function UsersTable({
                 </div>
               </td>
               <td className="wrap">{person.email ? <bdi>{person.email}</bdi> : '—'}</td>
-              <td>{STATE_LABEL[person.state]}</td>
-              {showOrganization ? <td>{organization.alias}</td> : null}
+              <td data-label="State">{STATE_LABEL[person.state]}</td>
+              {showOrganization ? <td data-label="Organization">{organization.alias}</td> : null}
               <td>
                 {reset.allowed ? (
                   <Link href={`${path}#reset-heading`} className="action">

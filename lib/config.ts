@@ -92,6 +92,12 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v || ','),
   OIDC_LOGOUT: z.enum(['idp', 'local']).default('idp'),
+  HELP_URL: url(),
+  HELP_TEXT: z
+    .string()
+    .max(500, 'at most 500 characters')
+    .optional()
+    .transform((v) => v?.trim() || undefined),
 });
 
 export interface Config {
@@ -142,6 +148,8 @@ export interface Config {
   auditHmacKeyGenerated: boolean;
   /** The audit chain's head hash is logged every this many events, for a copy outside the database. */
   auditHeadLogEvery: number;
+  /** For people who land here for their own password (the no-access page): where to go, and what to say. */
+  help: { url?: string; text?: string };
 }
 
 export class ConfigError extends Error {}
@@ -209,6 +217,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     auditHmacKey: auditHmacKey || randomBytes(32).toString('base64url'),
     auditHmacKeyGenerated: !auditHmacKey,
     auditHeadLogEvery: e.AUDIT_HEAD_LOG_EVERY,
+    help: { url: e.HELP_URL, text: e.HELP_TEXT },
   });
 }
 
