@@ -40,7 +40,14 @@ async function searchOne(actor: Actor, organization: OrganizationAccess, query: 
     return { ...result, rows: result.rows.map((row) => ({ ...row, organization: { organizationId, alias } })), failures: [] };
   } catch (err) {
     if (!(err instanceof DirectoryError)) throw err;
-    return { rows: [], total: 0, page: 1, pageCount: 1, truncated: false, failures: [{ organizationId: organization.organizationId, error: err }] };
+    return {
+      rows: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+      truncated: false,
+      failures: [{ organizationId: organization.organizationId, error: err }],
+    };
   }
 }
 
@@ -87,14 +94,13 @@ async function Results({ actor, organization, query, page, cursor }: Props) {
       : all
         ? 'People in all organizations, one organization after another'
         : 'People in this organization';
-  const wordings = new Map<string, ReturnType<typeof wordingFor>>();
-  const wordingOf = (id: string) => wordings.get(id) ?? wordings.set(id, wordingFor(id)).get(id)!;
+  const wordings = new Map([...new Set(result.rows.map((r) => r.organization.organizationId))].map((id) => [id, wordingFor(id)]));
   return (
     <>
       {failures}
       {warming}
       <Announce text={query ? caption : `${result.rows.length} people shown`} />
-      <UsersTable rows={result.rows} caption={caption} showOrganization={all && actor.organizations.size > 1} wordingOf={wordingOf} />
+      <UsersTable rows={result.rows} caption={caption} showOrganization={all && actor.organizations.size > 1} wordings={wordings} />
       {result.truncated ? <p className="muted">More people match than are shown: type more of the name or email.</p> : null}
       <nav aria-label="Pages" className="pages">
         <PageLinks page={result.page} pageCount={result.pageCount} href={(page) => href({ ...base, page: String(page) })} />

@@ -8,18 +8,18 @@ import type { ProviderWording } from '@/lib/directory/provider';
  * People found, in one organization or several (then each row names its own). A table on a wide
  * screen, stacked cards on a phone (app/globals.css); either way the last cell is what the
  * operator may do: the reset itself as a link to the person's form, or why not.
- * `wordingOf` gives an organization's provider wording, looked up once per organization.
+ * `wordings`: each shown organization's provider wording, looked up once per organization.
  */
 export function UsersTable({
   rows,
   caption,
   showOrganization,
-  wordingOf,
+  wordings,
 }: {
   rows: OrganizationRow[];
   caption: string;
   showOrganization: boolean;
-  wordingOf: (organizationId: string) => Pick<ProviderWording, 'refusals'>;
+  wordings: ReadonlyMap<string, Pick<ProviderWording, 'refusals'>>;
 }) {
   return (
     <table className="users people">
@@ -60,7 +60,7 @@ export function UsersTable({
                     </span>
                   </Link>
                 ) : (
-                  <span className="muted">{reasonText(reset.reason, wordingOf(organization.organizationId))}</span>
+                  <span className="muted">{reasonText(reset.reason, wordings.get(organization.organizationId)!)}</span>
                 )}
               </td>
             </tr>

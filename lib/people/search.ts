@@ -149,7 +149,9 @@ export async function matchPeople(
     const merged = new Map<string, Person>();
     for (const person of [...live.people, ...indexed]) if (!merged.has(person.id)) merged.set(person.id, person);
     const people = sortByName([...merged.values()], index);
-    return ready ? { people, decide, truncated: live.truncated } : { people, decide, truncated: live.truncated, warming: { loaded: index.warmingProgress } };
+    return ready
+      ? { people, decide, truncated: live.truncated }
+      : { people, decide, truncated: live.truncated, warming: { loaded: index.warmingProgress } };
   }
 
   // A lead's scope: everyone in their groups, nested included. The index supplies names and
