@@ -43,7 +43,7 @@ for (const [schemeIndex, colorScheme] of (['light', 'dark'] as const).entries())
         await page.goto('/sign-in');
         await expectFits(page, 'sign-in', phone);
         await page.goto('/sign-in?error=OAuthCallback');
-        await expect(page.getByRole('alert')).toBeVisible();
+        await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
         await expectFits(page, 'sign-in with an error', phone);
         await signedInAs('dave');
         await page.goto('/no-access');
@@ -57,8 +57,8 @@ for (const [schemeIndex, colorScheme] of (['light', 'dark'] as const).entries())
 
       test('search fits with results, empty, loading and failing', async ({ page, signedInAs }) => {
         await signedInAs('alice');
-        await page.goto('/users?q=a');
-        await expect(page.getByRole('link', { name: 'Jane Doe', exact: true })).toBeVisible();
+        await page.goto('/users?q=e');
+        await expect(page.getByRole('region', { name: 'Results for “e”' }).getByRole('table')).toBeVisible();
         await expectFits(page, 'search results', phone);
         await page.goto('/users?q=nobody-at-all-by-this-rather-long-name@example.com');
         await expect(page.getByRole('region', { name: /^Results/ }).getByRole('status')).toContainText('No one matches');

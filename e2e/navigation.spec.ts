@@ -11,6 +11,10 @@ test('each page’s title names what it shows: the query, the person, or that th
   await expect(page).toHaveTitle(`People${SUFFIX}`);
   await search.search('jane');
   await expect(page).toHaveTitle(`“jane” · People${SUFFIX}`);
+  // Reached by a click (after the link's prefetch), as well as by its address.
+  await search.personLink('Jane Doe').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jane Doe' })).toBeVisible();
+  await expect(page).toHaveTitle(`Jane Doe${SUFFIX}`);
   await page.goto('/users/example/jane.doe');
   await expect(page.getByRole('heading', { level: 1, name: 'Jane Doe' })).toBeVisible();
   await expect(page).toHaveTitle(`Jane Doe${SUFFIX}`);
