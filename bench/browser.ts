@@ -3,7 +3,7 @@
  *   B5  the person page's first-load JavaScript (gzip), and no zxcvbn before the password field is used;
  *   B6  the longest main-thread task while typing 40 characters into New password (long-task observer);
  *   B7  Lighthouse 12.2.3 on the person page, median of 3 (performance, accessibility), desktop and mobile;
- *       and on the search page with the mobile preset, budgeted (issue 16: team leads open it on phones;
+ *       and on the search page with the mobile preset (issue 16: team leads open it on phones;
  *       docs/decisions/011-mobile.md says where a phone's time goes).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -29,13 +29,13 @@ const ZXCVBN_MARKER = 'l33t_subtable';
 type LighthousePage = 'person' | 'search';
 
 /**
- * What Lighthouse measures, three runs each. Desktop (operators at desks, the wiki link) and the
- * mobile preset (4x CPU slowdown, slow 4G: a team lead on a phone) on the search page are budgeted;
- * the person page's mobile figure is reported beside them (docs/decisions/011-mobile.md).
+ * What Lighthouse measures, three runs each, every one budgeted at 0.9: the desktop preset
+ * (operators at desks, the wiki link) and the mobile preset (4x CPU slowdown, slow 4G: a team lead
+ * on a phone) on the person page, and the mobile preset on the search page (docs/decisions/011-mobile.md).
  */
 const LIGHTHOUSE_RUNS: Array<{ page: LighthousePage; preset: 'desktop' | 'mobile'; budgeted: boolean }> = [
   { page: 'person', preset: 'desktop', budgeted: true },
-  { page: 'person', preset: 'mobile', budgeted: false },
+  { page: 'person', preset: 'mobile', budgeted: true },
   { page: 'search', preset: 'mobile', budgeted: true },
 ];
 

@@ -116,7 +116,13 @@ test.describe('an admin searches', () => {
     await expect(sam.getByRole('link', { name: /^Reset password/ })).toHaveCount(0);
     await expect(sam).toContainText('disabled');
     await search.search('jane');
-    await search.table().getByRole('link', { name: 'Reset password for Jane Doe' }).click();
+    const reset = search
+      .table()
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Jane Doe', exact: true }) })
+      .getByRole('link', { name: 'Reset password' });
+    await expect(reset).toHaveAccessibleDescription('Jane Doe');
+    await reset.click();
     const jane = (await users()).find((u) => u.name === 'jane.doe')!;
     await expect(page).toHaveURL(new RegExp(`/users/example/${jane.id}#reset-heading$`));
     await expect(page.getByRole('region', { name: 'Reset password' }).getByLabel('New password')).toBeVisible();
