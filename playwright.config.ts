@@ -21,6 +21,9 @@ function serversFor(worker: number) {
     DATABASE_URL: `file:./${database}`,
     // Many resets by one admin across the suite; the per-operator limit has its own integration test.
     RESET_LIMIT_PER_ACTOR: '1000',
+    // The no-access page's help for people who came for their own password (e2e/navigation.spec.ts).
+    HELP_URL: 'https://help.example.com/own-password',
+    HELP_TEXT: 'Call the service desk on 1234.',
   };
   return [
     {

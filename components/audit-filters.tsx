@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { OUTCOMES } from '@/lib/audit/filter';
+import { OUTCOME_LABEL } from '@/lib/audit/words';
 
 export interface FilterValues {
   operator?: string;
@@ -36,7 +37,7 @@ export function AuditFilters({ values, showOperator }: { values: FilterValues; s
           <option value="">Any</option>
           {OUTCOMES.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {OUTCOME_LABEL[o] ?? o}
             </option>
           ))}
         </select>

@@ -1,14 +1,17 @@
 import Link from 'next/link';
 import { personPath } from '@/lib/people/labels';
-import { utcDateTime } from '@/lib/text/utc';
 import { wordingFor } from '@/lib/portal';
 import type { AuditEvent } from '@/lib/audit/types';
+import { outcomeWords } from '@/lib/audit/words';
+import { LocalTime } from './local-time';
 
 interface Props {
   events: AuditEvent[];
   caption: string;
   /** organization id → alias, for the organizations this operator may open person pages in. */
   aliases: ReadonlyMap<string, string>;
+  /** Admins only: a lead's log holds their own events, so an Operator column would always say "you". */
+  showOperator: boolean;
 }
 
 function Person({ event, aliases }: { event: AuditEvent; aliases: Props['aliases'] }) {
@@ -20,10 +23,11 @@ function Person({ event, aliases }: { event: AuditEvent; aliases: Props['aliases
     <>
       {alias && event.personId ? <Link href={personPath(alias, event.personId)}>{label}</Link> : label}
       {event.personEmail && event.personEmail !== text ? (
-        <div className="muted">
+        <div className="muted wrap">
           <bdi>{event.personEmail}</bdi>
         </div>
       ) : null}
+      {alias && aliases.size > 1 ? <div className="muted">in {alias}</div> : null}
     </>
   );
 }
@@ -36,17 +40,16 @@ const REQUIRE_CHANGE_WORDS: Record<string, string> = {
 };
 
 /** The rest of an event, on demand. */
-function More({ event }: { event: AuditEvent }) {
+function More({ event, aliases }: { event: AuditEvent; aliases: Props['aliases'] }) {
   const rows: Array<[string, string | null]> = [
     ['Event', `${event.id} · ${event.type}`],
     ['Operator role', event.actorRole],
-    ['Organization', event.organizationId],
+    ['Organization', event.organizationId ? (aliases.get(event.organizationId) ?? event.organizationId) : null],
     ['Error code', event.errorCode],
     ['Directory’s own code', event.providerCode],
     ['Password change at next sign-in', event.requireChange ? (REQUIRE_CHANGE_WORDS[event.requireChange] ?? event.requireChange) : null],
     // Only directory calls carry a request id: the label is looked up for those alone.
     [event.requestId ? wordingFor(event.organizationId ?? '').requestIdLabel : '', event.requestId],
-    ['Reason or ticket', event.reason],
     ['Client IP', event.clientIp],
     ['User agent', event.userAgent],
     ['Hash', event.hash],
@@ -72,14 +75,15 @@ function More({ event }: { event: AuditEvent }) {
   );
 }
 
-export function AuditTable({ events, caption, aliases }: Props) {
+/** One row per event, a reset's request joined with its outcome (lib/audit/query.ts); cards on a phone (app/globals.css). */
+export function AuditTable({ events, caption, aliases, showOperator }: Props) {
   return (
     <table className="users audit">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Time</th>
-          <th scope="col">Operator</th>
+          {showOperator ? <th scope="col">Operator</th> : null}
           <th scope="col">Person</th>
           <th scope="col">Outcome</th>
           <th scope="col">Details</th>
@@ -89,25 +93,31 @@ export function AuditTable({ events, caption, aliases }: Props) {
         {events.map((e) => (
           <tr key={e.id}>
             <td>
-              <time dateTime={e.time}>{utcDateTime(e.time)}</time>
+              <LocalTime iso={e.time} />
             </td>
-            <td>
-              <bdi>{e.actorName}</bdi>
-              {e.actorEmail ? (
-                <div className="muted">
-                  <bdi>{e.actorEmail}</bdi>
+            {showOperator ? (
+              <td data-label="Operator">
+                <bdi>{e.actorName}</bdi>
+                {e.actorEmail ? (
+                  <div className="muted wrap">
+                    <bdi>{e.actorEmail}</bdi>
+                  </div>
+                ) : null}
+              </td>
+            ) : null}
+            <td data-label="Person">
+              <Person event={e} aliases={aliases} />
+            </td>
+            <td data-label="Outcome">
+              <span className={`outcome outcome-${e.outcome}`}>{outcomeWords(e)}</span>
+              {e.reason ? (
+                <div className="muted wrap">
+                  Reason: <bdi>{e.reason}</bdi>
                 </div>
               ) : null}
             </td>
             <td>
-              <Person event={e} aliases={aliases} />
-            </td>
-            <td>
-              <span className={`outcome outcome-${e.outcome}`}>{e.outcome}</span>
-              {e.errorCode ? <div className="muted">{e.errorCode}</div> : null}
-            </td>
-            <td>
-              <More event={e} />
+              <More event={e} aliases={aliases} />
             </td>
           </tr>
         ))}

@@ -1,21 +1,24 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useRef } from 'react';
+import { useSearchNavigate } from './search-area';
 import { useEarlyValue } from './use-early-value';
 
+/** A filter: `current` is an alias, or '' for every organization (the default). */
 export function OrganizationPicker({ organizations, current }: { organizations: Array<{ alias: string }>; current: string }) {
-  const router = useRouter();
+  const replace = useSearchNavigate();
   const pathname = usePathname();
   const params = useSearchParams();
   const select = useRef<HTMLSelectElement>(null);
 
   const choose = (alias: string) => {
     const next = new URLSearchParams(params);
-    next.set('org', alias);
+    if (alias) next.set('org', alias);
+    else next.delete('org');
     next.delete('page');
     next.delete('cursor');
-    router.replace(`${pathname}?${next}`);
+    replace(`${pathname}${next.size ? `?${next}` : ''}`);
   };
 
   // Chosen before the page's script ran: switch to it rather than ignore it.
@@ -25,6 +28,7 @@ export function OrganizationPicker({ organizations, current }: { organizations: 
     <div className="field">
       <label htmlFor="organization">Organization</label>
       <select ref={select} id="organization" value={current} onChange={(event) => choose(event.target.value)}>
+        <option value="">All organizations</option>
         {organizations.map((o) => (
           <option key={o.alias} value={o.alias}>
             {o.alias}

@@ -1,14 +1,15 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { useSearchNavigate } from './search-area';
 import { useEarlyValue } from './use-early-value';
 
 const DEBOUNCE_MS = 300;
 
 /** The search field: the query lives in the URL (?q=), so a search can be shared as a link. */
 export function SearchBox() {
-  const router = useRouter();
+  const replace = useSearchNavigate();
   const pathname = usePathname();
   const params = useSearchParams();
   const [value, setValue] = useState(params.get('q') ?? '');
@@ -23,7 +24,7 @@ export function SearchBox() {
     else next.delete('q');
     next.delete('page');
     next.delete('cursor');
-    router.replace(`${pathname}${next.size ? `?${next}` : ''}`);
+    replace(`${pathname}${next.size ? `?${next}` : ''}`);
   };
 
   // Typed before the page's script ran: search for it rather than ignore it.

@@ -2,14 +2,17 @@ import Link from 'next/link';
 import type { Actor, OrganizationAccess } from '@/lib/access/actor';
 import { DirectoryError } from '@/lib/directory/errors';
 import { searchPeople } from '@/lib/people/search';
+import { searchAllOrganizations, type AllResult } from '@/lib/people/search-all';
 import { wordingFor } from '@/lib/portal';
 import { DirectoryErrorAlert } from './directory-error-alert';
 import { PageLinks } from './page-links';
+import { Announce } from './search-area';
 import { UsersTable } from './users-table';
 
 interface Props {
   actor: Actor;
-  organization: OrganizationAccess;
+  /** One organization, or undefined for all of the operator's organizations. */
+  organization?: OrganizationAccess;
   query: string;
   page: number;
   cursor?: string;
@@ -29,14 +32,39 @@ export async function SearchResults(props: Props) {
   );
 }
 
-async function Results({ actor, organization, query, page, cursor }: Props) {
-  let result;
+/** One organization's search, in the shape of a search over several. */
+async function searchOne(actor: Actor, organization: OrganizationAccess, query: string, page: number, cursor?: string): Promise<AllResult> {
   try {
-    result = await searchPeople(actor, organization.organizationId, query, { page, cursor });
+    const result = await searchPeople(actor, organization.organizationId, query, { page, cursor });
+    const { organizationId, alias } = organization;
+    return { ...result, rows: result.rows.map((row) => ({ ...row, organization: { organizationId, alias } })), failures: [] };
   } catch (err) {
-    if (err instanceof DirectoryError) return <DirectoryErrorAlert error={err} wording={wordingFor(organization.organizationId)} />;
-    throw err;
+    if (!(err instanceof DirectoryError)) throw err;
+    return {
+      rows: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+      truncated: false,
+      failures: [{ organizationId: organization.organizationId, error: err }],
+    };
   }
+}
+
+async function Results({ actor, organization, query, page, cursor }: Props) {
+  const all = !organization;
+  const result = organization
+    ? await searchOne(actor, organization, query, page, cursor)
+    : await searchAllOrganizations(actor, query, { page, cursor });
+  const aliasOf = (id: string) => actor.organizations.get(id)?.alias ?? id;
+  const failures = result.failures.map(({ organizationId, error }) => (
+    <div key={organizationId}>
+      {all ? <p className="muted">In {aliasOf(organizationId)}:</p> : null}
+      <DirectoryErrorAlert error={error} wording={wordingFor(organizationId)} />
+    </div>
+  ));
+  // Only one organization, and it failed: its error is the whole answer.
+  if (!all && result.failures.length > 0) return <>{failures}</>;
   // While the word index's first build runs, only prefixes were searched: say so, never a bare "No one matches".
   const warming = result.warming ? (
     <p className="notice" role="status">
@@ -45,31 +73,34 @@ async function Results({ actor, organization, query, page, cursor }: Props) {
     </p>
   ) : null;
   if (result.rows.length === 0) {
+    const empty = `${query ? `No one matches “${query}”` : 'No people to show'}${actor.role === 'lead' ? ' among the people you manage.' : '.'}`;
     return (
       <>
+        {failures}
         <p className="empty" role="status">
-          {query ? `No one matches “${query}”` : 'No people to show'}
-          {actor.role === 'lead' ? ' among the people you manage.' : '.'}
+          {empty}
         </p>
+        <Announce text={empty} />
         {warming}
       </>
     );
   }
-  const base = { q: query || undefined, org: organization.alias };
+  const base = { q: query || undefined, org: organization?.alias };
+  const where = all ? ' in all organizations' : '';
   const caption = query
-    ? `${result.total} ${result.total === 1 ? 'person matches' : 'people match'} “${query}”`
+    ? `${result.total} ${result.total === 1 ? 'person matches' : 'people match'} “${query}”${where}`
     : actor.role === 'lead'
       ? `${result.total} people you manage`
-      : 'People in this organization';
+      : all
+        ? 'People in all organizations, one organization after another'
+        : 'People in this organization';
+  const wordings = new Map([...new Set(result.rows.map((r) => r.organization.organizationId))].map((id) => [id, wordingFor(id)]));
   return (
     <>
+      {failures}
       {warming}
-      <UsersTable
-        rows={result.rows}
-        organizationAlias={organization.alias}
-        caption={caption}
-        wording={wordingFor(organization.organizationId)}
-      />
+      <Announce text={query ? caption : `${result.rows.length} people shown`} />
+      <UsersTable rows={result.rows} caption={caption} showOrganization={all && actor.organizations.size > 1} wordings={wordings} />
       {result.truncated ? <p className="muted">More people match than are shown: type more of the name or email.</p> : null}
       <nav aria-label="Pages" className="pages">
         <PageLinks page={result.page} pageCount={result.pageCount} href={(page) => href({ ...base, page: String(page) })} />

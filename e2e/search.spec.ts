@@ -1,5 +1,6 @@
 /** Finding people: admin search, a lead's nested scope, person pages and their reasons, call ceilings. */
-import { calls, clearCalls, control, users } from './emulator';
+import { calls, clearCalls, control, ORG_ID, users } from './emulator';
+import { SUBSIDIARY_ORG_ID } from '../emulators/workmail/seed';
 import { expect, test } from './fixtures';
 import { openBeforeScripts } from './hold-scripts';
 
@@ -35,7 +36,8 @@ test.describe('an admin searches', () => {
   test('results page through the whole organization, with no one twice and no one missed', async ({ page, portal, search }) => {
     await control('POST', '/__control/generate', { organization: 'example', users: 60 });
     await portal.signInAs('alice');
-    const everyone = (await users()).map((u) => u.displayName).sort();
+    // An admin with two organizations lists both, one after the other (lib/people/search-all.ts).
+    const everyone = [...(await users()), ...(await users('subsidiary'))].map((u) => u.displayName).sort();
     const nav = page.getByRole('navigation', { name: 'Pages' });
     // No query: WorkMail's own paging, a cursor in the URL.
     await expect(search.table().getByRole('row')).toHaveCount(26);
@@ -78,6 +80,107 @@ test.describe('an admin searches', () => {
     await expect(search.results('jane').getByRole('status')).toContainText('No one matches “jane”');
   });
 
+  test('an admin searches all organizations by default; each result names its own, and the picker narrows', async ({
+    page,
+    portal,
+    search,
+  }) => {
+    await portal.signInAs('alice');
+    await expect(page.getByLabel('Organization')).toHaveValue('');
+    await clearCalls();
+    await search.search('lena');
+    const row = search
+      .table()
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Lena Fischer', exact: true }) });
+    await expect(row.getByRole('cell').nth(3)).toHaveText('subsidiary');
+    await expect(search.table().getByRole('columnheader', { name: 'Organization' })).toBeVisible();
+    // Both organizations were asked.
+    const asked = (await calls()).filter((c) => c.operation === 'ListUsers').map((c) => c.input.OrganizationId);
+    expect(new Set(asked)).toEqual(new Set([ORG_ID, SUBSIDIARY_ORG_ID]));
+    await page.getByLabel('Organization').selectOption('example');
+    await expect(page).toHaveURL(/org=example/);
+    await expect(search.results('lena').getByRole('status')).toContainText('No one matches “lena”');
+    await page.getByLabel('Organization').selectOption('All organizations');
+    await expect(page).not.toHaveURL(/org=/);
+    await expect(search.personLink('Lena Fischer')).toBeVisible();
+  });
+
+  test('rows link the reset itself for people you may reset, and say why not for the others', async ({ page, portal, search }) => {
+    await portal.signInAs('alice');
+    await search.search('sam');
+    const sam = search
+      .table()
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Sam Lee', exact: true }) });
+    await expect(sam.getByRole('link', { name: /^Reset password/ })).toHaveCount(0);
+    await expect(sam).toContainText('disabled');
+    await search.search('jane');
+    const reset = search
+      .table()
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Jane Doe', exact: true }) })
+      .getByRole('link', { name: 'Reset password' });
+    await expect(reset).toHaveAccessibleDescription('Jane Doe');
+    await reset.click();
+    const jane = (await users()).find((u) => u.name === 'jane.doe')!;
+    await expect(page).toHaveURL(new RegExp(`/users/example/${jane.id}#reset-heading$`));
+    await expect(page.getByRole('region', { name: 'Reset password' }).getByLabel('New password')).toBeVisible();
+  });
+
+  test('screen readers hear the new count: one polite live region, kept on the page across searches', async ({ page, portal, search }) => {
+    await portal.signInAs('alice');
+    await search.search('maria');
+    const live = page.getByRole('status').filter({ hasText: '1 person matches “maria” in all organizations' });
+    await expect(live).toHaveAttribute('aria-live', 'polite');
+    const region = await live.elementHandle();
+    await search.search('doe');
+    // The same element, still in the page, now says the new count.
+    await expect.poll(() => region!.evaluate((el) => el.isConnected && el.textContent)).toMatch(/match(es)? “doe”/);
+    await search.search('nobody-at-all');
+    await expect.poll(() => region!.evaluate((el) => el.textContent)).toBe('No one matches “nobody-at-all”.');
+  });
+
+  test('while a slow search is in flight the loading rows show, not the previous results under the new query', async ({
+    page,
+    portal,
+    search,
+  }) => {
+    await portal.signInAs('alice', '/users?q=jane');
+    await expect(search.personLink('Jane Doe')).toBeVisible();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route(
+      (url) => url.pathname === '/users' && url.searchParams.get('q') === 'maria',
+      async (route) => {
+        asked = true;
+        await held;
+        await route.continue();
+      },
+    );
+    await clearCalls();
+    await search.box().fill('maria');
+    await expect.poll(() => asked).toBe(true);
+    await expect(page.getByText('Loading people…')).toBeVisible();
+    await expect(search.personLink('Jane Doe')).toBeHidden();
+    // Held in the browser: the directory has not been asked yet.
+    const searches = async () => (await calls()).filter((c) => c.operation === 'ListUsers' && c.input.Filters);
+    expect(await searches()).toEqual([]);
+    release();
+    await expect(search.personLink('Maria Garcia')).toBeVisible();
+    await expect(page.getByText('Loading people…')).toHaveCount(0);
+    expect((await searches()).length).toBeGreaterThan(0);
+  });
+
+  test('one organization failing does not hide the other’s matches', async ({ portal, search }) => {
+    await control('POST', '/__control/organizations/example/state', { state: 'Inactive' });
+    await portal.signInAs('alice');
+    await search.search('lena');
+    await expect(search.personLink('Lena Fischer')).toBeVisible();
+    await expect(search.results('lena').getByRole('alert')).toContainText('This WorkMail organization is not active right now.');
+  });
+
   test('an organization that is not active shows the mapped error, not the AWS message', async ({ portal, search }) => {
     await control('POST', '/__control/organizations/example/state', { state: 'Inactive' });
     await portal.signInAs('alice');
@@ -101,10 +204,12 @@ test.describe('an admin searches', () => {
       await search.search(query);
       await expect(search.personLink(query === 'jane' ? 'Jane Doe' : 'Priya Patel')).toBeVisible();
       const made = await calls();
-      // The index is built, so a plain word needs only the live username prefix (decision 005);
+      // The index is built, so a plain word needs only the live username prefix (decision 005),
+      // once in each of alice's two organizations (she searches both by default);
       // no exact lookup for something that is neither an email nor an id.
-      expect(made.filter((c) => c.operation === 'ListUsers')).toHaveLength(1);
-      expect(made).toHaveLength(1);
+      const listed = made.filter((c) => c.operation === 'ListUsers');
+      expect(listed.map((c) => c.input.OrganizationId).sort()).toEqual([ORG_ID, SUBSIDIARY_ORG_ID].sort());
+      expect(made).toHaveLength(2);
     }).toPass({ timeout: 20_000 });
   });
 });

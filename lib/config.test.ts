@@ -214,3 +214,15 @@ describe('migration waves', () => {
     expect(parseConfig({}).waves.key.length).toBeGreaterThanOrEqual(32);
   });
 });
+
+describe('help for people who came for their own password', () => {
+  it('is absent by default, read when set, and refused when HELP_URL is not an http(s) address', () => {
+    expect(parseConfig({}).help).toEqual({ url: undefined, text: undefined });
+    expect(parseConfig({ HELP_URL: 'https://help.example.com/password', HELP_TEXT: '  Call 1234.  ' }).help).toEqual({
+      url: 'https://help.example.com/password',
+      text: 'Call 1234.',
+    });
+    expect(() => parseConfig({ HELP_URL: 'javascript:alert(1)' })).toThrow(/HELP_URL: expected an http\(s\) URL/);
+    expect(() => parseConfig({ HELP_TEXT: 'x'.repeat(501) })).toThrow(/HELP_TEXT: at most 500 characters/);
+  });
+});

@@ -128,6 +128,12 @@ const envSchema = z.object({
   WAVE_MAX_PEOPLE: int(1, 100_000, 500),
   WAVE_EXPORT_TTL_MINUTES: int(1, 10_080, 60),
   WAVE_RESETS_PER_SECOND: int(1, 100, 5),
+  HELP_URL: url(),
+  HELP_TEXT: z
+    .string()
+    .max(500, 'at most 500 characters')
+    .optional()
+    .transform((v) => v?.trim() || undefined),
 });
 
 const list = (v: string | undefined) =>
@@ -208,6 +214,8 @@ export interface Config {
     key: string;
     keyGenerated: boolean;
   };
+  /** For people who land here for their own password (the no-access page): where to go, and what to say. */
+  help: { url?: string; text?: string };
 }
 
 export class ConfigError extends Error {}
@@ -299,6 +307,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       key: handoverSecret,
       keyGenerated: !handoverKey,
     },
+    help: { url: e.HELP_URL, text: e.HELP_TEXT },
   });
 }
 

@@ -4,6 +4,7 @@ import { GroupsClaimNotice } from '@/components/groups-claim-notice';
 import { SignOutButton } from '@/components/sign-out-button';
 import { getActor } from '@/lib/auth/current-actor';
 import { appendBounded } from '@/lib/audit/repeats';
+import { config } from '@/lib/config';
 import { log } from '@/lib/log';
 
 export const metadata: Metadata = { title: 'No access' };
@@ -20,22 +21,39 @@ export default async function NoAccessPage() {
     outcome: 'denied',
     errorCode: 'no-role',
   }).catch((err: unknown) => log.error({ err: (err as Error).message }, 'audit: no-access event not written'));
-  // Whom to ask, not which identity-provider group grants admin: that name helps only an attacker.
+  const help = config().help;
+  // Most people here came for their own password: that answer first (HELP_URL / HELP_TEXT, docs/configuration.md).
+  // Then whom to ask for a role, not which identity-provider group grants admin: that name helps only an attacker.
   return (
-    <main className="page narrow">
+    <main id="main" className="page narrow">
       <h1>You have no access to this portal</h1>
-      <p>
-        You are signed in as{' '}
-        <strong>
-          <bdi>{actor.name}</bdi>
-        </strong>{' '}
-        (<bdi>{actor.email}</bdi>), but none of your groups gives you a role here.
-      </p>
-      <GroupsClaimNotice />
-      <p>
-        To get access, ask your IT administrators (the team that runs this portal) to give you a role: as a team lead for your WorkMail
-        groups, for example.
-      </p>
+      <section aria-labelledby="own-password">
+        <h2 id="own-password">Forgot your own password?</h2>
+        <p>
+          This portal is for IT staff and team leads who reset other people’s mailboxes; nobody can reset their own here.{' '}
+          {help.text ?? 'To reset your own mailbox password, ask your IT service desk.'}
+        </p>
+        {help.url ? (
+          <p>
+            <a href={help.url}>Get help with your own password</a>
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="operator-access">
+        <h2 id="operator-access">Need to reset other people’s passwords?</h2>
+        <p>
+          You are signed in as{' '}
+          <strong>
+            <bdi>{actor.name}</bdi>
+          </strong>{' '}
+          (<bdi className="wrap">{actor.email}</bdi>), but none of your groups gives you a role here.
+        </p>
+        <GroupsClaimNotice />
+        <p>
+          To get access, ask your IT administrators (the team that runs this portal) to give you a role: as a team lead for your WorkMail
+          groups, for example.
+        </p>
+      </section>
       <SignOutButton />
     </main>
   );

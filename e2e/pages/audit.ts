@@ -18,9 +18,11 @@ export class AuditPage {
     return this.table().locator('tbody tr');
   }
 
-  /** One column's text in every row, by its header's position. */
+  /** One column's text in every row, by its header's position (a lead's table has no Operator column). */
   async column(name: 'Time' | 'Operator' | 'Person' | 'Outcome'): Promise<string[]> {
-    const index = ['Time', 'Operator', 'Person', 'Outcome'].indexOf(name) + 1;
+    const headers = await this.table().locator('thead th').allInnerTexts();
+    const index = headers.indexOf(name) + 1;
+    if (index === 0) throw new Error(`no ${name} column`);
     return this.table().locator(`tbody tr td:nth-child(${index})`).allInnerTexts();
   }
 

@@ -25,8 +25,27 @@ function contains(columns: Array<'actor_email' | 'actor_name' | 'person_email' |
   )})`;
 }
 
-function filtered(db: Kysely<Tables>, filter: AuditFilter, scope: AuditScope): Query {
+/**
+ * A reset's "requested" event whose outcome (succeeded or failed) was written: the table shows the
+ * attempt once, as its outcome row, which carries the same operator, person and reason. The outcome
+ * is the next succeeded/failed of the same operator, organization and person with no other request
+ * of theirs in between. Each lookup is a range of the audit_by_person index (type, organization, person).
+ */
+const ANSWERED_REQUEST = sql<boolean>`(audit_events.type = 'password.reset.requested' and exists (
+  select 1 from audit_events o
+  where o.type in ('password.reset.succeeded', 'password.reset.failed')
+    and o.organization_id = audit_events.organization_id and o.person_id = audit_events.person_id
+    and o.actor_subject = audit_events.actor_subject and o.id > audit_events.id
+    and not exists (
+      select 1 from audit_events r
+      where r.type = 'password.reset.requested'
+        and r.organization_id = audit_events.organization_id and r.person_id = audit_events.person_id
+        and r.actor_subject = audit_events.actor_subject and r.id > audit_events.id and r.id < o.id)))`;
+
+/** `joined`: one row per reset attempt (the page); without it every raw event (the CSV export). */
+function filtered(db: Kysely<Tables>, filter: AuditFilter, scope: AuditScope, joined = false): Query {
   let q: Query = db.selectFrom('audit_events');
+  if (joined && filter.outcome !== 'requested') q = q.where(sql<boolean>`not ${ANSWERED_REQUEST}`);
   if (scope.kind === 'own') q = q.where('actor_subject', '=', scope.subject);
   // A lead's events are all their own: the operator filter is an admin's.
   if (filter.operator && scope.kind === 'all') q = q.where(contains(['actor_email', 'actor_name'], filter.operator));
@@ -45,11 +64,11 @@ export interface AuditPage {
   pageCount: number;
 }
 
-/** One page of matching events, newest first. */
+/** One page of matching events, newest first, a reset's request joined with its outcome. */
 export async function findEvents(filter: AuditFilter, scope: AuditScope, handle?: AuditDatabase): Promise<AuditPage> {
   if (scope.kind === 'none') return { events: [], total: 0, page: 1, pageCount: 1 };
   const { db } = handle ?? (await database());
-  const q = filtered(db, filter, scope);
+  const q = filtered(db, filter, scope, true);
   const [{ total }, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow(),
     q

@@ -85,6 +85,14 @@ function page(people: Person[], pageNumber: number, decide: (p: Person) => Searc
   return { rows, total: people.length, page: current, pageCount, truncated };
 }
 
+/** The visible people matching a query in one organization, name-sorted, before paging. */
+export interface Matches {
+  people: Person[];
+  decide: (person: Person) => SearchRow | undefined;
+  truncated: boolean;
+  warming?: { loaded: number };
+}
+
 export async function searchPeople(
   actor: Actor,
   organizationId: string,
@@ -94,21 +102,43 @@ export async function searchPeople(
   const access = actor.organizations.get(organizationId);
   if (!access) return { rows: [], total: 0, page: 1, pageCount: 1, truncated: false };
   const q = query.trim().slice(0, 256);
+  if (access.scope === 'all' && !q) {
+    const decide = await decider(actor, organizationId);
+    void peopleIndex(organizationId).refreshIfStale();
+    const listed = await directory().listPeople(organizationId, { cursor: options.cursor, limit: PAGE_SIZE });
+    const rows = listed.people.map(decide).filter((r): r is SearchRow => r !== undefined);
+    return { rows, total: rows.length, page: 1, pageCount: 1, nextCursor: listed.nextCursor, truncated: false };
+  }
+  const found = await matchPeople(actor, organizationId, q, options);
+  const result = page(found.people, options.page ?? 1, found.decide, found.truncated);
+  return found.warming ? { ...result, warming: found.warming } : result;
+}
+
+/** `can` for one organization's people, with the group memberships its decisions need. */
+export async function decider(actor: Actor, organizationId: string): Promise<(person: Person) => SearchRow | undefined> {
   const groupsOf = await membershipOf(actor, organizationId);
-  const decide = (person: Person): SearchRow | undefined => {
+  return (person: Person): SearchRow | undefined => {
     const target = groupsOf(person);
     if (!can(actor, 'view', target).allowed) return undefined;
     return { person, reset: can(actor, 'reset', target) };
   };
+}
+
+/**
+ * Everyone in one organization who matches a non-empty query (an admin) or any query (a lead),
+ * name-sorted and not yet paged: searchPeople pages one organization, lib/people/search-all.ts several.
+ */
+export async function matchPeople(
+  actor: Actor,
+  organizationId: string,
+  q: string,
+  options: { indexWaitMs?: number } = {},
+): Promise<Matches> {
+  const access = actor.organizations.get(organizationId)!;
+  const decide = await decider(actor, organizationId);
   const index = peopleIndex(organizationId);
 
   if (access.scope === 'all') {
-    if (!q) {
-      void index.refreshIfStale();
-      const listed = await directory().listPeople(organizationId, { cursor: options.cursor, limit: PAGE_SIZE });
-      const rows = listed.people.map(decide).filter((r): r is SearchRow => r !== undefined);
-      return { rows, total: rows.length, page: 1, pageCount: 1, nextCursor: listed.nextCursor, truncated: false };
-    }
     // The index is searched (or awaited, while it warms up) while the directory calls are in flight.
     const pending = directory().findByPrefix(organizationId, q, prefixFields(q, index.ready));
     pending.catch(() => undefined); // awaited below; this only keeps a failure during the wait from counting as unhandled
@@ -118,8 +148,10 @@ export async function searchPeople(
     const live = await pending;
     const merged = new Map<string, Person>();
     for (const person of [...live.people, ...indexed]) if (!merged.has(person.id)) merged.set(person.id, person);
-    const result = page(sortByName([...merged.values()], index), options.page ?? 1, decide, live.truncated);
-    return ready ? result : { ...result, warming: { loaded: index.warmingProgress } };
+    const people = sortByName([...merged.values()], index);
+    return ready
+      ? { people, decide, truncated: live.truncated }
+      : { people, decide, truncated: live.truncated, warming: { loaded: index.warmingProgress } };
   }
 
   // A lead's scope: everyone in their groups, nested included. The index supplies names and
@@ -140,5 +172,5 @@ export async function searchPeople(
   const matches = needle
     ? people.filter((p) => [p.displayName, p.username, p.email ?? ''].some((field) => field.toLowerCase().includes(needle)))
     : people;
-  return page(sortByName(matches, index), options.page ?? 1, decide, missing.length > MAX_LOOKUPS);
+  return { people: sortByName(matches, index), decide, truncated: missing.length > MAX_LOOKUPS };
 }

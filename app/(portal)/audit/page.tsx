@@ -24,6 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     to: firstParam(params.to),
   };
   const parsed = parseAuditFilter(params);
+  // Every organization of the policy by its alias (an admin's map holds them all; a lead's, theirs).
   const aliases = new Map([...actor.organizations.values()].map((o) => [o.organizationId, o.alias]));
 
   let body;
@@ -54,7 +55,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <AuditTable
             events={result.events}
             aliases={aliases}
-            caption={`${result.total} ${result.total === 1 ? 'event' : 'events'}, newest first${scope.kind === 'own' ? ' (your own actions)' : ''}`}
+            showOperator={scope.kind === 'all'}
+            caption={`${result.total} ${result.total === 1 ? 'event' : 'events'}, newest first, a reset’s request and outcome in one row${scope.kind === 'own' ? ' (your own actions)' : ''}`}
           />
           {result.pageCount > 1 ? (
             <nav aria-label="Pages" className="pages">

@@ -13,11 +13,16 @@ import { directory, groupsOf } from '@/lib/people/directory';
 import { DirectoryError } from '@/lib/directory/errors';
 import { findTarget } from '@/lib/people/target';
 import { personPath } from '@/lib/people/labels';
+import { personTitle } from '@/lib/people/person-title';
 import { capabilitiesOf, passwordPolicyFor, wordingFor } from '@/lib/portal';
 import { formBinding } from '@/lib/reset/binding';
 import { contextWords } from '@/lib/password/strength';
 
-export const metadata: Metadata = { title: 'Person' };
+/** The tab names the person (lib/people/person-title.ts). */
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { org, user } = await params;
+  return { title: await personTitle(decodeURIComponent(org), decodeURIComponent(user)) };
+}
 
 interface Params {
   org: string;
