@@ -14,6 +14,12 @@ import { personPath } from '@/lib/people/labels';
 import { capabilitiesOf, passwordPolicyFor, wordingFor } from '@/lib/portal';
 import { formBinding } from '@/lib/reset/binding';
 import { contextWords } from '@/lib/password/strength';
+import { lastReset } from '@/lib/audit/last-reset';
+import { config } from '@/lib/config';
+import { STATE_LABEL } from '@/lib/people/labels';
+import { handoverMode } from '@/lib/reset/handover-mode';
+import { remaining } from '@/lib/reset/rate-limit';
+import { utcDateTime } from '@/lib/text/utc';
 
 export const metadata: Metadata = { title: 'Person' };
 
@@ -53,28 +59,46 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
   }
   const reset = can(actor, 'reset', target);
   const permalink = personPath(organization.alias, target.id);
+  // From the audit log, for anyone who may see the person; a log that cannot be read hides only this line.
+  const [last, left] = await Promise.all([
+    lastReset(organization.organizationId, target.id).catch(() => undefined),
+    reset.allowed
+      ? remaining(
+          { actorSubject: actor.subject, organizationId: organization.organizationId, personId: target.id },
+          config().rateLimit,
+        ).catch(() => ({ operator: config().rateLimit.perActor, person: config().rateLimit.perTarget }))
+      : undefined,
+  ]);
 
+  // On a phone the name, the state and the reset come first; the details follow (docs/architecture.md, "The person page").
   return (
-    <>
+    <div className="person-page">
       <p>
         <Link href="/users">← Back to search</Link>
       </p>
       <h1>
         <bdi>{target.displayName}</bdi>
       </h1>
-      <PersonDetails
-        person={{ ...target, groups: shownGroups }}
-        organizationAlias={organization.alias}
-        permalink={permalink}
-        externalIdentitySource={wording.externalIdentitySource}
-      />
-      <section aria-labelledby="reset-heading" className="panel">
+      <p className="person-summary">
+        <span className="person-state">{STATE_LABEL[target.state]}</span>
+        {target.lockedOut ? <span> · locked out</span> : null}
+        {last ? (
+          <span className="last-reset">
+            {' '}
+            · Last reset by <bdi>{last.operatorName || last.operatorEmail}</bdi> at{' '}
+            <time dateTime={last.time}>{utcDateTime(last.time)}</time>
+          </span>
+        ) : null}
+      </p>
+      <section aria-labelledby="reset-heading" className="panel person-reset">
         <h2 id="reset-heading">Reset password</h2>
         {reset.allowed ? (
           <ResetForm
             organizationId={organization.organizationId}
             userId={target.id}
             binding={formBinding(organization.organizationId, target.id, actor.subject)}
+            personName={target.displayName}
+            personPath={permalink}
             signInName={target.email ?? target.username}
             contextWords={contextWords({
               username: target.username,
@@ -88,6 +112,8 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
               requestIdLabel: wording.requestIdLabel,
               canForceChangeAtNextSignIn: capabilitiesOf(organization.organizationId).canForceChangeAtNextSignIn,
             }}
+            remaining={left!}
+            handoverMode={handoverMode()}
           />
         ) : (
           <p className="notice">
@@ -95,6 +121,15 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
           </p>
         )}
       </section>
-    </>
+      <section aria-labelledby="details-heading" className="person-details">
+        <h2 id="details-heading">Details</h2>
+        <PersonDetails
+          person={{ ...target, groups: shownGroups }}
+          organizationAlias={organization.alias}
+          permalink={permalink}
+          externalIdentitySource={wording.externalIdentitySource}
+        />
+      </section>
+    </div>
   );
 }
