@@ -7,7 +7,9 @@ export const AUDIT_FILE = E2E_DATABASE;
 
 export interface Row {
   id: number;
+  time: string;
   type: string;
+  actor_subject: string;
   actor_email: string;
   person_email: string | null;
   outcome: string;
