@@ -88,8 +88,10 @@ export class PersonPage {
     await expect(this.dialog()).toHaveCount(0);
   }
 
-  /** Reset password, then Confirm reset in the dialog (the form as it stands). */
+  /** Reset password, then Confirm reset in the dialog (the form as it stands, once its rules are met). */
   async submit() {
+    // The strength is rated off the main thread: wait for the rules, as the operator would.
+    if ((await this.rules().count()) > 0) await this.expectReady();
     await this.resetButton().click();
     await expect(this.dialog()).toBeVisible();
     await this.confirmButton().click();
