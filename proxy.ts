@@ -53,7 +53,10 @@ export async function proxy(request: NextRequest) {
       cookieName: sessionCookieName(c.auth.secureCookies),
       decode,
     });
-    if (!token) {
+    // A form action posted after the session ended (signed out in another tab) reaches its action,
+    // which answers "signed out" in the page instead of the form vanishing into a redirect.
+    const formAction = request.method === 'POST' && request.headers.has('next-action') && !pathname.startsWith('/api/');
+    if (!token && !formAction) {
       if (pathname.startsWith('/api/')) return finish(NextResponse.json({ error: 'Sign in first.' }, { status: 401 }));
       const signIn = new URL('/sign-in', c.auth.url);
       if (pathname !== '/' || search) signIn.searchParams.set('callbackUrl', safeCallbackPath(`${pathname}${search}`, c.auth.url));

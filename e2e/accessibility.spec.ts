@@ -42,16 +42,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, 'audit log, bad filter');
     });
 
-    test('the person page has no axe violations idle, in error and after success', async ({ page, signedInAs }) => {
+    test('the person page has no axe violations idle, blocked, confirming, in error and after success', async ({ page, signedInAs }) => {
       await signedInAs('alice');
       const person = new PersonPage(page);
       await person.open('example', colorScheme === 'light' ? 'chloe.haddad' : 'zoe.andersen');
       await expectNoViolations(page, 'person, idle');
+      await person.resetButton().click();
+      await expect(person.errorSummary()).toBeFocused();
+      await expectNoViolations(page, 'person, blocked');
       await person.fill('Tundra-Pepper-Violin-35');
       await expect(person.meter()).toHaveAttribute('aria-valuetext', /strong/i);
       await expectNoViolations(page, 'person, typing');
-      await fault({ operation: 'ResetPassword', error: 'DirectoryUnavailableException', times: 1 });
       await person.resetButton().click();
+      await expect(person.dialog()).toBeVisible();
+      await expectNoViolations(page, 'person, confirmation dialog');
+      await person.cancelButton().click();
+      await fault({ operation: 'ResetPassword', error: 'DirectoryUnavailableException', times: 1 });
+      await person.submit();
       await expect(person.alert()).toBeVisible();
       await expectNoViolations(page, 'person, error');
       await person.reset('Tundra-Pepper-Violin-35');
@@ -59,6 +66,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoViolations(page, 'person, success');
       await page.goto('/users/example/sam.lee');
       await expectNoViolations(page, 'person, not resettable');
+    });
+
+    test('the generated reset’s dialog and result have no axe violations', async ({ page, signedInAs }) => {
+      await signedInAs('alice');
+      const person = new PersonPage(page);
+      await person.open('example', colorScheme === 'light' ? 'amelia.schmidt' : 'abigail.kowalski');
+      await person.generateButton().click();
+      await person.expectReady();
+      await person.resetButton().click();
+      await expect(person.dialog()).toBeVisible();
+      await expectNoViolations(page, 'generated, confirmation dialog');
+      await person.confirmButton().click();
+      await expect(person.resultHeading()).toBeFocused();
+      await expectNoViolations(page, 'generated, result with the password shown once');
     });
   });
 }
@@ -76,7 +97,12 @@ test('the whole reset works with the keyboard alone', async ({ page, signedInAs 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Grace Mbeki' })).toBeVisible();
 
-  await page.getByLabel('New password').focus();
+  // Generator first: Tab from the page's start reaches "Generate password" before any field.
+  const generate = page.getByRole('button', { name: 'Generate password' });
+  const setMyself = page.getByRole('button', { name: 'Set a password myself' });
+  await tabTo(page, setMyself);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('New password', { exact: true })).toBeFocused();
   await page.keyboard.type(password);
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Confirm password')).toBeFocused();
@@ -85,16 +111,44 @@ test('the whole reset works with the keyboard alone', async ({ page, signedInAs 
   const show = page.getByRole('button', { name: 'Show password' });
   await expect(show).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(show).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Hide password' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(generate).toBeVisible();
   const reset = page.getByRole('button', { name: 'Reset password' });
   await expect(reset).toBeEnabled();
-  for (let i = 0; i < 10; i++) {
-    if (await reset.evaluate((el) => el === document.activeElement)) break;
+  await tabTo(page, reset);
+  await page.keyboard.press('Enter');
+  // The dialog holds the focus (Cancel first); Escape closes it and the focus is back on Reset password.
+  const dialog = page.getByRole('dialog', { name: 'Reset the password of Grace Mbeki?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  for (let i = 0; i < 4; i++) {
     await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement) || document.activeElement === document.body)).toBe(true);
   }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
   await expect(reset).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Password reset for Grace Mbeki' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Confirm reset' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const result = page.getByRole('status').filter({ hasText: 'Password reset for Grace Mbeki' });
+  await expect(result).toBeVisible();
+  await expect(result.getByRole('heading', { name: /^Password reset for Grace Mbeki/ })).toBeFocused();
+  await tabTo(page, result.getByRole('button', { name: 'Copy password' }));
+  await tabTo(page, result.getByRole('link', { name: 'Reset someone else' }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/users$/);
   const grace = (await users()).find((u) => u.name === 'grace.mbeki')!;
   expect(await verifyPassword(grace.id, password)).toBe(true);
 });
+
+/** Presses Tab until `target` has the focus (at most 20 times). */
+async function tabTo(page: Page, target: import('@playwright/test').Locator) {
+  for (let i = 0; i < 20; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}

@@ -9,6 +9,7 @@ export interface Row {
   id: number;
   time: string;
   type: string;
+  actor_subject: string;
   actor_email: string;
   organization_id: string | null;
   person_id: string | null;

@@ -118,7 +118,7 @@ test('pages through more events than fit on one page', async ({ page, signedInAs
     captured = { url: request.url(), headers: request.headers(), body: request.postData() ?? '' };
     await route.abort();
   });
-  await person.resetButton().click();
+  await person.submit();
   await expect.poll(() => captured !== undefined).toBe(true);
   for (let i = 0; i < 51; i++) {
     const res = await page.request.post(captured!.url, {

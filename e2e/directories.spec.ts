@@ -142,8 +142,9 @@ async function resetThroughForm(person: PersonPage, page: Page, password: string
     await page.getByRole('button', { name: 'Generate password' }).click();
     password = await person.newPassword().inputValue();
     expect(password.length).toBeGreaterThanOrEqual(20);
+    await person.expectReady();
     await expect(person.resetButton()).toBeEnabled();
-    await person.resetButton().click();
+    await person.submit();
   } else {
     await person.reset(password);
   }

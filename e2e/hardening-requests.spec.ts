@@ -86,7 +86,7 @@ async function captureAction(page: Page, user: string) {
     actionId = request.headers()['next-action'];
     await route.abort();
   });
-  await person.resetButton().click();
+  await person.submit();
   await expect.poll(() => actionId).toBeTruthy();
   return {
     actionId: actionId!,

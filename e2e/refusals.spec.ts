@@ -21,7 +21,7 @@ async function submitCrafted(page: import('@playwright/test').Page, target: stri
   await person.open('example', target);
   await person.fill(password);
   await craftNextAction(page, (body) => ({ body: rewrite(body) }));
-  await person.resetButton().click();
+  await person.submit();
   return person;
 }
 

@@ -73,7 +73,7 @@ test('a network failure (WorkMail not answering in time) is explained, within 10
   await p.open('example', 'emily.fischer');
   await p.fill(PASSWORD);
   const started = Date.now();
-  await p.resetButton().click();
+  await p.submit();
   await expect(p.alert()).toContainText('WorkMail did not answer in time', { timeout: 15_000 });
   await expect(p.alert()).toContainText('may or may not have been changed');
   expect(Date.now() - started).toBeLessThan(12_000);
@@ -101,13 +101,15 @@ test('when the audit log cannot be written, WorkMail is not called (fail closed)
   const lock = new Database(AUDIT_FILE);
   lock.exec('BEGIN EXCLUSIVE');
   try {
-    await p.resetButton().click();
+    await p.submit();
     await expect(p.alert()).toContainText('audit log cannot be written right now, so no reset was made', { timeout: 15_000 });
   } finally {
     lock.exec('ROLLBACK');
     lock.close();
   }
-  expect(await resetCalls()).toEqual([]);
+  // Only Owen's: the previous test's timed-out calls may still land in the emulator's log meanwhile.
+  const owenId = (await users()).find((u) => u.name === 'owen.park')!.id;
+  expect((await resetCalls()).filter((c) => c.input.UserId === owenId)).toEqual([]);
   const owen = (
     await control<{ organizations: Array<{ users: Array<{ name: string; hasPassword: boolean }> }> }>('GET', '/__control/state')
   ).organizations[0]!.users.find((u) => u.name === 'owen.park')!;

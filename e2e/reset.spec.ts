@@ -19,8 +19,9 @@ test.describe('happy paths', () => {
     await expect(person.status()).toContainText('Password reset for Jane Doe (jane.doe@example.com)');
     await expect(person.status()).toContainText('jane.doe@example.com');
     await expect(person.status()).toContainText('change it');
-    await expect(person.newPassword()).toHaveValue('');
-    await expect(person.confirmPassword()).toHaveValue('');
+    // The form, and the password in it, is gone: the result stands in its place.
+    await expect(person.newPassword()).toHaveCount(0);
+    await expect(person.confirmPassword()).toHaveCount(0);
 
     const jane = await idOf('jane.doe');
     expect(await verifyPassword(jane, password)).toBe(true);
@@ -33,7 +34,7 @@ test.describe('happy paths', () => {
     expect(page.url()).not.toContain(password);
   });
 
-  test('a password typed (or filled by a password manager) before the page’s script has run is kept and reset', async ({
+  test('before the page’s script has run there is no password field to lose typing in; once it runs, a typed reset works', async ({
     page,
     signedInAs,
   }) => {
@@ -41,10 +42,11 @@ test.describe('happy paths', () => {
     await signedInAs('alice');
     const person = new PersonPage(page);
     const release = await openBeforeScripts(page, '/users/example/maria.garcia');
-    await person.newPassword().fill(password);
-    await person.confirmPassword().fill(password);
+    // Generator first: the fields open only at "Set a password myself", which needs the script.
+    await expect(person.setMyselfButton()).toBeVisible();
+    await expect(person.newPassword()).toHaveCount(0);
     release();
-    await page.getByRole('button', { name: 'Reset password' }).click();
+    await person.reset(password);
     await expect(person.status()).toContainText('Password reset for Maria Garcia');
     expect(await verifyPassword(await idOf('maria.garcia'), password)).toBe(true);
   });
@@ -58,8 +60,8 @@ test.describe('happy paths', () => {
     expect(generated.length).toBeGreaterThanOrEqual(20);
     await expect(person.confirmPassword()).toHaveValue(generated);
     await expect(person.meter()).toHaveAttribute('aria-valuetext', /Strong|Very strong/);
-    await expect(person.resetButton()).toBeEnabled();
-    await person.resetButton().click();
+    await person.expectReady();
+    await person.submit();
     await expect(person.status()).toContainText('Password reset for John Smith');
     expect(await verifyPassword(await idOf('john.smith'), generated)).toBe(true);
     expect(databaseContains(generated)).toBe(false);
@@ -91,17 +93,26 @@ test.describe('the form guides before it submits', () => {
     await person.open('example', 'tom.brown');
     await person.fill('Tom.Brown2026!');
     await expect(person.meter()).toHaveAttribute('aria-valuetext', /Very weak|Weak|Fair/);
-    await expect(person.resetButton()).toBeDisabled();
+    await person.expectBlocked(/Strength at least (Strong|Fair)/);
     await person.fill('Quill-Harbor-Nectar-73', 'Quill-Harbor-Nectar-7');
     await expect(page.getByRole('list', { name: 'Password rules' })).toContainText('Both passwords match (not met)');
-    await expect(person.resetButton()).toBeDisabled();
+    await person.expectBlocked('Both passwords match');
+    // The mismatch is said at the confirmation field too, and tied to it.
+    await expect(person.confirmPassword()).toHaveAccessibleDescription(/The passwords do not match/);
     await person.confirmPassword().fill('Quill-Harbor-Nectar-73');
+    await person.expectReady();
     await expect(person.resetButton()).toBeEnabled();
     const show = page.getByRole('button', { name: 'Show password' });
     await expect(show).toHaveAttribute('aria-pressed', 'false');
     await show.click();
-    await expect(show).toHaveAttribute('aria-pressed', 'true');
+    // The label says what the next press does; the pressed state says what is on now.
+    const hide = page.getByRole('button', { name: 'Hide password' });
+    await expect(hide).toHaveAttribute('aria-pressed', 'true');
     await expect(person.newPassword()).toHaveAttribute('type', 'text');
+    await hide.click();
+    await expect(show).toHaveAttribute('aria-pressed', 'false');
+    await expect(person.newPassword()).toHaveAttribute('type', 'password');
+    expect(await resetCalls()).toEqual([]);
   });
 
   for (const [label, text, named] of [
@@ -116,7 +127,7 @@ test.describe('the form guides before it submits', () => {
       await person.open('example', 'liam.carter');
       await person.fill(text);
       await expect(page.getByRole('list', { name: 'Password rules' })).toContainText(named);
-      await expect(person.resetButton()).toBeDisabled();
+      await person.expectBlocked(named);
       expect(await resetCalls()).toEqual([]);
     });
   }

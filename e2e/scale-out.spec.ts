@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test as base, expect } from './fixtures';
 import { setField } from './crafted';
+import { PersonPage } from './pages/person';
 import { control, resetCalls, users, verifyPassword, type StateUser } from './emulator';
 import { E2E_PORTS, E2E_SECRET, extraPort } from './env';
 import { auditCommand, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
@@ -87,8 +88,9 @@ test.describe('two instances on one PostgreSQL', () => {
     await shareSessions(cluster.database.url);
     const jane = (await users()).find((u) => u.name === 'jane.doe')!;
     await page.goto(`http://localhost:${INSTANCES[0]}/users/example/${jane.id}`);
-    await page.getByLabel('New password').fill('Template-Harbor-Quartz-10');
-    await page.getByLabel('Confirm password').fill('Template-Harbor-Quartz-10');
+    const person = new PersonPage(page);
+    await person.fill('Template-Harbor-Quartz-10');
+    await person.expectReady();
     const captured = new Promise<ActionTemplate>((resolve) =>
       page.route('**/users/**', async (route, request) => {
         if (request.method() !== 'POST') return route.continue();
@@ -96,7 +98,7 @@ test.describe('two instances on one PostgreSQL', () => {
         await route.abort();
       }),
     );
-    await page.getByRole('button', { name: 'Reset password' }).click();
+    await person.submit();
     template = await captured;
     await page.unrouteAll({ behavior: 'ignoreErrors' });
   });

@@ -278,7 +278,7 @@ test.describe('person pages say why not, before anyone types a password', () => 
   test('alice can reset Jane Doe, found by email in the URL, with the canonical id link', async ({ page, portal }) => {
     await portal.signInAs('alice', '/users/example/jane.doe@example.com');
     await expect(page.getByRole('heading', { level: 1, name: 'Jane Doe' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Reset password' }).getByLabel('New password')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Reset password' }).getByRole('button', { name: 'Generate password' })).toBeVisible();
     const jane = (await users()).find((u) => u.name === 'jane.doe')!;
     await expect(page.getByRole('link', { name: `/users/example/${jane.id}` })).toBeVisible();
     await expect(page.getByText('engineering')).toBeVisible();
@@ -288,7 +288,7 @@ test.describe('person pages say why not, before anyone types a password', () => 
     await portal.signInAs('bob', '/users/example/priya.patel');
     await expect(page.getByRole('heading', { level: 1, name: 'Priya Patel' })).toBeVisible();
     await expect(page.getByText('engineering, platform')).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Reset password' }).getByLabel('New password')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Reset password' }).getByRole('button', { name: 'Generate password' })).toBeVisible();
   });
 });
 

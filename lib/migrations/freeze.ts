@@ -11,7 +11,7 @@ import { db, freezingWave } from './store';
 
 export interface Freeze {
   waveId: string;
-  /** "in migration wave Sales pilot until 2026-12-01 09:00:00 UTC" */
+  /** "in migration wave Sales pilot until 1 Dec 2026, 09:00:00 UTC" */
   text: string;
 }
 

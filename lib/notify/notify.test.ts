@@ -56,7 +56,7 @@ describe('the notice after a reset', () => {
     expect(toPerson).toMatchObject({ from: 'WorkMail Reset Portal <no-reply@example.com>', subject: 'Your mailbox password was reset' });
     expect(toPerson.text).toContain('Hello María Núñez,');
     expect(toPerson.text).toContain(
-      'Your password was reset by an administrator, Alice Admin, at 2026-11-28 15:04:05 UTC.\nIf you did not expect this, contact the IT desk, extension 4242.',
+      'Your password was reset by an administrator, Alice Admin, at 28 Nov 2026, 15:04:05 UTC.\nIf you did not expect this, contact the IT desk, extension 4242.',
     );
     const copy = caught.find((m) => m.to === 'security@example.com')!;
     expect(copy.subject).toBe('Password reset: María Núñez');

@@ -4,7 +4,10 @@ import 'server-only';
  * operator with a role, run the handler, and turn anything unexpected into a plain refusal that
  * is logged in full. Input that fails the schema never reaches the handler, so `onInvalid` is
  * where it is recorded (the raw fields are the attacker's: record only what identifies the
- * target). `redirect` happens outside any try/catch, as Next.js requires.
+ * target). `redirect` happens outside any try/catch, as Next.js requires. A submit whose session
+ * has ended answers `signed-out`, not a redirect: the form then offers to sign in again and come
+ * back to the same person, instead of leaving the page (nothing is done, and, as before, nothing is
+ * recorded for a request nobody is signed in for).
  */
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
@@ -28,7 +31,7 @@ export function defineResetAction<S extends z.ZodType>(
     const raw = Object.fromEntries(fields.map((name) => [name, formData.get(name) ?? undefined]));
     const parsed = schema(raw).safeParse(raw);
     const actor = await getActor();
-    if (!actor) redirect('/sign-in');
+    if (!actor) return { status: 'signed-out' };
     if (actor.role === 'none') redirect('/no-access');
     if (await refuseWithoutStepUp(actor, raw)) return { status: 'step-up' };
     if (!parsed.success) {

@@ -460,7 +460,7 @@ describe('a migration wave’s freeze (docs/migrations.md)', () => {
     expect(result).toEqual({
       status: 'refused',
       title: 'You cannot reset this password.',
-      action: 'This person is in migration wave Eng cutover until 2099-01-01 09:30:00 UTC.',
+      action: 'This person is in migration wave Eng cutover until 1 Jan 2099, 09:30:00 UTC.',
     });
     expect(resetCalls().length).toBe(before);
     const [event] = await lib.latestEvents(1);

@@ -19,6 +19,8 @@ export type ResetResult =
   | { status: 'invalid'; fieldErrors: Partial<Record<ResetField, string>> }
   | { status: 'refused'; title: string; action: string; requestId?: string }
   /** The sign-in is too old (or too weak) for a reset: sign in again first (lib/auth/step-up.ts). Nothing was done. */
-  | { status: 'step-up' };
+  | { status: 'step-up' }
+  /** The session ended before the submit (signed out elsewhere, expired): nothing was done or recorded. */
+  | { status: 'signed-out' };
 
 export const IDLE: ResetResult = { status: 'idle' };

@@ -2,8 +2,11 @@
 
 import { headers } from 'next/headers';
 import { passwordPolicyFor } from '@/lib/portal';
+import { generatePassword } from '@/lib/password/generate';
 import { defineResetAction } from '@/lib/reset/define-action';
-import { resetPasswordSchema } from '@/lib/reset/schema';
+import { handoverMode } from '@/lib/config';
+import { operatorSeesPassword } from '@/lib/reset/handover-mode';
+import { resetPasswordSchema, serverGeneratedResetSchema } from '@/lib/reset/schema';
 import { requestClient } from '@/lib/request-client';
 import { performReset, recordInvalidForm } from '@/lib/reset/perform-reset';
 
@@ -11,10 +14,15 @@ const FIELDS = ['organizationId', 'userId', 'binding', 'password', 'confirmation
 
 export const resetPasswordAction = defineResetAction(
   // The rules of the person's directory; an organization the operator may not use is refused after parsing.
-  (raw) => resetPasswordSchema(passwordPolicyFor(typeof raw.organizationId === 'string' ? raw.organizationId : '')),
+  // With a link-only hand-over the form sends no password: one is made here, never by the operator.
+  (raw) =>
+    operatorSeesPassword(handoverMode())
+      ? resetPasswordSchema(passwordPolicyFor(typeof raw.organizationId === 'string' ? raw.organizationId : ''))
+      : serverGeneratedResetSchema(),
   FIELDS,
   async (input, { actor }) => {
-    return performReset(actor, input, requestClient(await headers()));
+    const password = 'password' in input && typeof input.password === 'string' ? input.password : generatePassword();
+    return performReset(actor, { ...input, password, confirmation: password }, requestClient(await headers()));
   },
   async (raw, fields, { actor }) => recordInvalidForm(actor, raw, fields, requestClient(await headers())),
 );
