@@ -4,6 +4,8 @@
  *       p95, against two direct WorkMail calls (DescribeUser + ResetPassword) p95, side by side,
  *       20 ms injected latency on every call;
  *   B4  the server strength check's p99 over inputs up to 256 characters, adversarial included.
+ * The action sends its notice to a local mail catcher (emulators/mail), as a portal with SMTP_URL
+ * does: the notice is part of the action's time (awaited up to 3 s, lib/notify/notify.ts).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +41,7 @@ function adversarialInputs(): string[] {
 export async function benchReset(): Promise<Result[]> {
   const { child, match } = await startProcess(['emulators/workmail/main.ts', '--port', '0'], /listening on (http:\/\/\S+)/);
   const url = match[1]!;
+  const mail = await startProcess(['emulators/mail/main.ts', '--smtp-port', '0', '--http-port', '0'], /SMTP (smtp:\/\/\S+),/);
   const credentials = DEMO_CREDENTIALS;
   const direct = new WorkMailClient({ region: 'us-east-1', endpoint: url, credentials });
   const control = (path: string, body: unknown) =>
@@ -56,6 +59,7 @@ export async function benchReset(): Promise<Result[]> {
       DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'bench-audit-')), 'audit.db')}`,
       NEXTAUTH_SECRET: 'bench-secret-0123456789abcdef0123456789',
       RESET_LIMIT_PER_ACTOR: '10000',
+      SMTP_URL: mail.match[1]!,
     });
     const { performReset } = await import('../lib/reset/perform-reset');
     const { formBinding } = await import('../lib/reset/binding');
@@ -116,7 +120,12 @@ export async function benchReset(): Promise<Result[]> {
     const directP95 = percentile(twoCalls, 95);
     return [
       { benchmark: 'B3 reset action', metric: 'two direct calls p95 (DescribeUser + ResetPassword)', value: directP95, unit: 'ms' },
-      { benchmark: 'B3 reset action', metric: 'reset action server time p95 (admin)', value: actionP95, unit: 'ms' },
+      {
+        benchmark: 'B3 reset action',
+        metric: 'reset action server time p95 (admin, notice to the local mail catcher)',
+        value: actionP95,
+        unit: 'ms',
+      },
       { benchmark: 'B3 reset action', metric: 'action p95 − 1.0 × two calls p95', value: actionP95 - directP95, unit: 'ms', budget: 30 },
       {
         benchmark: 'B4 strength',
@@ -129,5 +138,6 @@ export async function benchReset(): Promise<Result[]> {
   } finally {
     direct.destroy();
     await stopProcess(child);
+    await stopProcess(mail.child);
   }
 }

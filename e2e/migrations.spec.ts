@@ -183,7 +183,7 @@ test('the freeze refuses bob’s reset of a wave member, with the wave’s name,
   await page.goto(`${BASE}/users/example/${john.id}`);
   await new PersonPage(page).reset('Velvet-Orchard-Mosaic-72');
   await expect(page.locator('main').getByRole('alert')).toContainText(
-    /in migration wave Eng freeze until \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/,
+    /in migration wave Eng freeze until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} UTC/,
   );
   expect(await resetCalls()).toEqual([]);
   const [denied] = await rawSql<{ error_code: string; actor_subject: string }>(
