@@ -20,14 +20,13 @@ const idOf = async (name: string) => (await users()).find((u) => u.name === name
 const LINK = new RegExp(`^http://localhost:${E2E_PORTS.app}/handover/[A-Za-z0-9_-]{22}$`);
 const GONE = 'This link has already been used or has expired.';
 
-/** The reset through the current form, with a generated password; returns that password. */
+/** The reset with a generated password, through the confirmation dialog; returns that password. */
 async function resetWithGenerated(page: Page, user: string): Promise<string> {
   const person = new PersonPage(page);
   await person.open('example', user);
-  await page.getByRole('button', { name: 'Generate password' }).click();
+  await person.generateButton().click();
   const password = await person.newPassword().inputValue();
-  await expect(person.resetButton()).toBeEnabled();
-  await person.resetButton().click();
+  await person.submit();
   await expect(person.status()).toBeVisible();
   return password;
 }

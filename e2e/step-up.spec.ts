@@ -164,6 +164,7 @@ test('a migration wave step with an old sign-in: asked to confirm first, and a p
   await expect(page.getByRole('heading', { name: "Confirm it's you" })).toBeVisible();
   const before = ownAuditRows(stepUpPortal).filter((r) => r.error_code === 'step-up-stale').length;
   await page.getByRole('button', { name: 'Cancel wave' }).click();
+  await expect(page).toHaveURL(/refused=step-up/);
   await expect(page.getByRole('heading', { name: "Confirm it's you" })).toBeVisible();
   await expect(page.locator('main')).toContainText('Awaiting approval');
   expect(ownAuditRows(stepUpPortal).filter((r) => r.error_code === 'step-up-stale').length).toBe(before + 1);

@@ -7,6 +7,9 @@ const event = (type: string, outcome: string, errorCode: string | null = null, r
 describe('audit outcomes in words', () => {
   it.each([
     [event('password.reset.succeeded', 'succeeded'), 'Reset'],
+    [event('notice.sent', 'sent'), 'Notice sent to the person'],
+    [event('notice.failed', 'failed', 'smtp-refused'), 'Notice not sent: smtp refused'],
+    [event('handover.revealed', 'revealed'), 'One-time link opened'],
     [event('password.reset.refused', 'refused', 'protected'), 'Refused: protected'],
     [event('access.denied', 'denied', 'not-yours'), 'Refused: not theirs to reset'],
     [event('password.reset.failed', 'failed', 'directory-unavailable'), 'Failed: directory unavailable'],

@@ -29,8 +29,19 @@ export const codeWords = (code: string) => CODE_WORDS[code] ?? code.replace(/[-_
 
 type Outcome = Pick<AuditEvent, 'type' | 'outcome' | 'errorCode' | 'repeatCount'>;
 
+/** Events that follow a reset (lib/notify, lib/handover) and migration waves, by type: their outcomes alone would say too little. */
+const TYPE_WORDS: Partial<Record<string, (because: string) => string>> = {
+  'notice.sent': () => 'Notice sent to the person',
+  'notice.failed': (because) => `Notice not sent${because}`,
+  'handover.created': () => 'One-time link created',
+  'handover.revealed': () => 'One-time link opened',
+  'handover.expired': () => 'One-time link expired unopened',
+};
+
 function base({ type, outcome, errorCode }: Outcome): string {
   const because = errorCode ? `: ${codeWords(errorCode)}` : '';
+  const byType = TYPE_WORDS[type];
+  if (byType) return byType(because);
   switch (outcome) {
     case 'succeeded':
       return type === 'password.reset.succeeded' ? 'Reset' : 'Done';
@@ -73,4 +84,8 @@ export const OUTCOME_LABEL: Record<string, string> = {
   'signed-in': 'Signed in',
   exported: 'Exported',
   purged: 'Removed old events',
+  sent: 'Notice sent',
+  created: 'One-time link created',
+  revealed: 'One-time link opened',
+  expired: 'One-time link expired',
 };
