@@ -56,6 +56,8 @@ export async function startMailCatcher(options: { smtpPort?: number; httpPort?: 
 
   const smtp = new SMTPServer({
     authOptional: true,
+    // No reverse DNS of the client: a lookup per connection made every notice wait on the resolver.
+    disableReverseLookup: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     banner: 'mail catcher',
