@@ -17,6 +17,7 @@ import { DirectoryError } from '../directory/errors';
 import { log } from '../log';
 import { directory, wordingFor } from '../portal';
 import { findTarget } from '../people/target';
+import { sessionOf } from '../reset/perform-reset';
 import { seal } from './secret-box';
 import type { Wave, WaveMember } from './types';
 
@@ -109,10 +110,23 @@ export async function resetMember(
 
   for (let attempt = 0; ; attempt++) {
     try {
-      const { requestId } = await directory().resetPassword(wave.organizationId, target.id, password);
+      // The admin who started the run and the wave go with each reset, as a single reset's operator and
+      // reason do: an organization with a roleArn resets under their role session (docs/cloudtrail.md).
+      const outcome = await directory().resetPassword(wave.organizationId, target.id, password, {
+        operator: { subject: actor.subject, email: actor.email || undefined },
+        ticket: `wave ${wave.id}`,
+      });
+      const { requestId } = outcome;
       await finish('succeeded', undefined, requestId, true);
       await appendEvent(
-        { ...event(person), type: 'password.reset.succeeded', outcome: 'succeeded', requestId, requireChange: 'not-asked' },
+        {
+          ...event(person),
+          type: 'password.reset.succeeded',
+          outcome: 'succeeded',
+          requestId,
+          requireChange: 'not-asked',
+          roleSession: sessionOf(outcome.operatorSession),
+        },
         handle,
       ).catch((err: unknown) =>
         log.error({ err: (err as Error).message, requestId, wave: wave.id }, 'audit outcome write failed after a wave reset'),
@@ -135,6 +149,7 @@ export async function resetMember(
           errorCode: error.code,
           providerCode: error.providerCode,
           requestId: error.requestId,
+          roleSession: sessionOf(error.operatorSession),
         },
         handle,
       ).catch((auditErr: unknown) => log.error({ err: (auditErr as Error).message, wave: wave.id }, 'audit outcome write failed'));
