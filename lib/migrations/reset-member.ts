@@ -24,8 +24,8 @@ import type { Wave, WaveMember } from './types';
 export type MemberResult = 'succeeded' | 'failed' | 'skipped';
 
 /** Retries of a throttled reset, after the client's own: a directory called too fast answers 'throttled', having changed nothing. */
-const THROTTLE_RETRIES = 5;
-const THROTTLE_BASE_MS = 500;
+export const THROTTLE_RETRIES = 5;
+export const THROTTLE_BASE_MS = 500;
 
 export const secretContext = (waveId: string, position: number) => `${waveId}:${position}`;
 
@@ -38,6 +38,8 @@ export async function resetMember(
   actor: Actor,
   password: string,
   now: () => Date = () => new Date(),
+  /** Renews the runner's lease (lib/migrations/run.ts): one person's retries can outlast it otherwise. */
+  renew: () => Promise<unknown> = async () => undefined,
 ): Promise<MemberResult> {
   const d = handle.db;
   const event = (person?: {
@@ -109,6 +111,7 @@ export async function resetMember(
   if (!claimed) return 'skipped';
 
   for (let attempt = 0; ; attempt++) {
+    await renew();
     try {
       // The admin who started the run and the wave go with each reset, as a single reset's operator and
       // reason do: an organization with a roleArn resets under their role session (docs/cloudtrail.md).
@@ -136,6 +139,7 @@ export async function resetMember(
       const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');
       // Throttled means refused before anything changed: the same claimed person, a little later.
       if (error.code === 'throttled' && attempt < THROTTLE_RETRIES) {
+        await renew();
         await sleep(THROTTLE_BASE_MS * 2 ** attempt);
         continue;
       }

@@ -84,6 +84,10 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
+it('a runner’s lease outlasts the longest stretch between its renewals (a lookup of a few calls at their bound)', () => {
+  expect(lib.LEASE_MS).toBeGreaterThan(3 * 8_000);
+});
+
 describe.each(BACKENDS)('migration waves on %s', (backend) => {
   let target: TestDatabase;
   let h: AuditDatabase;
@@ -234,6 +238,22 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
     ]);
     expect(results.sort()).toEqual(['skipped', 'succeeded']);
     expect(resetCalls().length - before).toBe(1);
+  });
+
+  it('renews the runner’s lease before each attempt and back-off of a throttled person', async () => {
+    const id = await created({ list: ['priya.patel'] });
+    await lib.takeStep(frank, id, 'approve', h);
+    await lib.takeStep(alice, id, 'run', h);
+    const wave = (await lib.findWave(h.db, id))!;
+    const [member] = await lib.waveMembers(h.db, id);
+    // The SDK's own three attempts throttled: the person waits one back-off and is tried again.
+    emulator.state.faults.add({ operation: 'ResetPassword', error: 'ThrottlingException', status: 400, times: 3 });
+    let renewals = 0;
+    const result = await lib.resetMember(h, wave, member!, alice, 'Bafo-Kizu-Deta-Momi-Ruvo-43', undefined, async () => {
+      renewals++;
+    });
+    expect(result).toBe('succeeded');
+    expect(renewals).toBe(3);
   });
 
   it('resumes after a crash: the person claimed when it stopped is never reset again, the rest are', async () => {
