@@ -54,7 +54,7 @@ export function HandoverReveal({ token }: { token: string }) {
   if (result.state === 'gone') return <LinkGone operatorName={result.operatorName} />;
   return (
     <form action={reveal}>
-      {result.state === 'limited' ? (
+      {result.state === 'limited' || result.state === 'refused' ? (
         <p role="alert" className="alert">
           {result.message}
         </p>

@@ -177,6 +177,11 @@ test('the freeze refuses bob’s reset of a wave member, with the wave’s name,
   await as(signedInAs, portal5, 'alice');
   const waveId = await createWave(page, 'Eng freeze', { list: 'john.smith\nnobody.here' });
   await expect(page.getByRole('row', { name: /nobody\.here/ })).toContainText('Excluded: Not found in this organization.');
+  // The freeze starts once a second admin approved the wave (docs/migrations.md).
+  await as(signedInAs, portal5, 'frank');
+  await page.goto(`${BASE}/migrations/${waveId}`);
+  await page.getByRole('button', { name: 'Approve wave' }).click();
+  await expect(page.getByText(/by Frank Admin/)).toBeVisible();
 
   await as(signedInAs, portal5, 'bob');
   const john = (await users()).find((u) => u.name === 'john.smith')!;

@@ -170,3 +170,57 @@ test('a migration wave step with an old sign-in: asked to confirm first, and a p
   expect(ownAuditRows(stepUpPortal).filter((r) => r.error_code === 'step-up-stale').length).toBe(before + 1);
   expect(ownAuditRows(stepUpPortal).filter((r) => r.type === 'wave.cancelled')).toEqual([]);
 });
+
+test('the wave CSV with an old sign-in: asked to confirm first, a download anyway is refused and audited, and the one download is kept', async ({
+  page,
+  stepUpPortal,
+}) => {
+  const signIn = async (username: string, ageSeconds = 0) => {
+    await page.context().clearCookies();
+    if (ageSeconds) await ownIdp(stepUpPortal, `/__control/accounts/${username}/auth-time`, { ageSeconds });
+    await page.goto(`${stepUpPortal.url}/users`);
+    await new Portal(page).signInButton().click();
+    await new Portal(page).idp.signIn(username);
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  };
+  const exported = () => ownAuditRows(stepUpPortal).filter((r) => r.type === 'wave.exported');
+  await ownIdp(stepUpPortal, '/__control/reset');
+  await signIn('alice');
+  await page.goto(`${stepUpPortal.url}/migrations`);
+  await page.getByLabel('Wave name').fill('Step-up download');
+  await page.getByLabel('Or usernames or emails').fill('maria.garcia');
+  await page.getByRole('button', { name: 'Preview wave' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Step-up download' })).toBeVisible();
+  const wave = page.url();
+  await signIn('frank');
+  await page.goto(wave);
+  await page.getByRole('button', { name: 'Approve wave' }).click();
+  await expect(page.getByText(/by Frank Admin/)).toBeVisible();
+  await signIn('alice');
+  await page.goto(wave);
+  await page.getByRole('button', { name: 'Run wave' }).click();
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: "Confirm it's you" })).toHaveCount(0);
+
+  // 20 minutes later as far as the sign-in's age goes: asked first, and a press anyway spends nothing.
+  await signIn('alice', 20 * 60);
+  await page.goto(wave);
+  await expect(page.getByRole('heading', { name: "Confirm it's you" })).toBeVisible();
+  const before = ownAuditRows(stepUpPortal).filter((r) => r.error_code === 'step-up-stale').length;
+  const refused = page.waitForResponse((r) => r.url().endsWith('/export') && r.request().method() === 'POST');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  expect((await refused).status()).toBe(409);
+  // The download's own alert says so too, beside the notice.
+  await expect(page.locator('main').getByRole('alert').filter({ hasText: 'sign in again first' })).toHaveCount(2);
+  expect(ownAuditRows(stepUpPortal).filter((r) => r.error_code === 'step-up-stale').length).toBe(before + 1);
+  expect(exported()).toEqual([]);
+
+  // Confirmed: the one download is still there.
+  await page.getByRole('button', { name: 'Sign in again' }).first().click();
+  await new Portal(page).idp.signIn('alice');
+  await expect(page.getByRole('heading', { name: "Confirm it's you" })).toHaveCount(0);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/^wave-step-up-download-.*\.csv$/);
+  expect(exported()).toHaveLength(1);
+});

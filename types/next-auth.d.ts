@@ -12,6 +12,8 @@ declare module 'next-auth' {
       groups: string[];
       groupsClaim: GroupsClaimStatus;
       authTime: number;
+      /** The provider's own auth_time for step-up, 0 without one (lib/auth/auth-time.ts reauthTime). */
+      reauthAt: number;
       sessionId: string;
       /** The ID token's `acr` and `amr` at sign-in (lib/auth/step-up.ts). */
       acr?: string;
@@ -27,6 +29,8 @@ declare module 'next-auth/jwt' {
     /** Whether the provider sent a groups claim (lib/auth/groups): the no-access page explains a missing one. */
     groupsClaim?: GroupsClaimStatus;
     authTime?: number;
+    /** The provider's own auth_time for step-up, 0 without one (lib/auth/auth-time.ts reauthTime). */
+    reauthAt?: number;
     /** How the provider says the operator signed in: `acr` and `amr` from the ID token (lib/auth/step-up.ts). */
     acr?: string;
     amr?: string[];

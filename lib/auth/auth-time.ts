@@ -28,3 +28,18 @@ export function signInTime(
   // Clamped to now: a slightly fast IdP clock must not give a session that starts in the future.
   return plausible ? { authTime: Math.min(Math.floor(authTime), now), source: 'provider' } : { authTime: now, source: 'portal' };
 }
+
+/**
+ * When the operator last proved who they are to the identity provider, for step-up only
+ * (lib/auth/step-up.ts): the provider's `auth_time` as it is, when it is a number above 0 and not
+ * in the future (beyond a minute of clock skew). No lower bound and no fallback to the portal's
+ * clock: an old single-sign-on session, or a provider that sends no usable `auth_time` (Glewlwyd
+ * sends 0), gives 0, which step-up treats as stale. The step-up sign-in asks for `max_age=0`, and
+ * OpenID Connect Core 3.1.2.1 then requires the provider to send `auth_time`.
+ */
+export function reauthTime(claims: Record<string, unknown>, nowSeconds: number): number {
+  const authTime = claims.auth_time;
+  const usable =
+    typeof authTime === 'number' && Number.isFinite(authTime) && authTime > 0 && authTime <= Math.floor(nowSeconds) + CLOCK_SKEW_SECONDS;
+  return usable ? Math.floor(authTime) : 0;
+}

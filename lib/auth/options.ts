@@ -16,7 +16,7 @@ import { portalPolicy } from '../portal';
 import { log } from '../log';
 import { roleFor } from '../sessions/role';
 import { createSession } from '../sessions/store';
-import { signInTime } from './auth-time';
+import { reauthTime, signInTime } from './auth-time';
 import { safeCallbackPath } from './callback-url';
 import { discovered } from './discovery';
 import { decode, encode } from './jwt-codec';
@@ -121,6 +121,8 @@ export function authOptions(): NextAuthOptions {
           token.groups = readGroups(p, c.oidc.groupsClaim, c.oidc.groupsSeparator);
           token.groupsClaim = groupsClaimStatus(p, c.oidc.groupsClaim);
           token.authTime = signInTime(p, Date.now() / 1000, c.auth.sessionMaxAgeSeconds).authTime;
+          // Step-up's own time: the provider's auth_time only, 0 without one (lib/auth/auth-time.ts).
+          token.reauthAt = reauthTime(p, Date.now() / 1000);
           // For REQUIRED_ACR / REQUIRED_AMR (lib/auth/step-up.ts).
           token.acr = typeof p.acr === 'string' ? p.acr : undefined;
           token.amr = Array.isArray(p.amr) ? p.amr.filter((m): m is string => typeof m === 'string') : undefined;

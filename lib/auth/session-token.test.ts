@@ -32,7 +32,16 @@ describe("reading the session cookie as next-auth's getServerSession does", () =
     const secret = 'a-test-secret-of-enough-length-0123456789';
     const sealed = await encode({
       secret,
-      token: { sub: 's1', email: 'a@example.com', name: 'Alice', groups: ['it-admins'], authTime: 100, sid: 'sid-1', username: 'alice' },
+      token: {
+        sub: 's1',
+        email: 'a@example.com',
+        name: 'Alice',
+        groups: ['it-admins'],
+        authTime: 100,
+        reauthAt: 90,
+        sid: 'sid-1',
+        username: 'alice',
+      },
     });
     expect(identityOf((await decode({ token: sealed, secret }))!)).toEqual({
       subject: 's1',
@@ -42,6 +51,7 @@ describe("reading the session cookie as next-auth's getServerSession does", () =
       groups: ['it-admins'],
       groupsClaim: 'present',
       authTime: 100,
+      reauthAt: 90,
       sessionId: 'sid-1',
     });
   });

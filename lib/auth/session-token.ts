@@ -36,6 +36,7 @@ export function identityOf(token: JWT): SessionIdentity {
     groups: token.groups ?? [],
     groupsClaim: token.groupsClaim ?? 'present',
     authTime: token.authTime ?? 0,
+    reauthAt: token.reauthAt ?? 0,
     sessionId: token.sid ?? '',
     acr: token.acr,
     amr: token.amr,

@@ -1,8 +1,8 @@
 /**
  * Step-up before a reset (docs/configuration.md, REAUTH_MAX_AGE_MINUTES, REQUIRED_ACR,
  * REQUIRED_AMR): the operator's sign-in must be recent, and as strong as configured. The sign-in
- * time is the provider's `auth_time` as lib/auth/auth-time.ts accepted it (or the portal's own time
- * of sign-in); the server checks it on every submit, never trusting the page. A stale session is
+ * time is the provider's own `auth_time` (lib/auth/auth-time.ts reauthTime; never the portal's
+ * clock, so a missing one is stale); the server checks it on every submit, never trusting the page. A stale session is
  * sent to the identity provider with `prompt=login` and `max_age=0` (components/step-up-notice.tsx).
  */
 import type { StepUpPolicy } from './step-up-policy';
@@ -12,15 +12,18 @@ export type { StepUpPolicy } from './step-up-policy';
 export type StepUpReason = 'stale' | 'acr' | 'amr';
 
 export interface SignInFacts {
-  /** Seconds since the epoch, as stored in the session (lib/auth/auth-time.ts signInTime). */
-  authTime: number;
+  /**
+   * Seconds since the epoch: the provider's own `auth_time` as stored in the session
+   * (lib/auth/auth-time.ts reauthTime), or 0 when it sent none usable, which is always stale.
+   */
+  reauthAt: number;
   acr?: string;
   amr?: readonly string[];
 }
 
 /** Why this sign-in is not enough for a reset now, or null when it is. Pure. */
 export function stepUpReason(signIn: SignInFacts, nowSeconds: number, policy: StepUpPolicy): StepUpReason | null {
-  if (policy.maxAgeSeconds > 0 && !(nowSeconds - signIn.authTime <= policy.maxAgeSeconds)) return 'stale';
+  if (policy.maxAgeSeconds > 0 && !(signIn.reauthAt > 0 && nowSeconds - signIn.reauthAt <= policy.maxAgeSeconds)) return 'stale';
   if (policy.acr.length > 0 && !(signIn.acr && policy.acr.includes(signIn.acr))) return 'acr';
   if (policy.amr.some((method) => !signIn.amr?.includes(method))) return 'amr';
   return null;

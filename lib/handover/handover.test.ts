@@ -130,6 +130,23 @@ describe.each(BACKENDS)('one-time links on %s', (backend) => {
     expect(await verifyChain(handle, { key: undefined, requireKeyed: false })).toMatchObject({ ok: true });
   });
 
+  it('refuses the operator who made the link, signed in on this browser: audited, and the link still works for the person', async () => {
+    const password = 'Harbor-Lilac-Summit-63';
+    const { ref, token } = await linked(password);
+    const own = await revealLink(token, client('203.0.113.5'), { handle, now: at(HOUR), key, viewerSubject: 'alice' });
+    expect(own).toEqual({ state: 'own-link' });
+    expect(JSON.stringify(own)).not.toContain(password);
+    expect((await rows(`where id = '${ref}'`))[0]).toMatchObject({ revealed_at: null });
+    expect((await latestEvents(1, handle))[0]).toMatchObject({
+      type: 'handover.revealed',
+      outcome: 'refused',
+      errorCode: 'own-link',
+      actorSubject: 'alice',
+    });
+    const person = await revealLink(token, client('203.0.113.6'), { handle, now: at(HOUR + 1), key, viewerSubject: 'someone-else' });
+    expect(person).toMatchObject({ state: 'revealed', password });
+  });
+
   it('refuses a changed ciphertext, a ciphertext moved to another row, and another key, keeping the secret to expire', async () => {
     const changed = await linked('Olive-Rocket-Tundra-17');
     const [row] = await rows(`where id = '${changed.ref}'`);

@@ -27,7 +27,11 @@ export type LinkView =
 export type RevealResult =
   | { state: 'revealed'; password: string; signInName: string; operatorName: string; resetAt: string }
   | { state: 'gone'; operatorName?: string }
-  | { state: 'limited'; retryAt: Date };
+  | { state: 'limited'; retryAt: Date }
+  /** The operator who made the link, signed in to the portal: the link is not for them. */
+  | { state: 'own-link' };
+
+export const OWN_LINK = 'This link is for the person whose password you reset, not for you.';
 
 interface Client {
   clientIp?: string;
@@ -51,8 +55,16 @@ export async function viewLink(token: string, options: StoreOptions = {}): Promi
   return { state: 'ready', operatorName: row.actor_name, resetAt: row.reset_at };
 }
 
-/** The click: counts the attempt, then opens and clears the password in one transaction with its audit event. */
-export async function revealLink(token: string, client: Client, options: StoreOptions = {}): Promise<RevealResult> {
+/**
+ * The click: counts the attempt, then opens and clears the password in one transaction with its
+ * audit event. `viewerSubject` is the portal user signed in on this browser, if any: the operator
+ * who made the link is refused (audited, the link kept), so they never learn the password.
+ */
+export async function revealLink(
+  token: string,
+  client: Client,
+  options: StoreOptions & { viewerSubject?: string } = {},
+): Promise<RevealResult> {
   const now = options.now ?? new Date();
   const verdict = await countRevealAttempt(client.clientIp, now, options.handle);
   if (!verdict.ok) {
@@ -76,6 +88,10 @@ export async function revealLink(token: string, client: Client, options: StoreOp
       requestId: row.request_id ?? undefined,
       ...client,
     };
+    if (options.viewerSubject && options.viewerSubject === row.actor_subject) {
+      await appendWithin(trx, { ...who, type: 'handover.revealed', outcome: 'refused', errorCode: 'own-link' }, now);
+      return { state: 'own-link' } as RevealResult;
+    }
     const password = openPassword(row.sealed!, key, row.id);
     if (password === undefined) {
       // Another HANDOVER_KEY (rotated, or instances that disagree) or a changed row: the secret stays

@@ -17,14 +17,15 @@ import { DirectoryError } from '../directory/errors';
 import { log } from '../log';
 import { directory, wordingFor } from '../portal';
 import { findTarget } from '../people/target';
+import { sessionOf } from '../reset/perform-reset';
 import { seal } from './secret-box';
 import type { Wave, WaveMember } from './types';
 
 export type MemberResult = 'succeeded' | 'failed' | 'skipped';
 
 /** Retries of a throttled reset, after the client's own: a directory called too fast answers 'throttled', having changed nothing. */
-const THROTTLE_RETRIES = 5;
-const THROTTLE_BASE_MS = 500;
+export const THROTTLE_RETRIES = 5;
+export const THROTTLE_BASE_MS = 500;
 
 export const secretContext = (waveId: string, position: number) => `${waveId}:${position}`;
 
@@ -37,6 +38,8 @@ export async function resetMember(
   actor: Actor,
   password: string,
   now: () => Date = () => new Date(),
+  /** Renews the runner's lease (lib/migrations/run.ts): one person's retries can outlast it otherwise. */
+  renew: () => Promise<unknown> = async () => undefined,
 ): Promise<MemberResult> {
   const d = handle.db;
   const event = (person?: {
@@ -108,11 +111,25 @@ export async function resetMember(
   if (!claimed) return 'skipped';
 
   for (let attempt = 0; ; attempt++) {
+    await renew();
     try {
-      const { requestId } = await directory().resetPassword(wave.organizationId, target.id, password);
+      // The admin who started the run and the wave go with each reset, as a single reset's operator and
+      // reason do: an organization with a roleArn resets under their role session (docs/cloudtrail.md).
+      const outcome = await directory().resetPassword(wave.organizationId, target.id, password, {
+        operator: { subject: actor.subject, email: actor.email || undefined },
+        ticket: `wave ${wave.id}`,
+      });
+      const { requestId } = outcome;
       await finish('succeeded', undefined, requestId, true);
       await appendEvent(
-        { ...event(person), type: 'password.reset.succeeded', outcome: 'succeeded', requestId, requireChange: 'not-asked' },
+        {
+          ...event(person),
+          type: 'password.reset.succeeded',
+          outcome: 'succeeded',
+          requestId,
+          requireChange: 'not-asked',
+          roleSession: sessionOf(outcome.operatorSession),
+        },
         handle,
       ).catch((err: unknown) =>
         log.error({ err: (err as Error).message, requestId, wave: wave.id }, 'audit outcome write failed after a wave reset'),
@@ -122,6 +139,7 @@ export async function resetMember(
       const error = err instanceof DirectoryError ? err : new DirectoryError('unknown');
       // Throttled means refused before anything changed: the same claimed person, a little later.
       if (error.code === 'throttled' && attempt < THROTTLE_RETRIES) {
+        await renew();
         await sleep(THROTTLE_BASE_MS * 2 ** attempt);
         continue;
       }
@@ -135,6 +153,7 @@ export async function resetMember(
           errorCode: error.code,
           providerCode: error.providerCode,
           requestId: error.requestId,
+          roleSession: sessionOf(error.operatorSession),
         },
         handle,
       ).catch((auditErr: unknown) => log.error({ err: (auditErr as Error).message, wave: wave.id }, 'audit outcome write failed'));

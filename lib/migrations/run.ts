@@ -20,8 +20,14 @@ import { resetMember } from './reset-member';
 import { findWave, toMember } from './store';
 import type { Wave } from './types';
 
-/** A runner renews its lease after every person; a lapsed lease (a runner gone this long) may be taken over. */
-export const LEASE_MS = 10_000;
+/**
+ * A runner renews its lease after every person, and within a person before each directory call
+ * and each back-off (lib/migrations/reset-member.ts); a lapsed lease (a runner gone this long) may
+ * be taken over. So it outlasts the longest stretch between renewals (the lookup: a few calls of
+ * at most about 8 s each, lib/providers/workmail/client.ts), and a live runner never loses a
+ * person it is resetting to a second runner.
+ */
+export const LEASE_MS = 30_000;
 
 export const INTERRUPTED =
   'The run stopped while this person was being reset: the directory may hold the new password or the old one. Reset them singly.';
@@ -114,7 +120,7 @@ export async function runWave(waveId: string, handle?: AuditDatabase, password: 
       .executeTakeFirst();
     if (!next) break;
     const started = Date.now();
-    await resetMember(h, wave, toMember(next), actor, password());
+    await resetMember(h, wave, toMember(next), actor, password(), undefined, () => takeLease(h, waveId, new Date()));
     // Lost the lease (this runner stalled past it and another took over): that one continues.
     if (!(await takeLease(h, waveId, new Date()))) return;
     await sleep(Math.max(0, interval - (Date.now() - started)));

@@ -35,6 +35,8 @@ describe('the new wave form', () => {
     expect(problems({ name: '  ', groups: 'sales' })).toEqual(['Name the wave.']);
     expect(problems({ format: 'csv', groups: 'sales' })).toEqual(['Choose the migration tool.']);
     expect(problems({ groups: 'sales', freezeUntil: '2026-12-01T08:00' })).toEqual(['Freeze until must be after Freeze from.']);
+    expect(problems({ groups: 'sales', freezeUntil: '2026-12-15T09:01' })).toEqual(['A freeze can last 14 days at most.']);
+    expect(problems({ groups: 'sales', freezeUntil: '2026-12-15T09:00' })).toEqual([]);
     expect(problems({ groups: 'sales', freezeFrom: 'tomorrow' })).toEqual(['Freeze from: a date and time, like 2026-12-01T09:00.']);
   });
 });

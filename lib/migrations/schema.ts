@@ -22,6 +22,9 @@ const utc = (label: string) =>
     });
 
 /** Names and list entries: letters, digits and the punctuation of usernames and addresses. */
+/** The longest freeze: single resets of a wave's people are refused meanwhile, so it must end (docs/migrations.md). */
+export const MAX_FREEZE_DAYS = 14;
+
 const LIST_ENTRY = /^[\p{L}\p{N}._%+@'-]{1,256}$/u;
 
 export const newWaveSchema = z
@@ -58,6 +61,8 @@ export const newWaveSchema = z
     const parsed = [form.freezeFrom, form.freezeUntil].every((t) => typeof t === 'string' && t.endsWith('Z'));
     if (parsed && form.freezeUntil <= form.freezeFrom)
       ctx.addIssue({ code: 'custom', path: ['freezeUntil'], message: 'Freeze until must be after Freeze from.' });
+    else if (parsed && Date.parse(form.freezeUntil) - Date.parse(form.freezeFrom) > MAX_FREEZE_DAYS * 86_400_000)
+      ctx.addIssue({ code: 'custom', path: ['freezeUntil'], message: `A freeze can last ${MAX_FREEZE_DAYS} days at most.` });
   });
 
 export type NewWaveInput = z.output<typeof newWaveSchema>;

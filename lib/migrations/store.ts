@@ -150,8 +150,10 @@ export async function moveWave(d: Db, id: string, from: WaveState, patch: Partia
 }
 
 /**
- * The wave a person is frozen by at `now`, if any: a wave of that organization, not cancelled,
- * whose freeze window holds, and that includes them (the excluded are not frozen).
+ * The wave a person is frozen by at `now`, if any: a wave of that organization, approved (or
+ * running, or finished), whose freeze window holds, and that includes them (the excluded are not
+ * frozen). A wave awaiting approval freezes no one: one admin alone cannot lock people out of
+ * single resets (docs/migrations.md).
  */
 export async function freezingWave(d: Db, organizationId: string, personId: string, now: Date) {
   const at = now.toISOString();
@@ -162,7 +164,7 @@ export async function freezingWave(d: Db, organizationId: string, personId: stri
     .where('p.person_id', '=', personId)
     .where('p.state', '!=', 'excluded')
     .where('w.organization_id', '=', organizationId)
-    .where('w.state', '!=', 'cancelled')
+    .where('w.state', 'in', ['approved', 'running', 'finished'])
     .where('w.freeze_from', '<=', at)
     .where('w.freeze_until', '>', at)
     .orderBy('w.freeze_until', 'desc')

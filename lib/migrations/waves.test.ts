@@ -84,6 +84,10 @@ beforeAll(async () => {
 
 afterAll(() => emulator.close());
 
+it('a runner’s lease outlasts the longest stretch between its renewals (a lookup of a few calls at their bound)', () => {
+  expect(lib.LEASE_MS).toBeGreaterThan(3 * 8_000);
+});
+
 describe.each(BACKENDS)('migration waves on %s', (backend) => {
   let target: TestDatabase;
   let h: AuditDatabase;
@@ -236,6 +240,22 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
     expect(resetCalls().length - before).toBe(1);
   });
 
+  it('renews the runner’s lease before each attempt and back-off of a throttled person', async () => {
+    const id = await created({ list: ['priya.patel'] });
+    await lib.takeStep(frank, id, 'approve', h);
+    await lib.takeStep(alice, id, 'run', h);
+    const wave = (await lib.findWave(h.db, id))!;
+    const [member] = await lib.waveMembers(h.db, id);
+    // The SDK's own three attempts throttled: the person waits one back-off and is tried again.
+    emulator.state.faults.add({ operation: 'ResetPassword', error: 'ThrottlingException', status: 400, times: 3 });
+    let renewals = 0;
+    const result = await lib.resetMember(h, wave, member!, alice, 'Bafo-Kizu-Deta-Momi-Ruvo-43', undefined, async () => {
+      renewals++;
+    });
+    expect(result).toBe('succeeded');
+    expect(renewals).toBe(3);
+  });
+
   it('resumes after a crash: the person claimed when it stopped is never reset again, the rest are', async () => {
     const id = await created({ list: ['jane.doe', 'john.smith', 'priya.patel'] });
     await lib.takeStep(frank, id, 'approve', h);
@@ -278,6 +298,9 @@ describe.each(BACKENDS)('migration waves on %s', (backend) => {
   it('freezes single resets of its people for everyone but admins, until its end or its cancellation', async () => {
     const id = await created({ name: 'Eng freeze', list: ['john.smith'] });
     const john = (await lib.waveMembers(h.db, id))[0]!.personId!;
+    // Awaiting approval it freezes no one: one admin alone cannot lock people out of single resets.
+    expect((await lib.freezeFor(bob, ORG, john, new Date(), h))?.waveId).not.toBe(id);
+    await lib.takeStep(frank, id, 'approve', h);
     expect(await lib.freezeFor(bob, ORG, john, new Date(), h)).toEqual({
       waveId: id,
       text: expect.stringMatching(/^in migration wave Eng freeze until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} UTC$/),

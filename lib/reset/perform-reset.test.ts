@@ -451,6 +451,12 @@ describe('a migration wave’s freeze (docs/migrations.md)', () => {
       freezeUntil: '2099-01-01T09:30:00.000Z',
     });
     if (created.status !== 'ok') throw new Error(created.message);
+    const admin = lib.actorFor(
+      { subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] },
+      lib.portalPolicy('config/access-policy.demo.json'),
+    );
+    // The freeze starts once a second admin approved the wave (docs/migrations.md).
+    expect(await takeStep(admin, created.waveId, 'approve')).toMatchObject({ status: 'ok' });
     const lead = lib.actorFor(
       { subject: 'bob-freeze', email: 'bob.freeze@example.com', name: 'Bob', groups: ['eng-leads'] },
       lib.portalPolicy('config/access-policy.demo.json'),
@@ -466,10 +472,6 @@ describe('a migration wave’s freeze (docs/migrations.md)', () => {
     const [event] = await lib.latestEvents(1);
     expect(event).toMatchObject({ type: 'access.denied', errorCode: 'migration-freeze', actorSubject: 'bob-freeze' });
 
-    const admin = lib.actorFor(
-      { subject: 'frank', email: 'frank@example.com', name: 'Frank', groups: ['it-admins'] },
-      lib.portalPolicy('config/access-policy.demo.json'),
-    );
     expect(await lib.performReset(admin, input(admin, 'john.smith'), {})).toMatchObject({ status: 'success' });
 
     expect(await takeStep(alice, created.waveId, 'cancel')).toMatchObject({ status: 'ok' });

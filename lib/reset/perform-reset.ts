@@ -41,7 +41,7 @@ const NOT_YOURS: ResetResult = {
 };
 
 /** The audit's record of what the reset ran under (migration 011): a role session naming the operator, or the portal's own credentials. */
-const sessionOf = (session: OperatorSession | undefined): AuditEventInput['roleSession'] =>
+export const sessionOf = (session: OperatorSession | undefined): AuditEventInput['roleSession'] =>
   session ? { kind: 'role', role: session.role, identity: session.identity } : { kind: 'portal' };
 
 export const FORM_OUT_OF_DATE = 'This form is out of date: reload the page and try again.';

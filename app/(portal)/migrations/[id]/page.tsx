@@ -27,8 +27,9 @@ export default async function WavePage({ params, searchParams }: { params: Promi
   if (wave.state === 'running') ensureRunning(wave.id);
   const refusedCode = firstParam((await searchParams).refused);
   const refused = refusedCode === 'step-up' ? undefined : refusalText(refusedCode);
-  // Approving, cancelling and running need the fresh sign-in of a reset: asked before anyone presses (lib/auth/step-up.ts).
-  const stepUp = wave.state === 'awaiting-approval' || wave.state === 'approved' ? await currentStepUpReason() : null;
+  // Approving, cancelling, running and the one download need the fresh sign-in of a reset: asked before anyone presses (lib/auth/step-up.ts).
+  const asks = wave.state === 'awaiting-approval' || wave.state === 'approved' || (wave.state === 'finished' && !wave.exportedAt);
+  const stepUp = asks ? await currentStepUpReason() : null;
   const button = (label: string, action: (formData: FormData) => Promise<void>, primary = false) => (
     <form action={action}>
       <input type="hidden" name="waveId" value={wave.id} />
