@@ -64,6 +64,10 @@ export async function startMailCatcher(options: { smtpPort?: number; httpPort?: 
     onConnect(_session, callback) {
       callback(control.refuse ? withCode('Service not available (the mail catcher was told to refuse)', 421) : null);
     },
+    // A connection opened before `refuse` (senders keep a pool) is refused at its next message, as a server going down would.
+    onMailFrom(_address, _session, callback) {
+      callback(control.refuse ? withCode('Service not available (the mail catcher was told to refuse)', 421) : undefined);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
