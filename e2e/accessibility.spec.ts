@@ -84,65 +84,81 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the whole reset works with the keyboard alone', async ({ page, signedInAs }) => {
-  const password = 'Kettle-Saffron-Gopher-47';
-  await signedInAs('alice');
-  await page.goto('/users');
-  const box = page.getByRole('searchbox', { name: 'Search users' });
-  await box.focus();
-  await page.keyboard.type('grace');
-  const link = page.getByRole('link', { name: 'Grace Mbeki' });
-  await expect(link).toBeVisible();
-  await link.focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Grace Mbeki' })).toBeVisible();
+// At a desktop's size and on a phone (issue 16): the same keys reach the same controls.
+for (const { size, viewport, username, name, query } of [
+  { size: 'at desktop size', viewport: undefined, username: 'grace.mbeki', name: 'Grace Mbeki', query: 'grace' },
+  {
+    size: 'on a phone (375×812)',
+    viewport: { width: 375, height: 812 },
+    username: 'elijah.brooks',
+    name: 'Elijah Brooks',
+    query: 'elijah',
+  },
+]) {
+  test.describe(size, () => {
+    if (viewport) test.use({ viewport });
 
-  // Generator first: Tab from the page's start reaches "Generate password" before any field.
-  const generate = page.getByRole('button', { name: 'Generate password' });
-  const setMyself = page.getByRole('button', { name: 'Set a password myself' });
-  await tabTo(page, setMyself);
-  await page.keyboard.press('Enter');
-  await expect(page.getByLabel('New password', { exact: true })).toBeFocused();
-  await page.keyboard.type(password);
-  await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Confirm password')).toBeFocused();
-  await page.keyboard.type(password);
-  await page.keyboard.press('Tab');
-  const show = page.getByRole('button', { name: 'Show password' });
-  await expect(show).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Hide password' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(generate).toBeVisible();
-  const reset = page.getByRole('button', { name: 'Reset password' });
-  await expect(reset).toBeEnabled();
-  await tabTo(page, reset);
-  await page.keyboard.press('Enter');
-  // The dialog holds the focus (Cancel first); Escape closes it and the focus is back on Reset password.
-  const dialog = page.getByRole('dialog', { name: 'Reset the password of Grace Mbeki?' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  for (let i = 0; i < 4; i++) {
-    await page.keyboard.press('Tab');
-    expect(await dialog.evaluate((d) => d.contains(document.activeElement) || document.activeElement === document.body)).toBe(true);
-  }
-  await page.keyboard.press('Escape');
-  await expect(dialog).toHaveCount(0);
-  await expect(reset).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await page.keyboard.press('Shift+Tab');
-  await expect(dialog.getByRole('button', { name: 'Confirm reset' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  const result = page.getByRole('status').filter({ hasText: 'Password reset for Grace Mbeki' });
-  await expect(result).toBeVisible();
-  await expect(result.getByRole('heading', { name: /^Password reset for Grace Mbeki/ })).toBeFocused();
-  await tabTo(page, result.getByRole('button', { name: 'Copy password' }));
-  await tabTo(page, result.getByRole('link', { name: 'Reset someone else' }));
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/users$/);
-  const grace = (await users()).find((u) => u.name === 'grace.mbeki')!;
-  expect(await verifyPassword(grace.id, password)).toBe(true);
-});
+    test('the whole reset works with the keyboard alone', async ({ page, signedInAs }) => {
+      const password = 'Kettle-Saffron-Gopher-47';
+      await signedInAs('alice');
+      await page.goto('/users');
+      const box = page.getByRole('searchbox', { name: 'Search users' });
+      await box.focus();
+      await page.keyboard.type(query);
+      const link = page.getByRole('link', { name, exact: true });
+      await expect(link).toBeVisible();
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+      // Generator first: Tab from the page's start reaches "Generate password" before any field.
+      const generate = page.getByRole('button', { name: 'Generate password' });
+      const setMyself = page.getByRole('button', { name: 'Set a password myself' });
+      await tabTo(page, setMyself);
+      await page.keyboard.press('Enter');
+      await expect(page.getByLabel('New password', { exact: true })).toBeFocused();
+      await page.keyboard.type(password);
+      await page.keyboard.press('Tab');
+      await expect(page.getByLabel('Confirm password')).toBeFocused();
+      await page.keyboard.type(password);
+      await page.keyboard.press('Tab');
+      const show = page.getByRole('button', { name: 'Show password' });
+      await expect(show).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('button', { name: 'Hide password' })).toHaveAttribute('aria-pressed', 'true');
+      await expect(generate).toBeVisible();
+      const reset = page.getByRole('button', { name: 'Reset password' });
+      await expect(reset).toBeEnabled();
+      await tabTo(page, reset);
+      await page.keyboard.press('Enter');
+      // The dialog holds the focus (Cancel first); Escape closes it and the focus is back on Reset password.
+      const dialog = page.getByRole('dialog', { name: `Reset the password of ${name}?` });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+      for (let i = 0; i < 4; i++) {
+        await page.keyboard.press('Tab');
+        expect(await dialog.evaluate((d) => d.contains(document.activeElement) || document.activeElement === document.body)).toBe(true);
+      }
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+      await expect(reset).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+      await page.keyboard.press('Shift+Tab');
+      await expect(dialog.getByRole('button', { name: 'Confirm reset' })).toBeFocused();
+      await page.keyboard.press('Enter');
+      const result = page.getByRole('status').filter({ hasText: `Password reset for ${name}` });
+      await expect(result).toBeVisible();
+      await expect(result.getByRole('heading', { name: new RegExp(`^Password reset for ${name}`) })).toBeFocused();
+      await tabTo(page, result.getByRole('button', { name: 'Copy password' }));
+      await tabTo(page, result.getByRole('link', { name: 'Reset someone else' }));
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(/\/users$/);
+      const person = (await users()).find((u) => u.name === username)!;
+      expect(await verifyPassword(person.id, password)).toBe(true);
+    });
+  });
+}
 
 /** Presses Tab until `target` has the focus (at most 20 times). */
 async function tabTo(page: Page, target: import('@playwright/test').Locator) {

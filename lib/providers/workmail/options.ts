@@ -29,32 +29,25 @@ export const organizationSettings = z
 
 export type WorkMailSettings = z.output<typeof organizationSettings>;
 
+/** An optional http(s) endpoint (an emulator, a VPC endpoint), without a trailing slash. */
+const endpoint = () =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = v?.trim();
+      if (!value) return undefined;
+      if (!/^https?:\/\/[^/]/.test(value) || !URL.canParse(value)) {
+        ctx.addIssue({ code: 'custom', message: `expected an http(s) URL, got "${value}"` });
+        return z.NEVER;
+      }
+      return value.replace(/\/+$/, '');
+    });
+
 const environment = z.object({
   AWS_REGION: z.enum(WORKMAIL_REGIONS).default('us-east-1'),
-  WORKMAIL_ENDPOINT: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const value = v?.trim();
-      if (!value) return undefined;
-      if (!/^https?:\/\/[^/]/.test(value) || !URL.canParse(value)) {
-        ctx.addIssue({ code: 'custom', message: `expected an http(s) URL, got "${value}"` });
-        return z.NEVER;
-      }
-      return value.replace(/\/+$/, '');
-    }),
-  STS_ENDPOINT: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const value = v?.trim();
-      if (!value) return undefined;
-      if (!/^https?:\/\/[^/]/.test(value) || !URL.canParse(value)) {
-        ctx.addIssue({ code: 'custom', message: `expected an http(s) URL, got "${value}"` });
-        return z.NEVER;
-      }
-      return value.replace(/\/+$/, '');
-    }),
+  WORKMAIL_ENDPOINT: endpoint(),
+  STS_ENDPOINT: endpoint(),
 });
 
 export interface WorkMailOptions {
