@@ -24,7 +24,7 @@ import type { Wave } from './types';
  * A runner renews its lease after every person, and within a person before each directory call
  * and each back-off (lib/migrations/reset-member.ts); a lapsed lease (a runner gone this long) may
  * be taken over. So it outlasts the longest stretch between renewals (the lookup: a few calls of
- * at most about 8 s each, lib/providers/workmail/client.ts), and a live runner never loses a
+ * at most about 8 s each, the directory client's own timeouts), and a live runner never loses a
  * person it is resetting to a second runner.
  */
 export const LEASE_MS = 30_000;
