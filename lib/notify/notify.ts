@@ -5,6 +5,7 @@ import 'server-only';
  * event records how it ended. The action waits at most NOTICE_WAIT_MS; a slower server leaves the
  * result at "pending" while the send goes on, and its event is written when it ends.
  */
+import { connect, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { appendEvent } from '../audit/store';
 import type { AuditDatabase } from '../audit/db';
@@ -37,6 +38,28 @@ export interface NoticeOptions {
 
 type Sent = { ok: true } | { ok: false; errorCode: string; providerCode?: string };
 
+/**
+ * A TCP connection with TCP_NODELAY: each SMTP command is a small write, and with Nagle's algorithm
+ * every message waited for the server's delayed ACK (about 45 ms a notice on loopback, 3 ms without).
+ * nodemailer runs TLS (smtps) over the socket it is given.
+ */
+function connectWithoutDelay(
+  options: { host?: string; port?: number },
+  callback: (err: Error | null, socket?: { connection: Socket }) => void,
+): void {
+  let answered = false;
+  const answer = (err: Error | null) => {
+    if (answered) return;
+    answered = true;
+    socket.setTimeout(0);
+    callback(err, err ? undefined : { connection: socket });
+  };
+  const socket = connect(options.port ?? 587, options.host ?? 'localhost', () => answer(null));
+  socket.setNoDelay(true);
+  socket.setTimeout(10_000, () => socket.destroy(new Error('SMTP connection timed out')));
+  socket.once('error', (err) => answer(err));
+}
+
 const transports = new Map<string, nodemailer.Transporter>();
 function transport(url: string): nodemailer.Transporter {
   let t = transports.get(url);
@@ -52,6 +75,7 @@ function transport(url: string): nodemailer.Transporter {
       auth: u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : undefined,
       pool: true,
       maxConnections: 2,
+      getSocket: connectWithoutDelay,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
