@@ -69,7 +69,11 @@ export class PersonPage {
 
   /** Opens the typed-password fields (if they are not open yet) and fills them. */
   async fill(password: string, confirmation = password) {
-    if (await this.setMyselfButton().isVisible()) await this.setMyselfButton().click();
+    // A press before the page's script has run does nothing (the fields need it): press until they are there.
+    await expect(async () => {
+      if (await this.setMyselfButton().isVisible()) await this.setMyselfButton().click({ timeout: 2_000 });
+      await expect(this.newPassword()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await this.newPassword().fill(password);
     await this.confirmPassword().fill(confirmation);
   }
