@@ -27,6 +27,9 @@ function leftThisHour(actor: string, personEmail: string) {
   };
 }
 
+/** The dialog's own wording: "1 reset", "2 resets". */
+const resets = (n: number) => `${n} ${n === 1 ? 'reset' : 'resets'}`;
+
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 test('a generated reset: the dialog says what will happen, the result shows the password once and WorkMail holds it', async ({
@@ -48,7 +51,7 @@ test('a generated reset: the dialog says what will happen, the result shows the 
   // The suite's portal sends notices (its mail catcher) and has no reset role: CloudTrail shows only the portal.
   await expect(dialog).toContainText('The portal tells Jack Dubois by email at jack.dubois@example.com (never the password).');
   await expect(dialog).toContainText('CloudTrail will show only the portal as having made this change');
-  await expect(dialog).toContainText(`Left this hour: ${left.operator} resets by you, ${left.person} resets of Jack Dubois.`);
+  await expect(dialog).toContainText(`Left this hour: ${resets(left.operator)} by you, ${resets(left.person)} of Jack Dubois.`);
   await person.confirmButton().click();
 
   await expect(person.status()).toContainText('Password reset for Jack Dubois (jack.dubois@example.com)');
