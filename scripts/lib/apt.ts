@@ -6,11 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/**
+ * dpkg's status is "want error state": only the state "installed" counts. "unknown ok not-installed"
+ * (a package apt knows of but never installed) and "deinstall ok config-files" (removed) do not,
+ * though the first also ends in "installed".
+ */
+export const isInstalledStatus = (status: string) => status.trim().split(/\s+/)[2] === 'installed';
+
 function installed(pkg: string): boolean {
   try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', pkg], { stdio: ['ignore', 'pipe', 'ignore'] })
-      .toString()
-      .endsWith('installed');
+    return isInstalledStatus(execFileSync('dpkg-query', ['-W', '-f=${Status}', pkg], { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
   } catch {
     return false;
   }
