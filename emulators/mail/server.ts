@@ -61,6 +61,9 @@ export async function startMailCatcher(options: { smtpPort?: number; httpPort?: 
     disabledCommands: ['STARTTLS'],
     logger: false,
     banner: 'mail catcher',
+    // Senders keep pooled connections open (lib/notify): close() ends them after this instead of
+    // smtp-server's 30 s default, which outlasted a test file's afterAll hook.
+    closeTimeout: 100,
     onConnect(_session, callback) {
       callback(control.refuse ? withCode('Service not available (the mail catcher was told to refuse)', 421) : null);
     },
