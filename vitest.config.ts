@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -12,6 +13,10 @@ export default defineConfig({
     // Files run in parallel: every test server binds port 0 and every database is a fresh one
     // (test/databases.ts), so files cannot meet on a port or a row.
     fileParallelism: true,
+    // Vitest's default is one worker less than the cores: one worker on a 2-core machine, where the
+    // files mostly wait on servers, databases and spawned commands. Three there: the suite took
+    // 95-108 s in one worker, 63 s in two, 56 s in three, 55 s in four (measured side by side).
+    maxWorkers: Math.max(availableParallelism(), 3),
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
