@@ -1,25 +1,26 @@
 /**
  * `tsx scripts/ensure-browser.ts`: makes sure a Chromium exists for the end-to-end tests. When
- * neither Playwright's browser nor a system one is present and we run as root on Debian, installs
- * Debian's `chromium`; otherwise explains how to get one and fails.
+ * neither Playwright's browser nor Debian's headless shell is present and we run as root on Debian,
+ * installs Debian's `chromium-headless-shell` (lighter than the full browser: scripts/browser.ts);
+ * otherwise explains how to get one and fails.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { playwrightChromium, systemChromium } from './browser';
+import { playwrightChromium, SYSTEM_HEADLESS_SHELL, systemHeadlessChromium } from './browser';
 
 function main(): number {
-  const found = playwrightChromium() ?? systemChromium();
+  const found = process.env.E2E_CHROMIUM ?? playwrightChromium() ?? (existsSync(SYSTEM_HEADLESS_SHELL) ? SYSTEM_HEADLESS_SHELL : undefined);
   if (found) {
     console.log(`e2e browser: ${found}`);
     return 0;
   }
   const isRoot = process.getuid?.() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log("No Chromium found: installing Debian's chromium package (apt-get).");
+    console.log("No headless Chromium found: installing Debian's chromium-headless-shell package (apt-get).");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-    const installed = systemChromium();
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell'], { stdio: 'inherit', env });
+    const installed = systemHeadlessChromium();
     if (installed) {
       console.log(`e2e browser: ${installed}`);
       return 0;
@@ -29,7 +30,7 @@ function main(): number {
     [
       'No Chromium for the end-to-end tests. Either:',
       '  - npx playwright install chromium       (needs internet access to the browser CDN), or',
-      '  - sudo apt-get install chromium         (Debian/Ubuntu; the tests find /usr/bin/chromium).',
+      '  - sudo apt-get install chromium-headless-shell   (Debian/Ubuntu; the tests find /usr/bin/chromium-headless-shell).',
     ].join('\n'),
   );
   return 1;
