@@ -16,7 +16,7 @@ import { bodyTooLarge, changesState, fromOwnPages } from './lib/request-guard';
 import { freshSecurityHeaders } from './lib/response-headers';
 
 // The one-time link's page needs no sign-in: the person it is for may be locked out (docs/handover.md).
-const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health(\/ready)?$/, /^\/handover\/[^/]+$/];
+const PUBLIC_PATHS = [/^\/sign-in$/, /^\/api\/auth\//, /^\/api\/health\/ready$/, /^\/handover\/[^/]+$/];
 
 export async function proxy(request: NextRequest) {
   const c = portalConfig();
@@ -26,12 +26,6 @@ export async function proxy(request: NextRequest) {
     return response;
   };
   const { pathname, search } = request.nextUrl;
-
-  // Liveness, answered here: load balancers call it every few seconds, it reads nothing and changes
-  // nothing, and a route handler's machinery would cost it three times as much (docs/decisions/010-request-cost.md).
-  if (pathname === '/api/health' && (request.method === 'GET' || request.method === 'HEAD')) {
-    return finish(NextResponse.json({ status: 'ok' }));
-  }
 
   // Next.js runs server actions from headerless multipart forms too, and lets a missing Origin
   // through with a warning; we refuse every state-changing request not sent by our own pages.
@@ -76,5 +70,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Exact exclusions: a bare prefix would let /favicon.icoX or /_next/staticX skip every check here.
-  matcher: ['/((?!_next/static/|_next/image$|favicon\\.ico$).*)'],
+  // `/api/health` (liveness) is a static file with its headers from next.config.ts: load balancers
+  // call it every few seconds, and through this proxy it cost twice as much (docs/decisions/010-request-cost.md).
+  matcher: ['/((?!_next/static/|_next/image$|favicon\\.ico$|api/health$).*)'],
 };

@@ -66,7 +66,7 @@ test('after Sign out the portal pages need sign-in again', async ({ page, portal
 });
 
 test('every page carries the security headers', async ({ page, portal, request }) => {
-  for (const path of ['/sign-in', '/users', '/api/health']) {
+  for (const path of ['/sign-in', '/users']) {
     const res = await request.get(path, { maxRedirects: 0 });
     const h = res.headers();
     const csp = h['content-security-policy'] ?? '';
@@ -77,6 +77,21 @@ test('every page carries the security headers', async ({ page, portal, request }
     expect(h['referrer-policy'], path).toBe('no-referrer');
     expect(h['x-content-type-options'], path).toBe('nosniff');
   }
+  // Liveness is a static file (next.config.ts): JSON under a policy that allows nothing, never cached.
+  const live = await request.get('/api/health');
+  expect(await live.json()).toEqual({ status: 'ok' });
+  const h = live.headers();
+  expect(h['content-type']).toBe('application/json');
+  expect(h['content-security-policy']).toContain("default-src 'none'");
+  expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(h['referrer-policy']).toBe('no-referrer');
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['cache-control']).toBe('no-store');
+  expect((await request.head('/api/health')).status()).toBe(200);
+  expect((await request.post('/api/health', { maxRedirects: 0 })).status()).toBeGreaterThanOrEqual(400);
+  // The exclusion from the proxy is exact: a neighbouring path still needs a session.
+  expect((await request.get('/api/healthz', { maxRedirects: 0 })).status()).toBe(401);
+
   await portal.signInAs('alice');
   const page1 = await page.request.get('/users');
   expect(page1.headers()['cache-control']).toContain('no-store');

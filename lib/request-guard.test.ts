@@ -102,16 +102,6 @@ describe('proxy.ts', () => {
     expect(forwarded).not.toContain('x-real-ip');
   });
 
-  it('answers the liveness check itself, with the security headers and nothing else run', async () => {
-    const res = await proxy(request('/api/health', {}));
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
-    expect(res.headers.get('content-security-policy')).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
-    expect(res.headers.get('x-middleware-next')).toBeNull();
-    // Only GET and HEAD: anything else goes on to the checks (a POST from nowhere is refused).
-    expect((await proxy(request('/api/health', { method: 'POST' }))).status).toBe(403);
-  });
-
   it('sends a signed-out visitor to sign-in with only a local return path', async () => {
     // A request line of `//evil.example/x` (curl --path-as-is); followed as given it leaves the portal.
     const res = await proxy(new NextRequest(`${origin()}//evil.example/x`));

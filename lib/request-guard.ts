@@ -7,7 +7,7 @@
  */
 import { isSameOrigin } from './security-headers';
 
-/** A reset form is a few hundred bytes; anything this large is not ours (next.config.js has the same). */
+/** A reset form is a few hundred bytes; anything this large is not ours (next.config.ts has the same). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** RFC 9110's safe methods that Next.js answers; everything else may change state. */

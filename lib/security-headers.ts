@@ -34,6 +34,16 @@ export function securityHeaders(options: { csp: string; https: boolean }): Recor
   };
 }
 
+/**
+ * The liveness answer's headers (`GET /api/health`, a static file: next.config.ts). It is JSON, so
+ * its policy allows nothing at all; no HSTS, as the build does not know the portal's address (every
+ * page sends it).
+ */
+export const LIVENESS_HEADERS: Readonly<Record<string, string>> = {
+  ...securityHeaders({ csp: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'", https: false }),
+  'Content-Type': 'application/json',
+};
+
 /** Is this state-changing request from our own origin (or an origin configured for a reverse proxy)? */
 export function isSameOrigin(origin: string | null, portalUrl: string, allowedHosts: readonly string[]): boolean {
   if (!origin) return false;

@@ -13,7 +13,7 @@ const STAGES: Step[][] = [
     ['typecheck', ['run', 'typecheck']],
   ],
   [['unit tests', ['run', 'test:unit']]],
-  // tsc has just checked the types: the build inside test:e2e skips its own second pass (next.config.js).
+  // tsc has just checked the types: the build inside test:e2e skips its own second pass (next.config.ts).
   [['e2e tests', ['run', 'test:e2e'], { PORTAL_TYPES_CHECKED: '1' }]],
 ];
 

@@ -1,6 +1,7 @@
-// @ts-check
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import type { NextConfig } from 'next';
+import { LIVENESS_HEADERS } from './lib/security-headers';
+
+const nextConfig: NextConfig = {
   // No "X-Powered-By" fingerprint for a privileged admin tool.
   poweredByHeader: false,
   // A self-contained server (node .next/standalone/server.js) for production images: docs/deployment.md.
@@ -9,6 +10,12 @@ const nextConfig = {
   // `npm test` runs `tsc --noEmit` before it builds; a second type check inside the build only
   // costs time there. Every other build (npm run build, the demo, production) still checks.
   typescript: { ignoreBuildErrors: process.env.PORTAL_TYPES_CHECKED === '1' },
+  // The liveness answer is a file (public/api/health) served by Next's own file server before the
+  // proxy and the App Router: the headers a JSON file needs, with the same security headers as
+  // every page (docs/decisions/010-request-cost.md).
+  async headers() {
+    return [{ source: '/api/health', headers: Object.entries(LIVENESS_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
   experimental: {
     serverActions: {
       // A reset form is a few hundred bytes (proxy.ts refuses larger bodies with a 413 first).
