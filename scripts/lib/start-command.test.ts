@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,18 @@ describe('how npm start runs the server', () => {
     const cap = nodeFlags.map((f) => /^--max-old-space-size=(\d+)$/.exec(f)?.[1]).find(Boolean);
     expect(Number(cap)).toBeGreaterThan(0);
     expect(Number(cap)).toBeLessThanOrEqual(200);
+  });
+
+  it('pins the young generation too, so the heap stays within the cap plus 48 MB on this Node', () => {
+    // With the old-space cap alone, Node 24's V8 gave the young generation 64 MB semi-spaces
+    // (a 352 MB heap limit): dead stream buffers then piled up between its rare scavenges and forced
+    // a full collection every ~60 ms, 4× the CPU per page (docs/decisions/010-request-cost.md).
+    const { nodeFlags } = startCommand();
+    const out = execFileSync(process.execPath, [...nodeFlags, '-p', "require('v8').getHeapStatistics().heap_size_limit"], {
+      encoding: 'utf8',
+    });
+    const cap = Number(nodeFlags.map((f) => /^--max-old-space-size=(\d+)$/.exec(f)?.[1]).find(Boolean));
+    expect(Number(out) / 2 ** 20).toBeLessThanOrEqual(cap + 48);
   });
 
   it('refuses a start script that does not run node', () => {
