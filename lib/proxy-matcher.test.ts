@@ -1,7 +1,8 @@
 /**
  * Which paths run proxy.ts (security headers, the Origin and body-size checks, the sign-in
- * redirect, the liveness answer): everything but Next's own static files and the favicon, matched
- * exactly, so a path such as /favicon.icoX or /_next/staticX cannot skip the proxy.
+ * redirect): everything but Next's own static files, the favicon and the liveness file
+ * (public/api/health, its headers from next.config.ts), matched exactly, so a path such as
+ * /favicon.icoX, /_next/staticX or /api/healthX cannot skip the proxy.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,14 +17,22 @@ beforeAll(async () => {
 });
 
 describe("the proxy's matcher", () => {
-  it('runs on every page, action and API route, the liveness check included (it answers that one itself)', () => {
-    for (const url of ['/', '/users', '/users/example/jane.doe', '/api/auth/signout', '/api/health', '/api/health/ready', '/sign-in'])
+  it('runs on every page, action and API route, readiness included', () => {
+    for (const url of ['/', '/users', '/users/example/jane.doe', '/api/auth/signout', '/api/health/ready', '/sign-in'])
       expect(matches(url), url).toBe(true);
   });
 
-  it("skips only Next's static files, its image route and the favicon, matched exactly", () => {
-    for (const url of ['/_next/static/chunks/app.js', '/_next/image', '/favicon.ico']) expect(matches(url), url).toBe(false);
-    for (const url of ['/favicon.icoX/a', '/favicon.ico/x', '/_next/staticX', '/_next/imageX', '/faviconXico'])
+  it("skips only Next's static files, its image route, the favicon and the liveness file, matched exactly", () => {
+    for (const url of ['/_next/static/chunks/app.js', '/_next/image', '/favicon.ico', '/api/health']) expect(matches(url), url).toBe(false);
+    for (const url of [
+      '/favicon.icoX/a',
+      '/favicon.ico/x',
+      '/_next/staticX',
+      '/_next/imageX',
+      '/faviconXico',
+      '/api/healthz',
+      '/api/health/x',
+    ])
       expect(matches(url), url).toBe(true);
   });
 });

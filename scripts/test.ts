@@ -1,9 +1,7 @@
 /**
- * `npm test`: lint and types side by side (one is mostly ESLint's parsing, the other tsc, and a
- * core each halves their time), then the unit tests beside the production build (the unit files
- * mostly wait on servers, databases and spawned CLIs, and the build fills that time), then the
- * end-to-end suite against that build, stopping at the first failure and printing how long each
- * step took (CI reads these to keep its time in check).
+ * `npm test`: lint and types (side by side: one is mostly ESLint's parsing, the other tsc, and a
+ * core each halves their time), then the unit tests, then the end-to-end suite, stopping at the
+ * first failure and printing how long each step took (CI reads these to keep its time in check).
  */
 import { spawn } from 'node:child_process';
 
@@ -14,12 +12,9 @@ const STAGES: Step[][] = [
     ['lint', ['run', 'lint']],
     ['typecheck', ['run', 'typecheck']],
   ],
-  [
-    ['unit tests', ['run', 'test:unit']],
-    // tsc has just checked the types: the build skips its own second pass (next.config.ts).
-    ['build', ['run', 'build'], { PORTAL_TYPES_CHECKED: '1' }],
-  ],
-  [['e2e tests', ['run', 'test:e2e:built']]],
+  [['unit tests', ['run', 'test:unit']]],
+  // tsc has just checked the types: the build inside test:e2e skips its own second pass (next.config.ts).
+  [['e2e tests', ['run', 'test:e2e'], { PORTAL_TYPES_CHECKED: '1' }]],
 ];
 
 /** Runs one step; a step alone streams its output, steps side by side print theirs whole when done. */
