@@ -21,6 +21,9 @@ function serversFor(worker: number) {
     DATABASE_URL: `file:./${database}`,
     // Many resets by one admin across the suite; the per-operator limit has its own integration test.
     RESET_LIMIT_PER_ACTOR: '1000',
+    // e2e/sessions.spec.ts changes session records behind the portal's back and waits for it to read
+    // them again: 1 s, not the default 5, per wait (the default's window: lib/sessions/live.test.ts).
+    SESSION_CHECK_SECONDS: '1',
     // The no-access page's help for people who came for their own password (e2e/navigation.spec.ts).
     HELP_URL: 'https://help.example.com/own-password',
     HELP_TEXT: 'Call the service desk on 1234.',
@@ -46,7 +49,8 @@ function serversFor(worker: number) {
     },
     {
       command: `rm -f ${database} ${database}-wal ${database}-shm && npx next start -p ${ports.app}`,
-      url: `http://localhost:${ports.app}/api/health`,
+      // Readiness, not liveness: the static liveness file answers before the start-up has run (e2e/env.ts).
+      url: `http://localhost:${ports.app}/api/health/ready`,
       reuseExistingServer: false,
       timeout: 120_000,
       env,

@@ -85,6 +85,12 @@ describe('configuration', () => {
     expect(() => parseConfig({ GROUPS_REFRESH_MINUTES: 'soon' })).toThrow(/GROUPS_REFRESH_MINUTES/);
   });
 
+  it('trusts a read session record for 5 s unless told otherwise, 0 (every request) to 60', () => {
+    expect(parseConfig({}).auth.sessionCheckSeconds).toBe(5);
+    expect(parseConfig({ SESSION_CHECK_SECONDS: '0' }).auth.sessionCheckSeconds).toBe(0);
+    expect(() => parseConfig({ SESSION_CHECK_SECONDS: '61' })).toThrow(/SESSION_CHECK_SECONDS/);
+  });
+
   it('requires an audit key in production, of 32 characters or more, and generates one in development', () => {
     const production = { NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(40), HANDOVER_KEY: 'h'.repeat(40) };
     expect(() => parseConfig(production)).toThrow(/AUDIT_HMAC_KEY: required in production/);

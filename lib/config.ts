@@ -80,6 +80,7 @@ const envSchema = z.object({
   SESSION_MAX_AGE_HOURS: int(1, 8, 8),
   SESSION_IDLE_MINUTES: int(1, 480, 30),
   GROUPS_REFRESH_MINUTES: int(1, 480, 10),
+  SESSION_CHECK_SECONDS: int(0, 60, 5),
   PEOPLE_INDEX_REFRESH_SECONDS: int(10, 86_400, 300),
   SCOPE_CACHE_SECONDS: int(0, 3_600, 60),
   ALLOWED_ORIGINS: z.string().optional(),
@@ -153,6 +154,8 @@ export interface Config {
     sessionIdleMinutes: number;
     /** How often a session's groups are read again from the identity provider's userinfo. */
     groupsRefreshMinutes: number;
+    /** How long one instance trusts its last read of a session record (lib/sessions/live.ts). */
+    sessionCheckSeconds: number;
   };
   oidc: {
     issuer: string;
@@ -261,6 +264,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       sessionMaxAgeSeconds: e.SESSION_MAX_AGE_HOURS * 3600,
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       groupsRefreshMinutes: e.GROUPS_REFRESH_MINUTES,
+      sessionCheckSeconds: e.SESSION_CHECK_SECONDS,
     },
     oidc: {
       issuer: e.OIDC_ISSUER!,

@@ -1,9 +1,9 @@
 import 'server-only';
 /**
  * The per-request session check (lib/auth/current-actor.ts calls it): is this session still live, and
- * with which groups? The answer is cached in memory for CHECK_CACHE_MS at most, so a sign-out or a
- * revocation on another instance takes effect within that time; a sign-out here takes effect at
- * once. Activity is written at most once a minute; groups are read again from the identity
+ * with which groups? The answer is cached in memory for SESSION_CHECK_SECONDS (5 by default) at
+ * most, so a sign-out or a revocation on another instance takes effect within that time; a sign-out
+ * here takes effect at once. Activity is written at most once a minute; groups are read again from the identity
  * provider every GROUPS_REFRESH_MINUTES (after an outage, at most once a RETRY_MS), and a provider
  * that disowns the sign-in ends the session.
  */
@@ -16,7 +16,8 @@ import { roleFor } from './role';
 import { endSession, readSession, saveGroups, touchSession, type EndReason, type IdpTokens, type SessionRecord } from './store';
 import { sessionVerdict } from './verdict';
 
-export const CHECK_CACHE_MS = 5000;
+/** How long this instance trusts its last read of a session record (SESSION_CHECK_SECONDS). */
+const checkCacheMs = () => config().auth.sessionCheckSeconds * 1000;
 /** After the provider could not be asked, how long a session waits before asking again. */
 export const RETRY_MS = 60_000;
 const MAX_CACHED = 10_000;
@@ -42,9 +43,10 @@ export interface LiveSession {
 
 async function cachedRecord(sessionId: string, now: number): Promise<SessionRecord | undefined> {
   const hit = cache.get(sessionId);
-  if (hit && now - hit.readAt < CHECK_CACHE_MS) return hit.record;
+  const ttl = checkCacheMs();
+  if (hit && now - hit.readAt < ttl) return hit.record;
   const record = await readSession(sessionId);
-  if (cache.size >= MAX_CACHED) for (const [id, entry] of cache) if (now - entry.readAt >= CHECK_CACHE_MS) cache.delete(id);
+  if (cache.size >= MAX_CACHED) for (const [id, entry] of cache) if (now - entry.readAt >= ttl) cache.delete(id);
   if (record) cache.set(sessionId, { record, readAt: now });
   else cache.delete(sessionId);
   return record;
