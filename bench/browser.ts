@@ -55,7 +55,7 @@ export async function benchBrowser(): Promise<Result[]> {
   const executablePath = chromiumExecutable();
   const browser = await chromium.launch(executablePath ? { executablePath } : {});
   try {
-    await waitFor(`${BASE}/api/health`);
+    await waitFor(`${BASE}/api/health/ready`);
     const context = await browser.newContext();
     await signInAsAlice(await context.newPage(), BASE);
 

@@ -120,7 +120,7 @@ export async function benchLoad(): Promise<Result[]> {
   );
   children.push(portal);
   try {
-    await waitFor(`${BASE}/api/health`);
+    await waitFor(`${BASE}/api/health/ready`);
     const cookie = await signedInCookie();
     const pid = portal.pid!;
     const rssIdle = statusMb(pid, 'VmRSS');

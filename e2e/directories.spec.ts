@@ -10,7 +10,7 @@ import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as base, expect } from './fixtures';
-import { E2E_PORTS, E2E_SECRET, extraPort } from './env';
+import { E2E_PORTS, E2E_SECRET, extraPort, portalStarted } from './env';
 import { bindAs, freshPassword, readPerson, setKnownPassword, type TestServer } from './ldap';
 import { PersonPage } from './pages/person';
 import { SearchPage } from './pages/search';
@@ -69,7 +69,7 @@ async function startPortal(name: TestDirectoryName, port: number): Promise<Direc
   try {
     await expect(async () => {
       if (child.exitCode !== null) throw new Error(`the ${name} portal exited: ${readFileSync(log, 'utf8')}`);
-      expect((await fetch(`${portal.url}/api/health`)).ok).toBe(true);
+      expect(await portalStarted(portal.url)).toBe(true);
     }).toPass({ timeout: 60_000 });
   } catch (err) {
     await stopPortal(portal);

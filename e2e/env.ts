@@ -34,3 +34,14 @@ export const extraPort = (n: number) => {
   return E2E_PORTS.app + n;
 };
 export const E2E_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
+
+/**
+ * Whether the portal at `base` has started: its readiness answers. Liveness (`/api/health`) is a
+ * static file that Next serves before the start-up (configuration, policy, migrations: lib/startup.ts)
+ * has finished, so a spec that reads the portal's database waits for this instead. `orNotReady`:
+ * a 503 (a check failing, as a portal built to fail one does) counts as started too.
+ */
+export async function portalStarted(base: string, { orNotReady = false } = {}): Promise<boolean> {
+  const res = await fetch(`${base}/api/health/ready`);
+  return res.ok || (orNotReady && res.status === 503);
+}

@@ -16,7 +16,7 @@ import { DEMO_PEOPLE } from '../emulators/oidc/people';
 import { DEMO_CLIENT, startOidc, type RunningOidc } from '../emulators/oidc/provider';
 import { demoEnvironment, redirectUri } from '../scripts/demo-env';
 import { GLEWLWYD_CLIENTS, GLEWLWYD_URL, glewlwydDiscoveryUrl, glewlwydIssuer, type GlewlwydClient } from '../scripts/lib/glewlwyd';
-import { E2E_PORTS, E2E_SECRET } from './env';
+import { E2E_PORTS, E2E_SECRET, portalStarted } from './env';
 import { expect, test as base } from './fixtures';
 import { identityProviderPages } from './pages/identity-provider';
 
@@ -146,7 +146,8 @@ async function startInstances(): Promise<{ instances: Instances; stop: () => Pro
   for (const [i, v] of [...VARIANTS, BROKEN].entries()) {
     await expect(async () => {
       if (processes[i]!.exitCode !== null) throw new Error(`the portal for ${v.name} stopped:\n${output.get(v.port)}`);
-      expect((await fetch(`http://localhost:${v.port}/api/health`)).ok).toBe(true);
+      // The broken variant's readiness says 503 (its provider check fails) once it has started.
+      expect(await portalStarted(`http://localhost:${v.port}`, { orNotReady: v === BROKEN })).toBe(true);
     }).toPass({ timeout: 60_000 });
   }
   const stop = async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from '@playwright/test';
-import { E2E_PORTS, E2E_SECRET } from './env';
+import { E2E_PORTS, E2E_SECRET, portalStarted } from './env';
 import { demoEnvironment, redirectUri } from '../scripts/demo-env';
 
 export interface OwnPortal {
@@ -64,7 +64,7 @@ export async function startOwnPortal(
     await expect(async () => {
       for (const child of own.children) if (child.exitCode !== null) throw new Error(`exited: ${readFileSync(log, 'utf8')}`);
       expect((await fetch(`${own.idpUrl}/.well-known/openid-configuration`)).ok).toBe(true);
-      expect((await fetch(`${own.url}/api/health`)).ok).toBe(true);
+      expect(await portalStarted(own.url)).toBe(true);
     }).toPass({ timeout: 90_000 });
   } catch (err) {
     await stopOwnPortal(own);

@@ -9,7 +9,7 @@ import { openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, expect } from './fixtures';
 import { resetCalls, users, verifyPassword } from './emulator';
-import { E2E_PORTS, E2E_SECRET, extraPort } from './env';
+import { E2E_PORTS, E2E_SECRET, extraPort, portalStarted } from './env';
 import { PersonPage } from './pages/person';
 import { shareSessions } from './sessions-db';
 import { freshDatabase, rawSql, type TestDatabase } from '../test/databases';
@@ -45,7 +45,7 @@ const test = base.extend<object, { linkPortal: LinkPortal }>({
       });
       await expect(async () => {
         if (child.exitCode !== null) throw new Error(`the link-mode portal exited: ${readFileSync(log, 'utf8')}`);
-        expect((await fetch(`${URL_BASE}/api/health`)).ok).toBe(true);
+        expect(await portalStarted(URL_BASE)).toBe(true);
       }).toPass({ timeout: 60_000 });
       await use({ database, child });
       if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');

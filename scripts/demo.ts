@@ -152,7 +152,7 @@ async function main() {
     DATABASE_URL: `file:${resolve('data/portal.db')}`,
     ...directoryEnv,
   });
-  await waitFor(`http://localhost:${ports.app}/api/health`, 'the portal');
+  await waitFor(`http://localhost:${ports.app}/api/health/ready`, 'the portal');
   console.log(
     [
       '',
