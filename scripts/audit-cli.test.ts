@@ -1,11 +1,13 @@
 /**
- * `npm run audit:verify` and `npm run audit:purge` as an operator runs them: real processes on a
- * real database of each backend, with rows edited and deleted behind the portal's back.
+ * `npm run audit:verify` and `npm run audit:purge` as an operator runs them, on a real database of
+ * each backend, with rows edited and deleted behind the portal's back. Each command runs once as a
+ * real process per backend (`spawned`), the other cases in-process (test/command-in-process.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../lib/audit/db';
 import { appendWithin, inTransaction } from '../lib/audit/store';
-import { auditCommand as cli, BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
+import { commandInProcess as cli } from '../test/command-in-process';
+import { auditCommand as spawned, BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
 
 const actor = { subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', role: 'admin' };
 const DAY = 86_400_000;
@@ -31,8 +33,8 @@ describe.each(BACKENDS)('the audit commands on %s', (backend) => {
 
   afterAll(() => target?.drop());
 
-  it('verifies a whole chain and prints its head', async () => {
-    const { code, out } = await cli('audit-verify', env);
+  it('verifies a whole chain and prints its head (a real process)', async () => {
+    const { code, out } = await spawned('audit-verify', env);
     expect(code).toBe(0);
     expect(out).toMatch(/Audit chain verified \((sqlite|postgres)\): 6 events, none changed or removed\. Head hash [0-9a-f]{64}\./);
   });
@@ -50,9 +52,9 @@ describe.each(BACKENDS)('the audit commands on %s', (backend) => {
     expect(result.out).toContain('Audit chain BROKEN at event 6: it does not follow event 4');
   });
 
-  it('purges nothing without a retention setting, and counts on a dry run', async () => {
+  it('purges nothing without a retention setting, and counts on a dry run (a real process)', async () => {
     expect(await cli('audit-purge', env)).toMatchObject({ code: 2, out: expect.stringContaining('AUDIT_RETENTION_DAYS is not set') });
-    const dry = await cli('audit-purge', { ...env, AUDIT_RETENTION_DAYS: '365' }, ['--dry-run']);
+    const dry = await spawned('audit-purge', { ...env, AUDIT_RETENTION_DAYS: '365' }, ['--dry-run']);
     expect(dry).toMatchObject({ code: 0, out: expect.stringContaining('Dry run: 3 events are older than') });
   });
 

@@ -3,12 +3,12 @@
  * checkpoint, so `npm run audit:verify` still passes. `--dry-run` only counts. Run it from cron
  * (one instance is enough: it takes the log's write lock). Exit 0 done, 2 not configured or failed.
  */
-import { runCommand } from './lib/command';
+import { command, runWhenEntry } from './lib/command';
 import { database } from '../lib/audit/db';
 import { purgeBefore, retentionCutoff } from '../lib/audit/retention';
 import { config } from '../lib/config';
 
-async function main(): Promise<number> {
+async function main(args: string[]): Promise<number> {
   const days = config().auditRetentionDays;
   if (days === 0) {
     console.error('AUDIT_RETENTION_DAYS is not set (or 0): every event is kept, nothing was removed.');
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   const cutoff = retentionCutoff(days);
   const handle = await database();
   try {
-    if (process.argv.includes('--dry-run')) {
+    if (args.includes('--dry-run')) {
       const { count } = await handle.db
         .selectFrom('audit_events')
         .select((eb) => eb.fn.countAll<string | number>().as('count'))
@@ -38,4 +38,5 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand(main, 'Purge failed, nothing was removed');
+export const auditPurge = command(main, 'Purge failed, nothing was removed');
+runWhenEntry(import.meta.url, auditPurge);

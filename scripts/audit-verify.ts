@@ -7,7 +7,7 @@
  * elsewhere (a ticket, a log store), lets a later run with --expect-head notice a log that was cut
  * short or rewritten wholesale, which no chain can show by itself.
  */
-import { runCommand } from './lib/command';
+import { command, runWhenEntry } from './lib/command';
 import { database } from '../lib/audit/db';
 import { verifyChain } from '../lib/audit/store';
 import { config } from '../lib/config';
@@ -22,8 +22,8 @@ function expectedHead(args: string[]): { head?: string } | { error: string } {
   return { head };
 }
 
-async function main(): Promise<number> {
-  const parsed = expectedHead(process.argv.slice(2));
+async function main(args: string[]): Promise<number> {
+  const parsed = expectedHead(args);
   if ('error' in parsed) {
     console.error(parsed.error);
     return 2;
@@ -55,4 +55,5 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand(main, 'Cannot read the audit log');
+export const auditVerify = command(main, 'Cannot read the audit log');
+runWhenEntry(import.meta.url, auditVerify);

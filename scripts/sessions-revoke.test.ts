@@ -1,8 +1,12 @@
-/** `npm run sessions:revoke` as an administrator runs it: a real process on a real database of each backend. */
+/**
+ * `npm run sessions:revoke` as an administrator runs it, on a real database of each backend: the
+ * revocation as a real process, the other cases in-process (test/command-in-process.ts).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../lib/audit/db';
 import { createSession, readSession } from '../lib/sessions/store';
-import { auditCommand as cli, BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
+import { commandInProcess as cli } from '../test/command-in-process';
+import { auditCommand as spawned, BACKENDS, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
 
 const bob = { subject: 'bob', email: 'bob@example.com', name: 'Bob Lead', role: 'lead', groups: ['eng-leads'] };
 const carol = { ...bob, subject: 'carol', email: 'carol@example.com', name: 'Carol Lead' };
@@ -33,10 +37,10 @@ describe.each(BACKENDS)('the sessions:revoke command on %s', (backend) => {
     expect(await rawSql(target.url, 'select id from sessions where ended_at is not null')).toEqual([]);
   });
 
-  it('ends every session of the operator named, and only theirs, and records it', async () => {
+  it('ends every session of the operator named, and only theirs, and records it (a real process)', async () => {
     // Ending needs no key (lib/sessions/record-mac.ts): it works under any NEXTAUTH_SECRET.
     const otherSecret = { ...env, NEXTAUTH_SECRET: 'not-the-portal-secret-0123456789abcdef' };
-    const result = await cli('sessions-revoke', otherSecret, ['--subject', 'bob', '--reason', 'laptop lost']);
+    const result = await spawned('sessions-revoke', otherSecret, ['--subject', 'bob', '--reason', 'laptop lost']);
     expect(result).toMatchObject({ code: 0 });
     expect(result.out).toContain(`Ended 2 live sessions of bob (${backend})`);
     // Clearing ended_at by hand does not bring a revoked session back.

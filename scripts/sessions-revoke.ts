@@ -5,16 +5,16 @@
  * Exit 0 done (also when there was nothing to end), 2 bad arguments or failed.
  */
 import { parseArgs } from 'node:util';
-import { runCommand } from './lib/command';
+import { command, runWhenEntry } from './lib/command';
 import { database } from '../lib/audit/db';
 import { endSessionsOf } from '../lib/sessions/store';
 
 const USAGE = 'Usage: npm run sessions:revoke -- --subject <subject> [--reason <text>]';
 
-async function main(): Promise<number> {
+async function main(args: string[]): Promise<number> {
   let values: { subject?: string; reason?: string };
   try {
-    ({ values } = parseArgs({ options: { subject: { type: 'string' }, reason: { type: 'string' } } }));
+    ({ values } = parseArgs({ args, options: { subject: { type: 'string' }, reason: { type: 'string' } } }));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -35,4 +35,5 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand(main, 'Sessions not revoked');
+export const sessionsRevoke = command(main, 'Sessions not revoked');
+runWhenEntry(import.meta.url, sessionsRevoke);

@@ -1,12 +1,25 @@
 /**
- * How the audit commands end: `main` resolves to the exit code; anything it throws is reported
- * with `failure` as its first words and exits 2 (the code both commands document for "could not").
+ * How the audit and session commands run. `command(main, failure)` is the command itself: it
+ * resolves to the exit code, and anything `main` throws is reported with `failure` as its first
+ * words and ends in 2 (the code every command documents for "could not"). The script runs it when
+ * it is the file node was started with (`runWhenEntry`); tests import it and run it in-process
+ * (test/command-in-process.ts), with one real process per command besides.
  */
-export function runCommand(main: () => Promise<number>, failure: string): void {
-  main()
-    .then((code) => process.exit(code))
-    .catch((err: unknown) => {
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Command = (args: string[]) => Promise<number>;
+
+export function command(main: Command, failure: string): Command {
+  return (args) =>
+    main(args).catch((err: unknown) => {
       console.error(`${failure}: ${(err as Error).message}`);
-      process.exit(2);
+      return 2;
     });
+}
+
+/** Runs `run` with the process's arguments and exits with its code, when `moduleUrl` is the entry script. */
+export function runWhenEntry(moduleUrl: string, run: Command): void {
+  if (!process.argv[1] || resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
+  void run(process.argv.slice(2)).then((code) => process.exit(code));
 }
