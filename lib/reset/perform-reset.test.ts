@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { openSqliteFileSync } from '../../test/sqlite-file';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
-import { workmailEnvironment } from '../../scripts/demo-env';
+import { resetTestEnvironment } from '../../test/reset-env';
 import type { Actor } from '../access/actor';
 import { EXAMPLE_ORG_ID, SUBSIDIARY_ORG_ID } from '../../emulators/workmail/seed';
 
@@ -37,13 +37,7 @@ const resetCalls = () => emulator.state.calls.list({ operation: 'ResetPassword' 
 
 beforeAll(async () => {
   emulator = await startEmulator({});
-  Object.assign(process.env, {
-    ...workmailEnvironment(emulator.url),
-    DATABASE_URL: `file:${dbFile}`,
-    ACCESS_POLICY_FILE: 'config/access-policy.demo.json',
-    NEXTAUTH_SECRET: 'integration-test-secret-0123456789abcdef',
-    RESET_LIMIT_PER_ACTOR: '3',
-  });
+  Object.assign(process.env, resetTestEnvironment(emulator.url, dbFile, { RESET_LIMIT_PER_ACTOR: '3' }));
   lib = {
     ...(await import('./perform-reset')),
     ...(await import('./binding')),

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
 import { EXAMPLE_ORG_ID } from '../../emulators/workmail/seed';
-import { workmailEnvironment } from '../../scripts/demo-env';
+import { resetTestEnvironment } from '../../test/reset-env';
 import { openSqliteFileSync } from '../../test/sqlite-file';
 import type { Actor } from '../access/actor';
 
@@ -46,12 +46,7 @@ let formBinding: typeof import('./binding').formBinding;
 
 beforeAll(async () => {
   emulator = await startEmulator({});
-  Object.assign(process.env, {
-    ...workmailEnvironment(emulator.url),
-    DATABASE_URL: `file:${dbFile}`,
-    ACCESS_POLICY_FILE: 'config/access-policy.demo.json',
-    NEXTAUTH_SECRET: 'integration-test-secret-0123456789abcdef',
-  });
+  Object.assign(process.env, resetTestEnvironment(emulator.url, dbFile));
   ({ performReset } = await import('./perform-reset'));
   ({ formBinding } = await import('./binding'));
   const { actorFor } = await import('../access/actor');
