@@ -1,6 +1,6 @@
 /**
- * `npm test`: lint and types (side by side: one is mostly ESLint's parsing, the other tsc, and a
- * core each halves their time), then the unit tests, then the end-to-end suite, stopping at the
+ * `npm test`: lint, formatting and types side by side (ESLint, Prettier and tsc, each one core's
+ * work), then the unit tests, then the end-to-end suite, stopping at the
  * first failure and printing how long each step took (CI reads these to keep its time in check).
  */
 import { spawn } from 'node:child_process';
@@ -9,7 +9,9 @@ type Step = [name: string, args: string[], env?: Record<string, string>];
 
 const STAGES: Step[][] = [
   [
-    ['lint', ['run', 'lint']],
+    // npm run lint is ESLint then Prettier; here they run side by side with tsc (each is one core's work).
+    ['lint', ['exec', 'eslint', '.']],
+    ['format', ['run', 'format:check']],
     ['typecheck', ['run', 'typecheck']],
   ],
   [['unit tests', ['run', 'test:unit']]],
