@@ -3,6 +3,11 @@
  * each backend, with rows edited and deleted behind the portal's back. Each command runs once as a
  * real process per backend (`spawned`), the other cases in-process (test/command-in-process.ts).
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../lib/audit/db';
 import { appendWithin, inTransaction } from '../lib/audit/store';
@@ -11,6 +16,7 @@ import { auditCommand as spawned, BACKENDS, freshDatabase, rawSql, type TestData
 
 const actor = { subject: 'alice', email: 'alice@example.com', name: 'Alice Admin', role: 'admin' };
 const DAY = 86_400_000;
+const run = promisify(execFile);
 // The portal's key, for the events this file writes and for the commands it runs.
 const KEY = 'audit-cli-test-key-0123456789abcdef0123';
 process.env.AUDIT_HMAC_KEY = KEY;
@@ -110,5 +116,20 @@ describe.each(BACKENDS)('the audit commands on %s', (backend) => {
       code: 2,
       out: expect.stringContaining('Cannot read the audit log'),
     });
+  });
+});
+
+describe('the audit commands started through a symlinked checkout', () => {
+  it('still run (a real process): the entry check compares real paths', async () => {
+    const link = join(mkdtempSync(join(tmpdir(), 'audit-cli-link-')), 'checkout');
+    symlinkSync(process.cwd(), link);
+    const started = await run(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', join(link, 'scripts/audit-verify.ts'), '--expect-head', 'x'],
+      {
+        cwd: link,
+      },
+    ).catch((err: { code: number; stderr: string }) => err);
+    expect(started).toMatchObject({ code: 2, stderr: expect.stringContaining('64 hex characters') });
   });
 });

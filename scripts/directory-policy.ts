@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { isEntryScript } from './lib/command';
 import { SAMBA, SLAPD } from './lib/test-directories';
 
 export const TEST_DIRECTORIES = {
@@ -66,7 +66,7 @@ export function writeDirectoryPolicy(file: string, name: TestDirectoryName, extr
 
 export const isTestDirectory = (name: string): name is TestDirectoryName => Object.hasOwn(TEST_DIRECTORIES, name);
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isEntryScript(import.meta.url)) {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' } } });
   const name = positionals[0] ?? '';
   if (!isTestDirectory(name)) {

@@ -5,6 +5,7 @@
  * it is the file node was started with (`runWhenEntry`); tests import it and run it in-process
  * (test/command-in-process.ts), with one real process per command besides.
  */
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,8 +19,15 @@ export function command(main: Command, failure: string): Command {
     });
 }
 
-/** Runs `run` with the process's arguments and exits with its code, when `moduleUrl` is the entry script. */
+/**
+ * Runs `run` with the process's arguments and exits with its code, when `moduleUrl` is the entry
+ * script. Compared as real paths: the loader resolves symlinks and argv does not, and a command
+ * that silently did nothing would exit 0, which a cron job reads as "verified".
+ */
 export function runWhenEntry(moduleUrl: string, run: Command): void {
-  if (!process.argv[1] || resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
-  void run(process.argv.slice(2)).then((code) => process.exit(code));
+  if (isEntryScript(moduleUrl)) void run(process.argv.slice(2)).then((code) => process.exit(code));
 }
+
+/** Whether the module at `moduleUrl` is the script node was started with (not one a test imported). */
+export const isEntryScript = (moduleUrl: string): boolean =>
+  Boolean(process.argv[1]) && realpathSync(resolve(process.argv[1]!)) === realpathSync(fileURLToPath(moduleUrl));
