@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { fault, users, verifyPassword } from './emulator';
 import { expect, test } from './fixtures';
+import { AuditPage } from './pages/audit';
 import { PersonPage } from './pages/person';
 
 test.use({ colorScheme: 'light' });
@@ -26,9 +27,10 @@ test('sign-in and search pages have no axe violations', async ({ page, signedInA
 
 test('the audit log has no axe violations, with an event opened and with a bad filter', async ({ page, signedInAs }) => {
   await signedInAs('alice');
+  const audit = new AuditPage(page);
   await page.goto('/audit');
-  await expect(page.getByRole('table')).toBeVisible();
-  await page.getByRole('table').locator('tbody tr').first().getByText('More').click();
+  await expect(audit.table()).toBeVisible();
+  await audit.openFirstEvent();
   await expectNoAxeViolations(page, 'audit log');
   await page.goto('/audit?from=not-a-date');
   await expect(page.locator('main').getByRole('alert')).toBeVisible();

@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { fault } from './emulator';
 import { expect, test } from './fixtures';
+import { AuditPage } from './pages/audit';
 import { PersonPage } from './pages/person';
 
 const PHONE = { width: 375, height: 812 };
@@ -99,10 +100,11 @@ test('the audit log fits, with an event opened, for an admin and for a team lead
   await person.open('example', 'jack.dubois');
   await person.reset('Saddle-Turnip-Glacier-58', `INC-${'9'.repeat(60)}`);
   await expect(person.status()).toBeVisible();
+  const audit = new AuditPage(page);
   await page.goto('/audit');
-  await expect(page.getByRole('table')).toBeVisible();
-  await page.getByRole('table').locator('tbody tr').first().getByText('More').click();
-  await expect(page.getByRole('table').locator('tbody tr').first().getByText('Hash')).toBeVisible();
+  await expect(audit.table()).toBeVisible();
+  await audit.openFirstEvent();
+  await expect(audit.rows().first().getByText('Hash')).toBeVisible();
   await expectFits(page, 'audit, event opened');
   await page.goto('/audit?from=not-a-date');
   await expectFits(page, 'audit, bad filter');

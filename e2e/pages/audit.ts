@@ -18,6 +18,11 @@ export class AuditPage {
     return this.table().locator('tbody tr');
   }
 
+  /** Opens the first row's details (its More button). */
+  async openFirstEvent() {
+    await this.rows().first().getByText('More').click();
+  }
+
   /** One column's text in every row, by its header's position (a lead's table has no Operator column). */
   async column(name: 'Time' | 'Operator' | 'Person' | 'Outcome'): Promise<string[]> {
     const headers = await this.table().locator('thead th').allInnerTexts();
