@@ -12,7 +12,7 @@ import { safeCallbackPath } from './lib/auth/callback-url';
 import { decode } from './lib/auth/jwt-codec';
 import { sessionCookieName } from './lib/auth/session-cookie';
 import { config as portalConfig } from './lib/config';
-import { bodyTooLarge, changesState, fromOwnPages } from './lib/request-guard';
+import { bodyTooLarge, changesState, fromOwnPages, vouchedOrigin } from './lib/request-guard';
 import { freshSecurityHeaders } from './lib/response-headers';
 
 // The one-time link's page needs no sign-in: the person it is for may be locked out (docs/handover.md).
@@ -64,6 +64,9 @@ export async function proxy(request: NextRequest) {
   // With no trusted proxy the client's X-Forwarded-For is a claim; without it, Next.js fills the
   // header with the connection's own address, which lib/request-client then records.
   if (c.trustedProxyHops === 0) requestHeaders.delete('x-forwarded-for');
+  // A form posted before its page's script ran arrives with `Origin: null` (lib/request-guard).
+  const origin = changesState(request.method) ? vouchedOrigin(request.headers, c.auth.url) : undefined;
+  if (origin) requestHeaders.set('origin', origin);
   requestHeaders.delete('x-real-ip');
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }

@@ -216,12 +216,8 @@ for (const v of VARIANTS) {
         const idp = identityProviderPages(v.idp, page);
         await signIn(page, v, 'alice');
         await expectSignedInAs(page, 'Alice Admin', 'Role: Admin');
-        // A press before the page's script has run does nothing (on a loaded machine): press again until the session is gone.
-        const sessionCookies = async () => (await page.context().cookies()).filter((c) => c.name.includes('session-token'));
-        await expect(async () => {
-          if ((await sessionCookies()).length > 0) await page.getByRole('button', { name: 'Sign out' }).click({ timeout: 2_000 });
-          expect(await sessionCookies()).toEqual([]);
-        }).toPass({ timeout: 20_000 });
+        // One press, whether or not the page's script has run yet (e2e/sessions.spec.ts holds it back on purpose).
+        await page.getByRole('button', { name: 'Sign out' }).click();
         if (v.signOut === 'prompt-login') {
           // No end_session_endpoint: straight back to sign-in, whose next sign-in sends prompt=login.
           await expect(page).toHaveURL(`http://localhost:${v.port}/sign-in`);
@@ -233,6 +229,7 @@ for (const v of VARIANTS) {
           await page.getByRole('button', { name: /Logout/ }).click();
           await expect(page.getByRole('heading', { name: 'Session closed' })).toBeVisible();
         }
+        expect((await page.context().cookies()).filter((c) => c.name.includes('session-token'))).toEqual([]);
         await page.goto(`http://localhost:${v.port}/users`);
         await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers$/);
         await page.getByRole('button', { name: /^Sign in/ }).click();

@@ -17,6 +17,7 @@ import { Portal } from './pages/portal';
 import { ageSession, latestSession, PORTAL_DATABASE } from './sessions-db';
 import { auditCommand, rawSql } from '../test/databases';
 import { E2E_PORTS } from './env';
+import { openBeforeScripts } from './hold-scripts';
 
 interface AuditRow {
   id: number;
@@ -107,6 +108,22 @@ test('a cookie copied before Sign out no longer opens pages or runs a reset', as
   expect(await resetCalls()).toEqual([]);
   expect((await auditSince(before)).map((r) => r.type)).toEqual(['session.revoked']);
   await stolen.context().close();
+});
+
+test('Sign out pressed before the page’s script has run ends the session all the same', async ({ browser }) => {
+  const page = await signInFresh(browser, 'bob');
+  const session = await latestSession('bob');
+  const before = await lastAuditId();
+  // As on a slow phone: the form posts without JavaScript, with the `Origin: null` that the page's
+  // Referrer-Policy makes the browser send (lib/request-guard.ts). It used to meet a bare 403.
+  await openBeforeScripts(page, '/users');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await new IdpSignInPage(page).confirmSignOut();
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect((await page.context().cookies()).filter((c) => c.name.includes('session-token'))).toEqual([]);
+  expect(await latestSession('bob')).toMatchObject({ id: session.id, end_reason: 'signed-out' });
+  expect((await auditSince(before)).map((r) => r.type)).toEqual(['session.revoked']);
+  await page.context().close();
 });
 
 test("next-auth's own sign-out endpoint ends the session record too", async ({ browser }) => {

@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { proxy } from '../proxy';
 import { config } from './config';
-import { bodyTooLarge, changesState, fromOwnPages, MAX_BODY_BYTES } from './request-guard';
+import { bodyTooLarge, changesState, fromOwnPages, MAX_BODY_BYTES, vouchedOrigin } from './request-guard';
 
 const PORTAL = 'https://reset.example.com';
 
@@ -11,6 +11,8 @@ describe('fromOwnPages', () => {
     [{ origin: PORTAL }],
     [{ origin: PORTAL, 'sec-fetch-site': 'same-origin' }],
     [{ 'sec-fetch-site': 'same-origin' }],
+    // A form posted before the page's script ran, under Referrer-Policy: no-referrer.
+    [{ origin: 'null', 'sec-fetch-site': 'same-origin' }],
     [{ origin: 'https://proxy.example.net' }],
   ])('lets %j through', (headers) => {
     expect(fromOwnPages(new Headers(headers), PORTAL, ['proxy.example.net'])).toBe(true);
@@ -20,6 +22,9 @@ describe('fromOwnPages', () => {
     [{}],
     [{ origin: 'https://evil.example' }],
     [{ origin: 'null' }],
+    // A sandboxed frame or a data: URL elsewhere: opaque origin, and the browser says cross-site.
+    [{ origin: 'null', 'sec-fetch-site': 'cross-site' }],
+    [{ origin: 'null', 'sec-fetch-site': 'same-site' }],
     [{ origin: 'http://reset.example.com' }],
     [{ origin: 'https://reset.example.com.evil.example' }],
     [{ 'sec-fetch-site': 'cross-site' }],
@@ -29,6 +34,15 @@ describe('fromOwnPages', () => {
     [{ origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' }],
   ])('refuses %j', (headers) => {
     expect(fromOwnPages(new Headers(headers), PORTAL, ['proxy.example.net'])).toBe(false);
+  });
+});
+
+describe('vouchedOrigin', () => {
+  it('replaces only a null Origin, with the portal’s own', () => {
+    expect(vouchedOrigin(new Headers({ origin: 'null' }), `${PORTAL}/base`)).toBe(PORTAL);
+    expect(vouchedOrigin(new Headers({ origin: PORTAL }), PORTAL)).toBeUndefined();
+    expect(vouchedOrigin(new Headers({ origin: 'https://proxy.example.net' }), PORTAL)).toBeUndefined();
+    expect(vouchedOrigin(new Headers(), PORTAL)).toBeUndefined();
   });
 });
 
@@ -78,6 +92,18 @@ describe('proxy.ts', () => {
     const res = await proxy(new NextRequest(new URL('/users/example/jane', origin()), { method: 'POST', body: form }));
     expect(res.status).toBe(403);
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('hands a no-JavaScript form from its own pages (Origin null, Sec-Fetch-Site same-origin) on with the portal’s origin', async () => {
+    const form = new FormData();
+    form.set('$ACTION_ID_0123456789abcdef', '');
+    const headers = { origin: 'null', 'sec-fetch-site': 'same-origin' };
+    const res = await proxy(new NextRequest(new URL('/sign-in', origin()), { method: 'POST', headers, body: form }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-middleware-request-origin')).toBe(origin());
+    // The same null Origin from a sandboxed frame elsewhere: the browser says cross-site.
+    const framed = { origin: 'null', 'sec-fetch-site': 'cross-site' };
+    expect((await proxy(new NextRequest(new URL('/sign-in', origin()), { method: 'POST', headers: framed, body: form }))).status).toBe(403);
   });
 
   it.each(['PUT', 'DELETE', 'PATCH'])('refuses %s from another site', async (method) => {

@@ -17,15 +17,31 @@ export function changesState(method: string): boolean {
 
 /**
  * Same origin as the browser tells it: an `Origin` of the portal (or of ALLOWED_ORIGINS), or, when
- * a browser left `Origin` out, `Sec-Fetch-Site: same-origin`. A `Sec-Fetch-Site` naming any other
- * relation refuses even a matching `Origin`; a request with neither header is refused.
+ * a browser left `Origin` out or sent `null`, `Sec-Fetch-Site: same-origin`. A `Sec-Fetch-Site`
+ * naming any other relation refuses even a matching `Origin`; a request with neither is refused.
+ *
+ * `Origin: null` is what a browser sends for our own no-JavaScript form posts: the pages carry
+ * `Referrer-Policy: no-referrer`, under which the Fetch standard serializes a POST's origin as
+ * `null` (a Sign out pressed before the page's script has run). The other senders of `null`
+ * (sandboxed frames, data: URLs, a redirect from another origin) are never `same-origin` in
+ * `Sec-Fetch-Site`, which the browser sets and no page can forge.
  */
 export function fromOwnPages(headers: Headers, portalUrl: string, allowedHosts: readonly string[]): boolean {
   const site = headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin') return false;
   const origin = headers.get('origin');
-  if (origin !== null) return isSameOrigin(origin, portalUrl, allowedHosts);
+  if (origin !== null && origin !== 'null') return isSameOrigin(origin, portalUrl, allowedHosts);
   return site === 'same-origin';
+}
+
+/**
+ * The Origin to hand on to Next.js for a request that fromOwnPages let through, when it must change.
+ * Next.js aborts a server action whose Origin is `null` with a bare 500; our own no-JavaScript
+ * forms send exactly that (see fromOwnPages), and the browser's `Sec-Fetch-Site: same-origin` has
+ * vouched for them. So they go on with the portal's own origin; any other Origin goes on as sent.
+ */
+export function vouchedOrigin(headers: Headers, portalUrl: string): string | undefined {
+  return headers.get('origin') === 'null' ? new URL(portalUrl).origin : undefined;
 }
 
 /**

@@ -3,8 +3,10 @@
  * Debian, answers on 127.0.0.1:4593 with the clients, scopes, `groups` claim and users of
  * scripts/lib/glewlwyd.ts. Installs the `glewlwyd` package when missing (as root; otherwise says
  * how), runs it from its own directory with SQLite, and configures it through its admin API.
- * Every run starts it afresh (about 2 s): a Glewlwyd left running for an hour of test sign-ins
- * was seen to stop serving its login page. docs/identity-providers.md has the same setup as a recipe.
+ * Every run starts it afresh (about 2 s): Glewlwyd 2.7.5 keeps open every static file it serves
+ * (about 15 per login page), and at descriptor 1024, libmicrohttpd's select() limit, it stops
+ * accepting connections ("not less than FD_SETSIZE" in its log): about 65 sign-ins, after which its
+ * login page never leaves "Loading...". docs/identity-providers.md has the same setup as a recipe.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
