@@ -1,23 +1,21 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { NotFoundContent } from '@/components/not-found-content';
 import { PortalHeader, SkipLink } from '@/components/portal-header';
-import { getActor } from '@/lib/auth/current-actor';
 
 export const metadata: Metadata = { title: 'Page not found' };
 
-/** Any unknown address: the portal's own page, with its navigation and a way back to People. */
-export default async function NotFound() {
-  const actor = await getActor();
+/**
+ * A notFound() outside the portal's pages. Unknown addresses get app/(portal)/not-found.tsx, with
+ * the operator in the banner; this one reads nothing, because Next.js renders it into every
+ * page's response in case the client needs it (docs/decisions/010-request-cost.md).
+ */
+export default function NotFound() {
   return (
     <>
       <SkipLink />
-      <PortalHeader actor={actor?.role === 'none' ? null : actor} />
+      <PortalHeader actor={null} />
       <main id="main" tabIndex={-1} className="page">
-        <h1>Page not found</h1>
-        <p>There is no page at this address. It may have been mistyped, or the link may be out of date.</p>
-        <p>
-          To find someone, go to <Link href="/users">the search</Link>, or choose <strong>People</strong> above.
-        </p>
+        <NotFoundContent />
       </main>
     </>
   );

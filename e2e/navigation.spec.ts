@@ -59,7 +59,13 @@ test('an unknown address gets the portal’s own not-found page, with its naviga
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Signed in as Alice Admin');
     await expect(page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'People' })).toBeVisible();
+    await expect(page.getByRole('banner')).toHaveCount(1);
   }
+  // A page's own notFound() (no such wave) is the same page inside the same shell: one banner, one main.
+  expect((await page.goto('/migrations/00000000-0000-0000-0000-000000000000'))!.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByRole('main')).toHaveCount(1);
   await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'People' }).click();
   await expect(page).toHaveURL(/\/users$/);
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();

@@ -36,7 +36,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       >
         <div className="toolbar">
           <SearchBox />
-          {organizations.length > 1 ? <OrganizationPicker organizations={organizations} current={organization?.alias ?? ''} /> : null}
+          {/* Aliases only: whatever a client component gets is sent to the browser, scopes and protected groups too. */}
+          {organizations.length > 1 ? (
+            <OrganizationPicker organizations={organizations.map(({ alias }) => ({ alias }))} current={organization?.alias ?? ''} />
+          ) : null}
         </div>
       </SearchArea>
     </>
