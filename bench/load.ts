@@ -29,20 +29,27 @@ const CONNECTIONS = 4;
 interface Target {
   name: string;
   path: string;
-  /** Requests per round (after as many unmeasured, to warm the JIT and the caches). */
+  /** Requests per round. */
   requests: number;
+  /**
+   * Unmeasured rounds first. A page's cost falls for its first ~1,600 requests after start while
+   * V8 optimizes the render path (17.9 → 9.2 ms a search, round by round from a fresh portal), so
+   * the budget is checked on the steady state; the first round is reported beside it
+   * (docs/decisions/010-request-cost.md).
+   */
+  warmupRounds: number;
   /** Text every measured response must hold: a redirect to sign-in or an error page costs less. */
   expect: string;
   cpuBudgetMs?: number;
 }
 
 const TARGETS: Target[] = [
-  { name: 'health check', path: '/api/health', requests: 1000, expect: '"ok"', cpuBudgetMs: 1 },
-  { name: 'search page', path: '/users?q=doe', requests: 200, expect: 'Jane Doe', cpuBudgetMs: 10 },
-  { name: 'person page', path: '/users/example/jane.doe', requests: 200, expect: 'Jane Doe' },
+  { name: 'health check', path: '/api/health', requests: 1000, warmupRounds: 1, expect: '"ok"', cpuBudgetMs: 1 },
+  { name: 'search page', path: '/users?q=doe', requests: 200, warmupRounds: 10, expect: 'Jane Doe', cpuBudgetMs: 10 },
+  { name: 'person page', path: '/users/example/jane.doe', requests: 200, warmupRounds: 10, expect: 'Jane Doe' },
 ];
 const RSS_BUDGET_MB = 250;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 const CLOCK_TICKS_PER_S = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
@@ -128,8 +135,11 @@ export async function benchLoad(): Promise<Result[]> {
     // `BENCH_LOAD_ONLY=search` (a word of the name): only that target, e.g. for a profile of it alone.
     const only = process.env.BENCH_LOAD_ONLY;
     for (const target of TARGETS.filter((t) => !only || t.name.includes(only))) {
+      const coldStart = cpuMs(pid);
       await fire(target.path, target.requests, cookie, target.expect);
-      // The machine is shared: the median of three measured rounds, so one noisy round does not decide.
+      const cold = (cpuMs(pid) - coldStart) / target.requests;
+      for (let i = 1; i < target.warmupRounds; i++) await fire(target.path, target.requests, cookie, target.expect);
+      // The machine is shared: the median of five measured rounds, so one or two noisy rounds do not decide.
       const rounds: Array<{ cpu: number; run: autocannon.Result }> = [];
       for (let i = 0; i < ROUNDS; i++) {
         const before = cpuMs(pid);
@@ -145,8 +155,9 @@ export async function benchLoad(): Promise<Result[]> {
           value: cpu,
           unit: 'ms',
           budget: target.cpuBudgetMs,
-          note: `rounds: ${rounds.map((r) => r.cpu.toFixed(2)).join(', ')} ms`,
+          note: `rounds: ${rounds.map((r) => r.cpu.toFixed(2)).join(', ')} ms, after ${target.warmupRounds * target.requests} unmeasured`,
         },
+        { benchmark: bench, metric: `portal CPU per request, first ${target.requests} (warming up)`, value: cold, unit: 'ms' },
         { benchmark: bench, metric: `throughput, ${CONNECTIONS} connections`, value: run.requests.average, unit: 'req/s' },
         { benchmark: bench, metric: 'latency p50', value: run.latency.p50, unit: 'ms' },
         { benchmark: bench, metric: 'latency p99', value: run.latency.p99, unit: 'ms' },
