@@ -65,7 +65,7 @@ export async function proxy(request: NextRequest) {
   // header with the connection's own address, which lib/request-client then records.
   if (c.trustedProxyHops === 0) requestHeaders.delete('x-forwarded-for');
   // A form posted before its page's script ran arrives with `Origin: null` (lib/request-guard).
-  const origin = changesState(request.method) ? vouchedOrigin(request.headers, c.auth.url) : undefined;
+  const origin = changesState(request.method) ? vouchedOrigin(request.headers, c.auth.url, c.allowedOrigins) : undefined;
   if (origin) requestHeaders.set('origin', origin);
   requestHeaders.delete('x-real-ip');
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));

@@ -5,6 +5,7 @@
  * /favicon.icoX, /_next/staticX or /api/healthX cannot skip the proxy.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 let matches: (url: string) => boolean;
@@ -34,5 +35,11 @@ describe("the proxy's matcher", () => {
       '/api/health/x',
     ])
       expect(matches(url), url).toBe(true);
+  });
+
+  it('leaves out only addresses that a file answers, so no page (app/(portal)/[...missing]) renders without it', () => {
+    // Public files come before every route; a missing one would fall to the catch-all page, which would then
+    // render the operator's banner and take server actions with neither the proxy's headers nor its checks.
+    for (const file of ['public/favicon.ico', 'public/api/health']) expect(existsSync(file), file).toBe(true);
   });
 });

@@ -38,11 +38,23 @@ describe('fromOwnPages', () => {
 });
 
 describe('vouchedOrigin', () => {
-  it('replaces only a null Origin, with the portal’s own', () => {
-    expect(vouchedOrigin(new Headers({ origin: 'null' }), `${PORTAL}/base`)).toBe(PORTAL);
-    expect(vouchedOrigin(new Headers({ origin: PORTAL }), PORTAL)).toBeUndefined();
-    expect(vouchedOrigin(new Headers({ origin: 'https://proxy.example.net' }), PORTAL)).toBeUndefined();
-    expect(vouchedOrigin(new Headers(), PORTAL)).toBeUndefined();
+  const allowed = ['proxy.example.net'];
+  it('replaces only a null Origin', () => {
+    expect(vouchedOrigin(new Headers({ origin: PORTAL, host: 'reset.example.com' }), PORTAL, allowed)).toBeUndefined();
+    expect(vouchedOrigin(new Headers({ origin: 'https://proxy.example.net' }), PORTAL, allowed)).toBeUndefined();
+    expect(vouchedOrigin(new Headers({ host: 'reset.example.com' }), PORTAL, allowed)).toBeUndefined();
+  });
+
+  it('with the address the browser posted to, when it is the portal’s or an allowed host', () => {
+    expect(vouchedOrigin(new Headers({ origin: 'null', host: 'reset.example.com' }), `${PORTAL}/base`, allowed)).toBe(PORTAL);
+    // Behind a reverse proxy with another public name, listed in ALLOWED_ORIGINS.
+    const proxied = { origin: 'null', host: '127.0.0.1:3000', 'x-forwarded-host': 'proxy.example.net', 'x-forwarded-proto': 'https' };
+    expect(vouchedOrigin(new Headers(proxied), PORTAL, allowed)).toBe('https://proxy.example.net');
+  });
+
+  it('otherwise with the portal’s own origin', () => {
+    expect(vouchedOrigin(new Headers({ origin: 'null', host: 'evil.example' }), PORTAL, allowed)).toBe(PORTAL);
+    expect(vouchedOrigin(new Headers({ origin: 'null' }), PORTAL, allowed)).toBe(PORTAL);
   });
 });
 

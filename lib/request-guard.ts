@@ -23,7 +23,7 @@ export function changesState(method: string): boolean {
  * `Origin: null` is what a browser sends for our own no-JavaScript form posts: the pages carry
  * `Referrer-Policy: no-referrer`, under which the Fetch standard serializes a POST's origin as
  * `null` (a Sign out pressed before the page's script has run). The other senders of `null`
- * (sandboxed frames, data: URLs, a redirect from another origin) are never `same-origin` in
+ * (sandboxed frames, data: URLs, a redirect through another origin) are never `same-origin` in
  * `Sec-Fetch-Site`, which the browser sets and no page can forge.
  */
 export function fromOwnPages(headers: Headers, portalUrl: string, allowedHosts: readonly string[]): boolean {
@@ -38,10 +38,18 @@ export function fromOwnPages(headers: Headers, portalUrl: string, allowedHosts: 
  * The Origin to hand on to Next.js for a request that fromOwnPages let through, when it must change.
  * Next.js aborts a server action whose Origin is `null` with a bare 500; our own no-JavaScript
  * forms send exactly that (see fromOwnPages), and the browser's `Sec-Fetch-Site: same-origin` has
- * vouched for them. So they go on with the portal's own origin; any other Origin goes on as sent.
+ * vouched for them. So they go on with the origin the browser would have sent: the address it
+ * posted to, as a reverse proxy passes it on (Host or X-Forwarded-Host, which is also what Next.js
+ * compares), when that is the portal's or an ALLOWED_ORIGINS host; otherwise the portal's own.
+ * Any other Origin goes on as sent (undefined: leave it).
  */
-export function vouchedOrigin(headers: Headers, portalUrl: string): string | undefined {
-  return headers.get('origin') === 'null' ? new URL(portalUrl).origin : undefined;
+export function vouchedOrigin(headers: Headers, portalUrl: string, allowedHosts: readonly string[]): string | undefined {
+  if (headers.get('origin') !== 'null') return undefined;
+  const first = (name: string) => headers.get(name)?.split(',')[0]?.trim() || undefined;
+  const host = first('x-forwarded-host') ?? first('host');
+  const scheme = first('x-forwarded-proto') ?? new URL(portalUrl).protocol.slice(0, -1);
+  const posted = host ? `${scheme}://${host}` : undefined;
+  return posted && isSameOrigin(posted, portalUrl, allowedHosts) ? new URL(posted).origin : new URL(portalUrl).origin;
 }
 
 /**
