@@ -32,10 +32,10 @@ interface Target {
   /** Requests per round. */
   requests: number;
   /**
-   * Unmeasured rounds first. A page's cost falls for its first ~1,600 requests after start while
-   * V8 optimizes the render path (17.9 → 9.2 ms a search, round by round from a fresh portal), so
-   * the budget is checked on the steady state; the first round is reported beside it
-   * (docs/decisions/010-request-cost.md).
+   * Unmeasured rounds first. A page's cost falls over its first ~1,600 requests after start while
+   * V8 optimizes the render path (15.2 → 7–9 ms a search, round by round from a fresh portal), so
+   * the budget, which is about capacity under load, is checked on the steady state; the first
+   * round is reported beside it (docs/decisions/010-request-cost.md).
    */
   warmupRounds: number;
   /** Text every measured response must hold: a redirect to sign-in or an error page costs less. */
