@@ -128,6 +128,14 @@ export async function benchBrowser(): Promise<Result[]> {
           config,
         );
         const categories = result!.lhr.categories;
+        // A category Lighthouse could not score comes back null: say why, rather than a silent 0.
+        if (categories.performance!.score === null || categories.accessibility!.score === null) {
+          const failed = Object.values(result!.lhr.audits).filter((a) => a.scoreDisplayMode === 'error');
+          console.log(
+            `lighthouse ${target} ${preset}: a category has no score (${result!.lhr.runtimeError?.code ?? 'no runtime error'}; ` +
+              `${failed.map((a) => `${a.id}: ${a.errorMessage ?? ''}`).join('; ')})`,
+          );
+        }
         if (process.env.BENCH_LIGHTHOUSE_DEBUG) {
           for (const id of [
             'first-contentful-paint',
