@@ -29,6 +29,7 @@ export async function proxy(request: NextRequest) {
 
   // Next.js runs server actions from headerless multipart forms too, and lets a missing Origin
   // through with a warning; we refuse every state-changing request not sent by our own pages.
+  let origin: string | undefined;
   if (changesState(request.method)) {
     if (!fromOwnPages(request.headers, c.auth.url, c.allowedOrigins)) {
       return finish(NextResponse.json({ error: 'Cross-origin request refused.' }, { status: 403 }));
@@ -36,6 +37,8 @@ export async function proxy(request: NextRequest) {
     if (await bodyTooLarge(request)) {
       return finish(NextResponse.json({ error: 'The request is too large.' }, { status: 413 }));
     }
+    // A form posted before its page's script ran arrives with `Origin: null` (lib/request-guard).
+    origin = vouchedOrigin(request.headers, c.auth.url, c.allowedOrigins);
   }
 
   if (!PUBLIC_PATHS.some((p) => p.test(pathname))) {
@@ -64,8 +67,6 @@ export async function proxy(request: NextRequest) {
   // With no trusted proxy the client's X-Forwarded-For is a claim; without it, Next.js fills the
   // header with the connection's own address, which lib/request-client then records.
   if (c.trustedProxyHops === 0) requestHeaders.delete('x-forwarded-for');
-  // A form posted before its page's script ran arrives with `Origin: null` (lib/request-guard).
-  const origin = changesState(request.method) ? vouchedOrigin(request.headers, c.auth.url, c.allowedOrigins) : undefined;
   if (origin) requestHeaders.set('origin', origin);
   requestHeaders.delete('x-real-ip');
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));

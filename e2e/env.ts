@@ -3,6 +3,7 @@
  * servers. The suite runs in E2E_WORKERS Playwright workers, each with its own WorkMail emulator,
  * identity provider, portal and database, so specs in different workers never share state.
  */
+import { expect } from '@playwright/test';
 import type { DemoPorts } from '../scripts/demo-env';
 
 /** 2 by default (one per core here); `E2E_WORKERS=n` to try another count: every worker has its own servers. */
@@ -44,4 +45,9 @@ export const E2E_SECRET = 'e2e-only-secret-0123456789abcdef0123456789';
 export async function portalStarted(base: string, { orNotReady = false } = {}): Promise<boolean> {
   const res = await fetch(`${base}/api/health/ready`);
   return res.ok || (orNotReady && res.status === 503);
+}
+
+/** Waits (polling) until the portal at `base` has started: see portalStarted. */
+export async function expectPortalStarted(base: string, timeout = 60_000): Promise<void> {
+  await expect(async () => expect(await portalStarted(base)).toBe(true)).toPass({ timeout });
 }

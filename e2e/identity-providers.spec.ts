@@ -19,6 +19,7 @@ import { GLEWLWYD_CLIENTS, GLEWLWYD_URL, glewlwydDiscoveryUrl, glewlwydIssuer, t
 import { E2E_PORTS, E2E_SECRET, portalStarted } from './env';
 import { expect, test as base } from './fixtures';
 import { identityProviderPages } from './pages/identity-provider';
+import { sessionCookies } from './pages/portal';
 
 const SSO_IDP_PORT = 4312;
 const BROKEN_PORT = 3305;
@@ -229,7 +230,7 @@ for (const v of VARIANTS) {
           await page.getByRole('button', { name: /Logout/ }).click();
           await expect(page.getByRole('heading', { name: 'Session closed' })).toBeVisible();
         }
-        expect((await page.context().cookies()).filter((c) => c.name.includes('session-token'))).toEqual([]);
+        expect(await sessionCookies(page.context())).toEqual([]);
         await page.goto(`http://localhost:${v.port}/users`);
         await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers$/);
         await page.getByRole('button', { name: /^Sign in/ }).click();

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as base, expect } from './fixtures';
 import { resetCalls, users, verifyPassword } from './emulator';
-import { E2E_PORTS, E2E_SECRET, extraPort, portalStarted } from './env';
+import { E2E_PORTS, E2E_SECRET, extraPort, expectPortalStarted } from './env';
 import { PersonPage } from './pages/person';
 import { shareSessions } from './sessions-db';
 import { freshDatabase, rawSql, type TestDatabase } from '../test/databases';
@@ -44,7 +44,7 @@ function instance(database: TestDatabase): Instance {
           WAVE_RESETS_PER_SECOND: '4',
         },
       });
-      await expect(async () => expect(await portalStarted(BASE)).toBe(true)).toPass({ timeout: 60_000 });
+      await expectPortalStarted(BASE);
     },
     async kill() {
       const c = child;

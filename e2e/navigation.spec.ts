@@ -86,4 +86,7 @@ test('the no-access page first tells someone who came for their own password whe
     'https://help.example.com/own-password',
   );
   expect(auditRows().findLast((r) => r.actor_email === 'dave@example.com')).toMatchObject({ type: 'access.denied', error_code: 'no-role' });
+  // An unknown address is answered inside the portal's layout, which sends someone with no role here too.
+  await page.goto('/no-such-page');
+  await expect(page).toHaveURL(/\/no-access$/);
 });

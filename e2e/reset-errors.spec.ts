@@ -10,15 +10,10 @@ import { AUDIT_FILE, auditRows } from './audit-db';
 import { control, fault, resetCalls, users } from './emulator';
 import { expect, test } from './fixtures';
 import { PersonPage } from './pages/person';
+import { BROWSER_ROWS } from '../test/error-rows';
 
 const PASSWORD = 'Granite-Velvet-Osprey-58';
 const RAW = 'raw-aws-message-not-for-operators';
-
-/** Each row resets a different person: the per-person limit is three an hour. */
-const ROWS: Array<[error: string, person: string, expected: RegExp, status?: number]> = [
-  ['InvalidPasswordException', 'liam.carter', /rejected the password as too weak/],
-  ['InternalFailure', 'evelyn.tanaka', /unexpected|busy/, 500],
-];
 
 async function attempt(page: import('@playwright/test').Page, person: string) {
   const p = new PersonPage(page);
@@ -27,7 +22,7 @@ async function attempt(page: import('@playwright/test').Page, person: string) {
   return p;
 }
 
-for (const [error, person, expected, status] of ROWS) {
+for (const [error, person, expected, status] of BROWSER_ROWS) {
   test(`${error}: the operator learns what happened and what to do`, async ({ page, signedInAs }) => {
     await fault({ operation: 'ResetPassword', error, message: RAW, times: 3, ...(status ? { status } : {}) });
     await signedInAs('alice');

@@ -9,7 +9,7 @@ import { test as base, expect } from './fixtures';
 import { setField } from './crafted';
 import { PersonPage } from './pages/person';
 import { control, resetCalls, users, verifyPassword, type StateUser } from './emulator';
-import { E2E_PORTS, E2E_SECRET, extraPort, portalStarted } from './env';
+import { E2E_PORTS, E2E_SECRET, extraPort, expectPortalStarted } from './env';
 import { auditCommand, freshDatabase, rawSql, type TestDatabase } from '../test/databases';
 import { shareSessions } from './sessions-db';
 import { DEMO_AUDIT_HMAC_KEY, demoEnvironment } from '../scripts/demo-env';
@@ -47,7 +47,7 @@ async function startCluster(): Promise<Cluster> {
     });
   });
   for (const port of INSTANCES) {
-    await expect(async () => expect(await portalStarted(`http://localhost:${port}`)).toBe(true)).toPass({ timeout: 60_000 });
+    await expectPortalStarted(`http://localhost:${port}`);
   }
   // Opening the database migrates it, so the suite's session records can be shared into it.
   expect((await auditCommand('audit-verify', { DATABASE_URL: database.url })).code).toBe(0);

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { test, expect } from './fixtures';
 import { demoEnvironment } from '../scripts/demo-env';
-import { E2E_DATABASE, E2E_PORTS, E2E_SECRET, extraPort, portalStarted } from './env';
+import { E2E_DATABASE, E2E_PORTS, E2E_SECRET, extraPort, expectPortalStarted } from './env';
 
 const PORT = extraPort(3);
 
@@ -29,7 +29,7 @@ test('the first search after a cold start finds Jane Doe by a word of her name',
     },
   });
   try {
-    await expect(async () => expect(await portalStarted(`http://localhost:${PORT}`)).toBe(true)).toPass({ timeout: 60_000 });
+    await expectPortalStarted(`http://localhost:${PORT}`);
     await page.goto(`http://localhost:${PORT}/users?q=doe`);
     const results = page.getByRole('region', { name: 'Results for “doe”' });
     await expect(results.getByRole('link', { name: 'Jane Doe' })).toBeVisible();

@@ -2,7 +2,7 @@
  * `tsx scripts/ensure-browser.ts`: makes sure a Chromium exists for the end-to-end tests. When
  * neither Playwright's browser nor Debian's headless shell is present and we run as root on Debian,
  * installs Debian's `chromium-headless-shell` (lighter than the full browser: scripts/browser.ts);
- * otherwise explains how to get one and fails.
+ * otherwise settles for the full `chromium`, or explains how to get a browser and fails.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,22 +14,17 @@ function main(): number {
     console.log(`e2e browser: ${found}`);
     return 0;
   }
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot && existsSync('/usr/bin/apt-get')) {
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log("No headless Chromium found: installing Debian's chromium-headless-shell package (apt-get).");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium-headless-shell'], { stdio: 'inherit', env });
-    const installed = systemHeadlessChromium();
-    if (installed) {
-      console.log(`e2e browser: ${installed}`);
-      return 0;
-    }
   }
-  // Not root, or not Debian: the full browser still runs the tests, only slower.
-  const full = systemHeadlessChromium();
-  if (full) {
-    console.log(`e2e browser: ${full} (chromium-headless-shell would take about a third less time)`);
+  // The shell just installed, or (not root, not Debian) the full browser, which runs the tests too, only slower.
+  const browser = systemHeadlessChromium();
+  if (browser) {
+    const hint = browser === SYSTEM_HEADLESS_SHELL ? '' : ' (chromium-headless-shell would take about a third less time)';
+    console.log(`e2e browser: ${browser}${hint}`);
     return 0;
   }
   console.error(

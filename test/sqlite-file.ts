@@ -11,3 +11,13 @@ export function openSqliteFileSync(path: string, options: { readonly?: boolean }
   const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
   return wrapBetterSqlite(new Database(path, { readonly: options.readonly ?? false }));
 }
+
+/** Reads from the file through a read-only connection that is closed afterwards. */
+export function readSqliteFile<T>(path: string, read: (raw: SqliteFile) => T): T {
+  const raw = openSqliteFileSync(path, { readonly: true });
+  try {
+    return read(raw);
+  } finally {
+    raw.close();
+  }
+}

@@ -1,5 +1,10 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { SESSION_COOKIE_PATTERN } from '../../lib/auth/session-cookie';
 import { IdpSignInPage } from './idp';
+
+/** The portal's session cookies in the browser (every name and chunk it may carry): none after Sign out. */
+export const sessionCookies = async (context: BrowserContext) =>
+  (await context.cookies()).filter((c) => SESSION_COOKIE_PATTERN.test(c.name));
 
 /** The portal's sign-in page and shell. */
 export class Portal {

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { openSqliteFileSync } from '../../test/sqlite-file';
+import { openSqliteFileSync, readSqliteFile } from '../../test/sqlite-file';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
 import { resetTestEnvironment } from '../../test/reset-env';
@@ -135,22 +135,13 @@ describe('resets, limits and the audit chain', () => {
 });
 
 /** Rows written after `id`, read straight from the file as a reviewer would. */
-const rowsAfter = (id: number) => {
-  const raw = openSqliteFileSync(dbFile, { readonly: true });
-  try {
-    return raw.prepare('select * from audit_events where id > ? order by id').all(id) as Array<Record<string, unknown>>;
-  } finally {
-    raw.close();
-  }
-};
-const lastId = () => {
-  const raw = openSqliteFileSync(dbFile, { readonly: true });
-  try {
-    return (raw.prepare('select coalesce(max(id), 0) as id from audit_events').get() as { id: number }).id;
-  } finally {
-    raw.close();
-  }
-};
+const rowsAfter = (id: number) =>
+  readSqliteFile(
+    dbFile,
+    (raw) => raw.prepare('select * from audit_events where id > ? order by id').all(id) as Array<Record<string, unknown>>,
+  );
+const lastId = () =>
+  readSqliteFile(dbFile, (raw) => (raw.prepare('select coalesce(max(id), 0) as id from audit_events').get() as { id: number }).id);
 /**
  * 200 crafted denials inside one minute (`minutesAhead` keeps tests in minutes of their own), then
  * the flush a minute later: at most 31 rows, every one a form-binding refusal naming nobody, the

@@ -11,33 +11,14 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulators/workmail/server';
 import { EXAMPLE_ORG_ID } from '../../emulators/workmail/seed';
+import { ERROR_ROWS } from '../../test/error-rows';
 import { resetTestEnvironment } from '../../test/reset-env';
-import { openSqliteFileSync } from '../../test/sqlite-file';
+import { readSqliteFile } from '../../test/sqlite-file';
 import type { Actor } from '../access/actor';
 
 const PASSWORD = 'Granite-Velvet-Osprey-58';
 const RAW = 'raw-aws-message-not-for-operators';
 const dbFile = join(mkdtempSync(join(tmpdir(), 'reset-errors-')), 'audit.db');
-
-/** The same rows as the browser suite had, each on another person (the per-person limit is three an hour). */
-const ERROR_ROWS: Array<[error: string, person: string, expected: RegExp, status?: number]> = [
-  ['InvalidPasswordException', 'liam.carter', /rejected the password as too weak/],
-  ['InvalidParameterException', 'olivia.nguyen', /refused one of the values/],
-  ['ValidationException', 'noah.kim', /refused one of the values/],
-  ['EntityNotFoundException', 'emma.rossi', /no longer exists in this organization/],
-  ['EntityStateException', 'lucas.silva', /disabled or deleted in WorkMail.*enable it/],
-  ['OrganizationNotFoundException', 'mia.novak', /does not know this organization.*access policy/],
-  ['OrganizationStateException', 'ethan.walsh', /not active right now/],
-  ['DirectoryUnavailableException', 'mason.ortiz', /directory behind WorkMail cannot be reached/],
-  ['DirectoryServiceAuthenticationFailedException', 'sofia.ivanova', /own sign-in to its directory failed/],
-  ['UnsupportedOperationException', 'logan.hughes', /read-only.*Active Directory/],
-  ['AccessDeniedException', 'isabella.cruz', /workmail:ResetPassword/],
-  ['UnrecognizedClientException', 'james.okafor', /AWS credentials are missing, wrong or expired/],
-  ['InvalidSignatureException', 'benjamin.moreau', /AWS credentials are missing, wrong or expired/],
-  ['ExpiredTokenException', 'harper.lindqvist', /AWS credentials are missing, wrong or expired/],
-  ['SomethingNewException', 'elijah.brooks', /Something unexpected went wrong talking to WorkMail/],
-  ['InternalFailure', 'evelyn.tanaka', /unexpected|busy/, 500],
-];
 
 let emulator: RunningEmulator;
 let alice: Actor;
@@ -58,14 +39,8 @@ afterAll(() => emulator.close());
 afterEach(() => fetch(`${emulator.url}/__control/faults`, { method: 'DELETE' }));
 
 const idOf = (name: string) => [...emulator.state.organizations.get(EXAMPLE_ORG_ID)!.users.values()].find((u) => u.name === name)!.id;
-const lastRow = () => {
-  const raw = openSqliteFileSync(dbFile, { readonly: true });
-  try {
-    return raw.prepare('select * from audit_events order by id desc limit 1').get() as Record<string, unknown>;
-  } finally {
-    raw.close();
-  }
-};
+const lastRow = () =>
+  readSqliteFile(dbFile, (raw) => raw.prepare('select * from audit_events order by id desc limit 1').get() as Record<string, unknown>);
 
 describe('every WorkMail error of docs/errors.md, through the reset action', () => {
   it.each(ERROR_ROWS)('%s: the operator learns what happened and what to do', async (error, person, expected, status) => {
